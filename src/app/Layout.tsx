@@ -1,0 +1,53 @@
+import { useState, type ReactNode } from 'react';
+import { STRINGS, type Lang } from '../i18n/strings';
+import { useStrings } from './LangContext';
+import { Link } from './Link';
+import { applyTheme, rememberLang, savedTheme, type ThemeChoice } from './preferences';
+
+const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
+
+/** The same page in the other language: /zh/x?a#b → /en/x?a#b. */
+function otherLangHref(lang: Lang): string {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const { pathname, search, hash } = window.location;
+  const rest = pathname.replace(/^\/(zh|en)(?=\/|$)/, '');
+  return `/${other}${rest || '/'}${search}${hash}`;
+}
+
+export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const t = useStrings();
+  const [theme, setTheme] = useState<ThemeChoice>(savedTheme);
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+
+  function cycleTheme() {
+    const next = NEXT_THEME[theme];
+    applyTheme(next);
+    setTheme(next);
+  }
+
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">{t.skipToContent}</a>
+      <header className="site-header">
+        <Link className="brand" href={`/${lang}/`}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span className="brand-title">{t.siteTitle}</span>
+          <span className="brand-subtitle">{t.siteSubtitle}</span>
+        </Link>
+        <nav className="header-actions" aria-label={t.language}>
+          <Link href={`/${lang}/#course-map`}>{t.courseMap}</Link>
+          <Link href={otherLangHref(lang)} hrefLang={other} lang={other} onClick={() => rememberLang(other)}>
+            {STRINGS[lang].switchTo}
+          </Link>
+          <button type="button" className="theme-toggle" onClick={cycleTheme} aria-label={`${t.themeLabel}: ${t.themes[theme]}`}>
+            {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'} <span>{t.themes[theme]}</span>
+          </button>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>{children}</main>
+      <footer className="site-footer">
+        <p>{t.footer}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** Language and theme choices, remembered in localStorage (which may be unavailable: private mode). */
+import type { Lang } from '../state/params';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+function read(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null) {
+  try {
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    /* preferences are a convenience; the page works without them */
+  }
+}
+
+export function preferredLang(): Lang {
+  const saved = read('lang');
+  if (saved === 'zh' || saved === 'en') return saved;
+  const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return languages.some((l) => l?.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+}
+
+export function rememberLang(lang: Lang) {
+  write('lang', lang);
+}
+
+export function savedTheme(): ThemeChoice {
+  const saved = read('theme');
+  return saved === 'light' || saved === 'dark' ? saved : 'system';
+}
+
+export function applyTheme(choice: ThemeChoice) {
+  write('theme', choice === 'system' ? null : choice);
+  if (choice === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = choice;
+}

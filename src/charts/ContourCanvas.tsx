@@ -1,0 +1,135 @@
+import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
+import { rampColor } from './colormap';
+import { contourSegments, logLevels } from './contours';
+import { useCanvas } from './useCanvas';
+
+export interface Grid {
+  values: Float32Array;
+  cols: number;
+  rows: number;
+  xRange: [number, number];
+  yRange: [number, number];
+}
+
+const LEVELS = 14;
+
+/** Renders the grid's colour fill once into an image; only the path is redrawn as training moves. */
+function fillImage(grid: Grid): HTMLCanvasElement {
+  const image = document.createElement('canvas');
+  image.width = grid.cols;
+  image.height = grid.rows;
+  const ctx = image.getContext('2d')!;
+  const pixels = ctx.createImageData(grid.cols, grid.rows);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of grid.values) {
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  const low = Math.log(Math.max(min, 1e-9));
+  const span = Math.log(Math.max(max, 1e-9)) - low || 1;
+  for (let r = 0; r < grid.rows; r++) {
+    for (let c = 0; c < grid.cols; c++) {
+      const t = (Math.log(Math.max(grid.values[r * grid.cols + c], 1e-9)) - low) / span;
+      const [red, green, blue] = rampColor(t);
+      // Row 0 is the lowest y: flip so that y grows upwards on screen.
+      const offset = ((grid.rows - 1 - r) * grid.cols + c) * 4;
+      pixels.data[offset] = red;
+      pixels.data[offset + 1] = green;
+      pixels.data[offset + 2] = blue;
+      pixels.data[offset + 3] = 255;
+    }
+  }
+  ctx.putImageData(pixels, 0, 0);
+  return image;
+}
+
+const cache = new WeakMap<Float32Array, { image: HTMLCanvasElement; segments: number[][] }>();
+
+function prepared(grid: Grid) {
+  let entry = cache.get(grid.values);
+  if (!entry) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of grid.values) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    entry = {
+      image: fillImage(grid),
+      segments: logLevels(min, max, LEVELS).map((level) => contourSegments(grid.values, grid.cols, grid.rows, level)),
+    };
+    cache.set(grid.values, entry);
+  }
+  return entry;
+}
+
+/** A loss surface as colour and contour lines, a descent path (x, y pairs) and a target marker. */
+export function ContourCanvas({ grid, path, target, labels, description }: {
+  grid: Grid;
+  path: ArrayLike<number>;
+  target: [number, number];
+  labels: { x: string; y: string };
+  description: string;
+}) {
+  const ref = useCanvas((ctx, width, height, css) => {
+    const frame: Frame = {
+      x0: grid.xRange[0], x1: grid.xRange[1], y0: grid.yRange[0], y1: grid.yRange[1],
+      width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
+    };
+    const { image, segments } = prepared(grid);
+    const left = toPixelX(frame, frame.x0);
+    const top = toPixelY(frame, frame.y1);
+    const plotW = toPixelX(frame, frame.x1) - left;
+    const plotH = toPixelY(frame, frame.y0) - top;
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(image, left, top, plotW, plotH);
+
+    const gx = (c: number) => left + (c / (grid.cols - 1)) * plotW;
+    const gy = (r: number) => top + plotH - (r / (grid.rows - 1)) * plotH;
+    ctx.strokeStyle = 'rgba(255,255,255,0.45)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const level of segments) {
+      for (let i = 0; i < level.length; i += 4) {
+        ctx.moveTo(gx(level[i]), gy(level[i + 1]));
+        ctx.lineTo(gx(level[i + 2]), gy(level[i + 3]));
+      }
+    }
+    ctx.stroke();
+    drawAxes(ctx, { ...frame }, css, labels);
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, plotW, plotH);
+    ctx.clip();
+    // The target: a ring at the closed-form answer.
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(toPixelX(frame, target[0]), toPixelY(frame, target[1]), 7, 0, 2 * Math.PI);
+    ctx.stroke();
+    // The path, outlined so it reads on both light and dark parts of the map.
+    if (path.length >= 2) {
+      for (const [color, lineWidth] of [['rgba(0,0,0,0.7)', 4], ['#ffffff', 2]] as const) {
+        ctx.strokeStyle = color;
+        ctx.lineWidth = lineWidth;
+        ctx.beginPath();
+        for (let i = 0; i + 1 < path.length; i += 2) {
+          const px = toPixelX(frame, path[i]);
+          const py = toPixelY(frame, path[i + 1]);
+          if (i === 0) ctx.moveTo(px, py);
+          else ctx.lineTo(px, py);
+        }
+        ctx.stroke();
+      }
+      const last = path.length - 2;
+      ctx.fillStyle = css('--accent-strong') || '#f59e0b';
+      ctx.beginPath();
+      ctx.arc(toPixelX(frame, path[last]), toPixelY(frame, path[last + 1]), 5, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+  });
+  return <canvas ref={ref} className="chart-canvas" role="img" aria-label={description} />;
+}

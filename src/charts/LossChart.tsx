@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../controls/format';
+import { lttb, type Point } from './downsample';
+
+/** SVG slows down past ~1,500 points: every series is reduced to this many before it is drawn. */
+const MAX_POINTS = 400;
+
+export interface LossSeries {
+  key: string;
+  label: string;
+  color: string;
+  /** values[i] is the loss at step i + 1. */
+  values: readonly number[];
+}
+
+/** Loss against step on a log axis, growing live. Only positive, finite losses can sit on a log axis. */
+export function LossChart({ series, label, empty, maxStep }: {
+  series: LossSeries[];
+  label: string;
+  empty: string;
+  maxStep?: number;
+}) {
+  const data = useMemo(() => {
+    const rows = new Map<number, Record<string, number>>();
+    for (const s of series) {
+      const points: Point[] = [];
+      s.values.forEach((v, i) => {
+        if (Number.isFinite(v) && v > 0) points.push({ x: i + 1, y: v });
+      });
+      for (const p of lttb(points, MAX_POINTS)) {
+        const row = rows.get(p.x) ?? { step: p.x };
+        row[s.key] = p.y;
+        rows.set(p.x, row);
+      }
+    }
+    return [...rows.values()].sort((a, b) => a.step - b.step);
+    // Series arrays grow in place; their lengths say when they changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [series, ...series.map((s) => s.values.length)]);
+
+  return (
+    <figure className="loss-chart" aria-label={label}>
+      <figcaption>{label}</figcaption>
+      {data.length === 0 ? (
+        <p className="chart-empty">{empty}</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+            <CartesianGrid stroke="var(--chart-grid)" />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={[1, maxStep ?? 'dataMax']}
+              allowDataOverflow
+              stroke="var(--chart-text)"
+              tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
+            />
+            <YAxis
+              scale="log"
+              domain={['auto', 'auto']}
+              allowDataOverflow
+              width={56}
+              stroke="var(--chart-text)"
+              tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
+              tickFormatter={(v: number) => formatNumber(v, 2)}
+            />
+            {series.map((s) => (
+              <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,8 @@
+export interface LessonMeta {
+  slug: string;
+  folder: string;
+  lang: 'zh' | 'en';
+  order: number;
+  title: string;
+  summary: string;
+}

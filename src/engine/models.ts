@@ -1,0 +1,7 @@
+/** The models a training worker can run, by the name a widget asks for. */
+import { createLinearRegression } from '../ml/linear-regression-trainer';
+import type { ModelFactory } from '../ml/trainable';
+
+export const MODELS: Record<string, ModelFactory> = {
+  'linear-regression': createLinearRegression,
+};

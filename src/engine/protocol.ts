@@ -1,0 +1,43 @@
+/** Messages between a widget's client and its training worker: one discriminated union each way. */
+import type { ModelInfo, Params } from '../ml/trainable';
+
+export type BackendName = 'wasm' | 'cpu';
+
+export type ToWorker =
+  | { type: 'init'; model: string; params: Params; seed: number; backend?: BackendName }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; count: number }
+  | { type: 'set'; params: Params }
+  | { type: 'reset'; params: Params; seed: number }
+  | { type: 'dispose' };
+
+export interface Progress {
+  type: 'progress';
+  /** Steps taken since the last reset. */
+  step: number;
+  /** Losses of the steps since the previous message, in order (the steps step−k+1 … step). */
+  losses: Float32Array;
+  /** The same steps' traces, flattened: traceNames.length values per step. */
+  traces: Float32Array;
+  running: boolean;
+  /** True when the step budget is used up. */
+  done: boolean;
+  stepsPerSecond: number;
+  tensors: number;
+}
+
+export type FromWorker =
+  | {
+      type: 'snapshot';
+      backend: BackendName;
+      /** Why the preferred backend was not used, when it was not. */
+      fallback?: string;
+      info: ModelInfo;
+      traceNames: readonly string[];
+      initialTrace: readonly number[];
+      tensors: number;
+    }
+  | Progress
+  | { type: 'diverged'; step: number; loss: number }
+  | { type: 'error'; message: string };

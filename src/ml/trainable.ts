@@ -1,0 +1,25 @@
+/** What the training worker needs from a model. Implementations live next to their math in ml/. */
+import type { Tensor1D } from '@tensorflow/tfjs-core';
+
+export type Params = Record<string, number>;
+
+/** A plain, structured-clonable description of a model's fixed state (data, reference answers, grids). */
+export type ModelInfo = Record<string, unknown>;
+
+export interface TrainableModel {
+  /**
+   * One training step. Returns a 1-D tensor [loss, ...trace] that the caller reads back in a batch with
+   * other steps and then disposes: one GPU/wasm read per frame rather than one per step.
+   */
+  step(): Tensor1D;
+  /** Applies parameters that may change mid-run (a learning rate) without restarting. */
+  setLive(params: Params): void;
+  /** Names of the values after the loss in each step's record, e.g. ['b0', 'b1']. */
+  readonly traceNames: readonly string[];
+  /** The trace before the first step (e.g. the initial weights). */
+  readonly initialTrace: readonly number[];
+  readonly info: ModelInfo;
+  dispose(): void;
+}
+
+export type ModelFactory = (params: Params, seed: number) => TrainableModel;

@@ -1,0 +1,28 @@
+import { Component, Suspense, type ReactNode } from 'react';
+import { useStrings } from '../app/LangContext';
+import { WIDGETS } from './registry';
+
+class WidgetErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+/** Where a `::name{…}` directive stands in a lesson: loads the widget and keeps a failure local to it. */
+export function WidgetSlot({ name, id, params }: { name: string; id: string; params: string }) {
+  const t = useStrings();
+  const Widget = WIDGETS[name];
+  const failed = <div className="widget widget-failed" role="alert">{t.w.error(name)}</div>;
+  if (!Widget) return failed;
+  return (
+    <WidgetErrorBoundary fallback={failed}>
+      <Suspense fallback={<div className="widget widget-loading" data-widget={name} data-state="loading">{t.loading}</div>}>
+        <Widget id={id} initial={JSON.parse(params) as Record<string, number>} />
+      </Suspense>
+    </WidgetErrorBoundary>
+  );
+}

@@ -1,0 +1,146 @@
+import { useRef } from 'react';
+import { useLang, useStrings } from '../../app/LangContext';
+import { ContourCanvas, type Grid } from '../../charts/ContourCanvas';
+import { LossChart } from '../../charts/LossChart';
+import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
+import { CopyLinkButton } from '../../controls/CopyLinkButton';
+import { formatNumber } from '../../controls/format';
+import { PlayControls } from '../../controls/PlayControls';
+import { Slider } from '../../controls/Slider';
+import type { LossGrid, Line } from '../../ml/linear-regression';
+import { X_RANGE } from '../../ml/linear-regression';
+import type { WidgetProps } from '../registry';
+import { useOffscreenPause } from '../shared/useOffscreenPause';
+import { useTrainer } from '../shared/useTrainer';
+import { useWidgetParams } from '../shared/useWidgetParams';
+import { WidgetShell } from '../shared/WidgetShell';
+import { LINEAR_REGRESSION_PARAMS } from './params';
+
+interface Info {
+  x: Float32Array;
+  y: Float32Array;
+  closedForm: Line;
+  criticalLr: number;
+  grid: LossGrid;
+}
+
+const NAME = 'linear-regression';
+
+export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
+  const lang = useLang();
+  const t = useStrings();
+  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, LINEAR_REGRESSION_PARAMS, initial);
+  const trainer = useTrainer(NAME, values);
+  const { view } = trainer;
+  const root = useRef<HTMLDivElement>(null);
+  const running = view.status === 'running';
+  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+
+  const info = view.info as Info | null;
+  const traces = view.traces;
+  const current: Line = traces.length >= 2 ? { b0: traces[traces.length - 2], b1: traces[traces.length - 1] } : { b0: 0, b1: 0 };
+
+  function change(key: string, value: number) {
+    const next = { ...values, [key]: value };
+    update({ [key]: value });
+    const spec = LINEAR_REGRESSION_PARAMS.find((s) => s.key === key)!;
+    if (spec.live) trainer.setLive({ [key]: value });
+    else trainer.reset(next);
+  }
+
+  function newData() {
+    const seed = Math.floor(Math.random() * 1e6);
+    update({ seed });
+    trainer.reset({ ...values, seed });
+  }
+
+  let message = '';
+  if (view.status === 'diverged' && view.divergedAt) message = t.w.diverged(view.divergedAt.step, formatNumber(values.lr));
+  else if (view.status === 'error') message = t.w.error(view.error ?? '');
+  else if (pausedOffscreen) message = t.w.offscreen;
+  else if (view.done) message = t.w.done(view.step);
+
+  const grid: Grid | null = info
+    ? { values: info.grid.values, cols: info.grid.cols, rows: info.grid.rows, xRange: info.grid.b0Range, yRange: info.grid.b1Range }
+    : null;
+
+  return (
+    <WidgetShell ref={root} name={NAME} id={id} view={view} message={message} notices={notices} onDismissNotices={dismissNotices}>
+      <div className="widget-panels">
+        <figure className="panel">
+          <figcaption>{t.lr.scatter}</figcaption>
+          {info && (
+            <ScatterLineCanvas
+              x={info.x}
+              y={info.y}
+              xRange={X_RANGE}
+              lines={[
+                { ...info.closedForm, color: '--chart-muted', dashed: true },
+                { ...current, color: '--accent-strong' },
+              ]}
+              label={t.lr.scatterDescription(info.x.length, formatNumber(current.b0), formatNumber(current.b1))}
+            />
+          )}
+        </figure>
+        <figure className="panel">
+          <figcaption>{t.lr.surface}</figcaption>
+          {grid && info && (
+            <ContourCanvas
+              grid={grid}
+              path={traces}
+              target={[info.closedForm.b0, info.closedForm.b1]}
+              labels={{ x: 'β₀', y: 'β₁' }}
+              description={t.lr.surfaceDescription}
+            />
+          )}
+        </figure>
+      </div>
+      <LossChart
+        series={[{ key: 'loss', label: 'MSE', color: 'var(--accent)', values: view.losses }]}
+        label={t.w.lossChart}
+        empty={t.w.lossChartEmpty}
+        maxStep={values.steps}
+      />
+      <table className="compare-table">
+        <thead>
+          <tr>
+            <th scope="col"></th>
+            <th scope="col">β₀</th>
+            <th scope="col">β₁</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr data-row="learned">
+            <th scope="row">{t.lr.learned}</th>
+            <td data-value="b0">{formatNumber(current.b0, 4)}</td>
+            <td data-value="b1">{formatNumber(current.b1, 4)}</td>
+          </tr>
+          <tr data-row="closed-form">
+            <th scope="row">{t.lr.closed}</th>
+            <td>{info ? formatNumber(info.closedForm.b0, 4) : '—'}</td>
+            <td>{info ? formatNumber(info.closedForm.b1, 4) : '—'}</td>
+          </tr>
+        </tbody>
+      </table>
+      {info && <p className="widget-hint">{t.lr.criticalLr(formatNumber(info.criticalLr))}</p>}
+      <PlayControls
+        t={t.w}
+        running={running}
+        canRun={(view.status === 'idle' || view.status === 'paused') && !view.done}
+        onPlay={trainer.play}
+        onPause={trainer.pause}
+        onStep={trainer.step}
+        onReset={() => trainer.reset(values)}
+      />
+      <div className="param-panel">
+        {LINEAR_REGRESSION_PARAMS.filter((spec) => !spec.hidden).map((spec) => (
+          <Slider key={spec.key} spec={spec} value={values[spec.key]} lang={lang} onChange={(v) => change(spec.key, v)} />
+        ))}
+      </div>
+      <div className="widget-actions">
+        <button type="button" className="button" data-action="new-data" onClick={newData}>⟳ {t.lr.newData}</button>
+        <CopyLinkButton t={t.w} url={shareUrl} />
+      </div>
+    </WidgetShell>
+  );
+}

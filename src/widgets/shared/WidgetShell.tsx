@@ -1,0 +1,63 @@
+import { forwardRef, type ReactNode } from 'react';
+import { useStrings } from '../../app/LangContext';
+import { formatNumber } from '../../controls/format';
+import type { ParamNotice } from '../../state/params';
+import type { TrainerView } from './useTrainer';
+
+/**
+ * The frame every training widget shares: the data-* attributes tests and curious users read, the state
+ * badge, notices about ignored link parameters, the status message in words, and the stats line.
+ */
+export const WidgetShell = forwardRef<HTMLDivElement, {
+  name: string;
+  id: string;
+  view: TrainerView;
+  message?: string;
+  notices: ParamNotice[];
+  onDismissNotices: () => void;
+  children: ReactNode;
+}>(function WidgetShell({ name, id, view, message, notices, onDismissNotices, children }, ref) {
+  const t = useStrings();
+  const lastLoss = view.losses.length ? view.losses[view.losses.length - 1] : undefined;
+  const alert = view.status === 'diverged' || view.status === 'error';
+  return (
+    <section
+      ref={ref}
+      id={id}
+      className={`widget widget-${view.status}`}
+      data-widget={name}
+      data-state={view.status}
+      data-step={view.step}
+      data-loss={lastLoss ?? ''}
+      aria-label={t.widgets[name] ?? name}
+    >
+      <header className="widget-header">
+        <h3 className="widget-title">{t.widgets[name] ?? name}</h3>
+        <span className={`state-badge state-${view.status}`}>{t.w.state[view.status]}</span>
+        <span className="widget-readout" aria-live="off">
+          {t.w.stepLabel} <strong data-readout="step">{view.step}</strong> · {t.w.lossLabel}{' '}
+          <strong data-readout="loss">{lastLoss === undefined ? '—' : formatNumber(lastLoss, 4)}</strong>
+        </span>
+      </header>
+      {notices.length > 0 && (
+        <div className="widget-notice" role="status">
+          <ul>
+            {notices.map((n) => (
+              <li key={n.key}>{t.w.ignoredParam(n.key, n.raw, t.w.reasons[n.reason])}</li>
+            ))}
+          </ul>
+          <button type="button" className="button small" onClick={onDismissNotices} aria-label="OK">✕</button>
+        </div>
+      )}
+      {view.fallback && <p className="widget-notice" role="status">{t.w.fallback(view.fallback)}</p>}
+      {children}
+      <p className={`widget-message${alert ? ' widget-alert' : ''}`} role={alert ? 'alert' : 'status'} data-message>
+        {message}
+      </p>
+      <p className="widget-stats" data-stats>
+        {t.w.stats}: <span data-backend>{view.backend ?? '…'}</span> · {Math.round(view.stepsPerSecond)} {t.w.stepsPerSecond} ·{' '}
+        <span data-tensors>{view.tensors}</span> {t.w.tensors}
+      </p>
+    </section>
+  );
+});

@@ -1,0 +1,127 @@
+/**
+ * Connects a widget to its training worker. Messages are folded into a mutable store and the widget
+ * re-renders at most once per animation frame, however many messages arrive.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { TrainerClient } from '../../engine/client';
+import type { BackendName, FromWorker } from '../../engine/protocol';
+import type { ModelInfo } from '../../ml/trainable';
+import type { ParamValues } from '../../state/params';
+
+export type TrainerStatus = 'loading' | 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+
+export interface TrainerView {
+  status: TrainerStatus;
+  step: number;
+  /** losses[i] is the loss measured by step i + 1. */
+  losses: number[];
+  /** Per step, the model's trace after the step (e.g. β₀, β₁), flattened; first the initial trace. */
+  traces: number[];
+  traceWidth: number;
+  info: ModelInfo | null;
+  backend: BackendName | null;
+  fallback?: string;
+  stepsPerSecond: number;
+  tensors: number;
+  done: boolean;
+  divergedAt?: { step: number; loss: number };
+  error?: string;
+}
+
+function emptyView(): TrainerView {
+  return { status: 'loading', step: 0, losses: [], traces: [], traceWidth: 0, info: null, backend: null, stepsPerSecond: 0, tensors: 0, done: false };
+}
+
+/** `?backend=cpu` forces the CPU backend: for comparing backends and for testing the fallback path. */
+function requestedBackend(): BackendName | undefined {
+  const value = new URLSearchParams(window.location.search).get('backend');
+  return value === 'cpu' || value === 'wasm' ? value : undefined;
+}
+
+function fold(view: TrainerView, message: FromWorker): void {
+  switch (message.type) {
+    case 'snapshot':
+      Object.assign(view, emptyView(), {
+        status: 'idle',
+        info: message.info,
+        backend: message.backend,
+        fallback: message.fallback,
+        traceWidth: message.traceNames.length,
+        traces: [...message.initialTrace],
+        tensors: message.tensors,
+      });
+      break;
+    case 'progress':
+      for (const loss of message.losses) view.losses.push(loss);
+      for (const value of message.traces) view.traces.push(value);
+      view.step = message.step;
+      view.done = message.done;
+      view.tensors = message.tensors;
+      if (message.stepsPerSecond > 0 || !message.running) view.stepsPerSecond = message.stepsPerSecond;
+      if (view.status !== 'diverged' && view.status !== 'error') {
+        view.status = message.running ? 'running' : view.step > 0 ? 'paused' : 'idle';
+      }
+      break;
+    case 'diverged':
+      view.status = 'diverged';
+      view.divergedAt = { step: message.step, loss: message.loss };
+      break;
+    case 'error':
+      view.status = 'error';
+      view.error = message.message;
+      break;
+  }
+}
+
+export function useTrainer(model: string, params: ParamValues) {
+  const store = useRef<TrainerView>(emptyView());
+  const client = useRef<TrainerClient | null>(null);
+  const frame = useRef(0);
+  const [, setVersion] = useState(0);
+  const initialParams = useRef(params);
+
+  useEffect(() => {
+    store.current = emptyView();
+    const trainer = new TrainerClient((message) => {
+      fold(store.current, message);
+      if (!frame.current) {
+        frame.current = requestAnimationFrame(() => {
+          frame.current = 0;
+          setVersion((v) => v + 1);
+        });
+      }
+    });
+    client.current = trainer;
+    const { seed, ...rest } = initialParams.current;
+    trainer.init(model, rest, seed ?? 0, requestedBackend());
+    return () => {
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      trainer.dispose();
+      client.current = null;
+    };
+  }, [model]);
+
+  const play = useCallback(() => {
+    const view = store.current;
+    if (view.status === 'diverged' || view.status === 'error' || view.status === 'loading' || view.done) return;
+    view.status = 'running';
+    client.current?.play();
+    setVersion((v) => v + 1);
+  }, []);
+  const pause = useCallback(() => client.current?.pause(), []);
+  const step = useCallback(() => client.current?.step(1), []);
+  const setLive = useCallback((next: ParamValues) => {
+    store.current.done = false;
+    client.current?.set(next);
+  }, []);
+  const reset = useCallback((next: ParamValues) => {
+    const { seed, ...rest } = next;
+    store.current.status = 'loading';
+    client.current?.reset(rest, seed ?? 0);
+    setVersion((v) => v + 1);
+  }, []);
+
+  const controls = useMemo(() => ({ play, pause, step, setLive, reset }), [play, pause, step, setLive, reset]);
+  return { view: store.current, ...controls };
+}

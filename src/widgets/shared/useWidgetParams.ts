@@ -1,0 +1,32 @@
+/**
+ * A widget's parameter values: table defaults, overridden by the directive's attributes, overridden by the
+ * page URL (a shared link). Invalid URL values are ignored and reported as notices.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { defaults, readUrlParams, writeUrlParams, type ParamSpec, type ParamValues } from '../../state/params';
+
+export function useWidgetParams(id: string, specs: readonly ParamSpec[], initial: ParamValues) {
+  const start = useMemo(() => {
+    const base = { ...defaults(specs), ...initial };
+    return readUrlParams(id, specs, window.location.search, base);
+    // The URL is read once, when the widget mounts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const [values, setValues] = useState<ParamValues>(start.values);
+  const [notices, setNotices] = useState(start.notices);
+
+  const update = useCallback(
+    (changes: ParamValues) => {
+      setValues((current) => {
+        const next = { ...current, ...changes };
+        window.history.replaceState(window.history.state, '', writeUrlParams(id, next, window.location.href, false));
+        return next;
+      });
+    },
+    [id],
+  );
+
+  const shareUrl = useCallback(() => writeUrlParams(id, values, window.location.href, true), [id, values]);
+  const dismissNotices = useCallback(() => setNotices([]), []);
+  return { values, update, shareUrl, notices, dismissNotices };
+}
