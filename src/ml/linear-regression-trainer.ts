@@ -12,8 +12,8 @@ export const createLinearRegression: ModelFactory = (params: Params, seed: numbe
   const data = makeLinearData(params.n, params.noise, seed);
   const x = tf.tensor1d(data.x);
   const y = tf.tensor1d(data.y);
-  const b0 = tf.variable(tf.scalar(0));
-  const b1 = tf.variable(tf.scalar(0));
+  // Inside tidy so the initial scalars are freed; variables survive it.
+  const [b0, b1] = tf.tidy(() => [tf.variable(tf.scalar(0)), tf.variable(tf.scalar(0))]);
   const optimizer = tf.train.sgd(params.lr);
   const best = closedForm(data);
 

@@ -83,9 +83,9 @@ export function readUrlParams(
   return parseParams(specs, raw, base);
 }
 
-/** Short, exact text for a number: enough digits to reproduce a float32 run, no trailing zeros. */
+/** Exact text for a number (JavaScript's shortest round-trip form), so a link reproduces the run. */
 export function formatParam(value: number): string {
-  return String(Number(value.toPrecision(6)));
+  return String(value);
 }
 
 /** The current page's URL with this widget's parameters set (other widgets' and other keys kept). */

@@ -1,0 +1,185 @@
+/**
+ * The training loop behind a worker, independent of the worker itself so Node tests can drive it.
+ * It runs steps in ticks paced to the display (about 60 a second), reads every step's loss and trace back
+ * in one batch per tick, and posts one progress message per tick.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { isDiverged } from '../ml/divergence';
+import type { ModelFactory, Params, TrainableModel } from '../ml/trainable';
+import type { BackendChoice } from './backend';
+import type { FromWorker, ToWorker } from './protocol';
+
+export const FRAME_MS = 16;
+
+export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
+
+export class TrainingSession {
+  private model: TrainableModel | null = null;
+  private factory: ModelFactory | null = null;
+  private params: Params = {};
+  private step = 0;
+  private firstLoss = NaN;
+  private running = false;
+  private diverged = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private rateWindow: { time: number; step: number }[] = [];
+
+  constructor(
+    private readonly post: Post,
+    private readonly models: Record<string, ModelFactory>,
+    private readonly chooseBackend: (preferred?: BackendChoice['backend']) => Promise<BackendChoice>,
+  ) {}
+
+  private backend: BackendChoice = { backend: 'cpu' };
+
+  async handle(message: ToWorker): Promise<void> {
+    try {
+      switch (message.type) {
+        case 'init':
+          this.backend = await this.chooseBackend(message.backend);
+          this.factory = this.models[message.model] ?? null;
+          if (!this.factory) throw new Error(`unknown model "${message.model}"`);
+          this.params = { ...message.params };
+          this.build(message.seed);
+          break;
+        case 'play':
+          if (!this.model || this.diverged || this.step >= this.budget() || this.running) return;
+          this.running = true;
+          this.tick();
+          break;
+        case 'pause':
+          this.stopLoop();
+          this.postProgress(new Float32Array(0), new Float32Array(0));
+          break;
+        case 'step':
+          this.stopLoop();
+          this.runSteps(message.count);
+          break;
+        case 'set':
+          this.params = { ...this.params, ...message.params };
+          this.model?.setLive(message.params);
+          break;
+        case 'reset':
+          this.stopLoop();
+          this.params = { ...message.params };
+          this.build(message.seed);
+          break;
+        case 'dispose':
+          this.stopLoop();
+          this.model?.dispose();
+          this.model = null;
+          break;
+      }
+    } catch (error) {
+      this.stopLoop();
+      this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  private budget(): number {
+    return this.params.steps ?? Infinity;
+  }
+
+  private build(seed: number) {
+    this.model?.dispose();
+    this.model = null;
+    this.model = this.factory!(this.params, seed);
+    this.step = 0;
+    this.firstLoss = NaN;
+    this.diverged = false;
+    this.rateWindow = [];
+    this.post({
+      type: 'snapshot',
+      backend: this.backend.backend,
+      fallback: this.backend.fallback,
+      info: this.model.info,
+      traceNames: this.model.traceNames,
+      initialTrace: this.model.initialTrace,
+      tensors: tf.memory().numTensors,
+    });
+  }
+
+  private stepsPerSecond(): number {
+    const now = performance.now();
+    this.rateWindow.push({ time: now, step: this.step });
+    while (this.rateWindow.length > 2 && now - this.rateWindow[0].time > 1000) this.rateWindow.shift();
+    const first = this.rateWindow[0];
+    const seconds = (now - first.time) / 1000;
+    return seconds > 0 ? (this.step - first.step) / seconds : 0;
+  }
+
+  /** Runs up to `count` steps, reads their records back at once and reports them. */
+  private runSteps(count: number) {
+    const model = this.model;
+    if (!model || this.diverged) return;
+    const n = Math.min(count, this.budget() - this.step);
+    if (n <= 0) return;
+    const width = 1 + model.traceNames.length;
+    const records: tf.Tensor1D[] = [];
+    for (let i = 0; i < n; i++) records.push(model.step());
+    const stacked = tf.stack(records);
+    const flat = stacked.dataSync() as Float32Array;
+    tf.dispose([stacked, ...records]);
+
+    let kept = n;
+    let badLoss = NaN;
+    for (let i = 0; i < n; i++) {
+      const loss = flat[i * width];
+      if (this.step === 0 && i === 0) this.firstLoss = loss;
+      const trace = flat.subarray(i * width + 1, (i + 1) * width);
+      if (isDiverged(loss, this.firstLoss) || !trace.every(Number.isFinite)) {
+        kept = i;
+        badLoss = loss;
+        break;
+      }
+    }
+    const losses = new Float32Array(kept);
+    const traces = new Float32Array(kept * (width - 1));
+    for (let i = 0; i < kept; i++) {
+      losses[i] = flat[i * width];
+      traces.set(flat.subarray(i * width + 1, (i + 1) * width), i * (width - 1));
+    }
+    this.step += kept;
+    if (kept < n) {
+      this.diverged = true;
+      this.running = false;
+    }
+    if (this.step >= this.budget()) this.running = false;
+    this.postProgress(losses, traces);
+    if (this.diverged) this.post({ type: 'diverged', step: this.step + 1, loss: badLoss });
+  }
+
+  private postProgress(losses: Float32Array, traces: Float32Array) {
+    this.post(
+      {
+        type: 'progress',
+        step: this.step,
+        losses,
+        traces,
+        running: this.running,
+        done: this.step >= this.budget(),
+        stepsPerSecond: losses.length > 0 ? this.stepsPerSecond() : 0,
+        tensors: tf.memory().numTensors,
+      },
+      [losses.buffer, traces.buffer],
+    );
+  }
+
+  private tick() {
+    this.timer = null;
+    if (!this.running) return;
+    const started = performance.now();
+    this.runSteps(Math.max(1, Math.round(this.params.speed ?? 1)));
+    if (this.running) this.timer = setTimeout(() => this.tick(), Math.max(0, FRAME_MS - (performance.now() - started)));
+  }
+
+  private stopLoop() {
+    this.running = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { niceTicks } from '../../src/charts/axes';
+import { contourSegments, logLevels } from '../../src/charts/contours';
+import { lttb } from '../../src/charts/downsample';
+
+describe('lttb downsampling', () => {
+  const points = Array.from({ length: 5000 }, (_, i) => ({ x: i, y: Math.exp(-i / 500) + (i === 2500 ? 5 : 0) }));
+  it('returns the requested number of points, keeping both ends', () => {
+    const out = lttb(points, 300);
+    expect(out).toHaveLength(300);
+    expect(out[0]).toBe(points[0]);
+    expect(out.at(-1)).toBe(points.at(-1));
+  });
+  it('keeps a one-step spike (a loss blow-up must stay visible)', () => {
+    expect(lttb(points, 300).some((p) => p.x === 2500)).toBe(true);
+  });
+  it('leaves short series untouched', () => {
+    expect(lttb(points.slice(0, 10), 300)).toHaveLength(10);
+  });
+});
+
+describe('contours', () => {
+  it('traces a circle at the right radius', () => {
+    const size = 41;
+    const values = new Float32Array(size * size);
+    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) values[r * size + c] = (c - 20) ** 2 + (r - 20) ** 2;
+    const segments = contourSegments(values, size, size, 100);
+    expect(segments.length).toBeGreaterThan(40 * 4);
+    for (let i = 0; i < segments.length; i += 2) {
+      const radius = Math.hypot(segments[i] - 20, segments[i + 1] - 20);
+      expect(Math.abs(radius - 10)).toBeLessThan(0.35);
+    }
+  });
+  it('spaces levels evenly in log space', () => {
+    const levels = logLevels(0.01, 100, 4);
+    const ratios = levels.slice(1).map((l, i) => l / levels[i]);
+    for (const r of ratios) expect(r).toBeCloseTo(10, 6);
+  });
+});
+
+describe('niceTicks', () => {
+  it('chooses round steps', () => {
+    expect(niceTicks(0, 5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(niceTicks(-1.2, 2.3)).toEqual([-1, 0, 1, 2]);
+  });
+});

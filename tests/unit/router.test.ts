@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute } from '../../src/app/router';
+
+describe('matchRoute', () => {
+  it('maps every kind of page', () => {
+    expect(matchRoute('/')).toEqual({ page: 'root' });
+    expect(matchRoute('/zh/')).toEqual({ page: 'home', lang: 'zh' });
+    expect(matchRoute('/en')).toEqual({ page: 'home', lang: 'en' });
+    expect(matchRoute('/en/linear-regression')).toEqual({ page: 'lesson', lang: 'en', slug: 'linear-regression' });
+    expect(matchRoute('/widgets')).toEqual({ page: 'gallery', lang: null });
+    expect(matchRoute('/zh/widgets')).toEqual({ page: 'gallery', lang: 'zh' });
+  });
+  it('sends anything else to not-found', () => {
+    expect(matchRoute('/fr/linear-regression').page).toBe('not-found');
+    expect(matchRoute('/en/a/b').page).toBe('not-found');
+  });
+});

@@ -1,0 +1,111 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FromWorker, Progress } from '../../src/engine/protocol';
+import { TrainingSession } from '../../src/engine/training-session';
+import { createLinearRegression } from '../../src/ml/linear-regression-trainer';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const PARAMS = { lr: 0.05, noise: 0.5, n: 40, steps: 300, speed: 5 };
+
+function session() {
+  const messages: FromWorker[] = [];
+  const s = new TrainingSession((m) => messages.push(m), { 'linear-regression': createLinearRegression }, async () => ({ backend: 'cpu' }));
+  const progress = () => messages.filter((m): m is Progress => m.type === 'progress');
+  return { s, messages, progress };
+}
+
+describe('TrainingSession', () => {
+  it('reports a snapshot, then every step’s loss in order', async () => {
+    const { s, messages, progress } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: PARAMS, seed: 1 });
+    expect(messages[0].type).toBe('snapshot');
+    await s.handle({ type: 'step', count: 3 });
+    await s.handle({ type: 'step', count: 2 });
+    const [a, b] = progress();
+    expect(a.step).toBe(3);
+    expect(b.step).toBe(5);
+    expect([...a.losses, ...b.losses]).toHaveLength(5);
+    expect(a.traces).toHaveLength(6);
+    expect(a.losses[0]).toBeGreaterThan(b.losses[1]);
+    await s.handle({ type: 'dispose' });
+  });
+
+  it('stops at the step budget', async () => {
+    const { s, progress } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: { ...PARAMS, steps: 10 }, seed: 1 });
+    await s.handle({ type: 'step', count: 25 });
+    expect(progress().at(-1)).toMatchObject({ step: 10, done: true });
+    await s.handle({ type: 'set', params: { steps: 12 } });
+    await s.handle({ type: 'step', count: 25 });
+    expect(progress().at(-1)).toMatchObject({ step: 12, done: true });
+    await s.handle({ type: 'dispose' });
+  });
+
+  it('stops on divergence, sends no non-finite value, and recovers on reset', async () => {
+    const { s, messages, progress } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: { ...PARAMS, lr: 1 }, seed: 1 });
+    await s.handle({ type: 'step', count: 200 });
+    const diverged = messages.find((m) => m.type === 'diverged');
+    expect(diverged).toBeDefined();
+    const sent = progress().flatMap((p) => [...p.losses, ...p.traces]);
+    expect(sent.every(Number.isFinite)).toBe(true);
+    const stepBefore = progress().at(-1)!.step;
+    expect(stepBefore).toBeLessThan(200);
+    await s.handle({ type: 'step', count: 5 });
+    expect(progress().at(-1)!.step).toBe(stepBefore);
+
+    await s.handle({ type: 'reset', params: PARAMS, seed: 1 });
+    await s.handle({ type: 'step', count: 5 });
+    expect(progress().at(-1)).toMatchObject({ step: 5 });
+    await s.handle({ type: 'dispose' });
+  });
+
+  it('returns to its tensor baseline after reset and frees everything on dispose', async () => {
+    const before = tf.memory().numTensors;
+    const { s, messages } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: PARAMS, seed: 1 });
+    const baseline = (messages[0] as { tensors: number }).tensors;
+    await s.handle({ type: 'step', count: 50 });
+    await s.handle({ type: 'reset', params: PARAMS, seed: 1 });
+    const snapshots = messages.filter((m) => m.type === 'snapshot') as { tensors: number }[];
+    expect(snapshots.at(-1)!.tensors).toBe(baseline);
+    await s.handle({ type: 'dispose' });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('plays in ticks of `speed` steps until paused', async () => {
+    const { s, progress } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: PARAMS, seed: 1 });
+    await s.handle({ type: 'play' });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await s.handle({ type: 'pause' });
+    const all = progress();
+    expect(all.length).toBeGreaterThan(2);
+    for (const p of all.slice(0, -1)) expect(p.losses.length).toBe(PARAMS.speed);
+    expect(all.at(-1)!.running).toBe(false);
+    expect(s.isRunning).toBe(false);
+    await s.handle({ type: 'dispose' });
+  });
+
+  it('reproduces the same losses from the same parameters and seed', async () => {
+    const runs: number[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const { s, progress } = session();
+      await s.handle({ type: 'init', model: 'linear-regression', params: PARAMS, seed: 123 });
+      await s.handle({ type: 'step', count: 40 });
+      runs.push([...progress()[0].losses]);
+      await s.handle({ type: 'dispose' });
+    }
+    expect(runs[0]).toEqual(runs[1]);
+  });
+
+  it('reports an unknown model as an error message', async () => {
+    const { s, messages } = session();
+    await s.handle({ type: 'init', model: 'nope', params: PARAMS, seed: 1 });
+    expect(messages).toEqual([{ type: 'error', message: 'unknown model "nope"' }]);
+  });
+});
