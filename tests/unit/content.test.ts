@@ -31,7 +31,7 @@ function parse(markdown: string) {
 
 function widgetsOf(markdown: string) {
   const found: { name: string; attributes: Record<string, string> }[] = [];
-  visit(parse(markdown), 'leafDirective', (node: { name: string; attributes?: Record<string, string | null> | null }) => {
+  visit(parse(markdown), 'leafDirective', (node) => {
     found.push({ name: node.name, attributes: Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, v ?? ''])) });
   });
   return found;
