@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`home page in ${lang} shows the course map`, async ({ page }) => {
+    await page.goto(`/${lang}/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    await expect(page.locator('h1')).toContainText(lang === 'zh' ? '大模型原理' : 'How Large Models Learn');
+    const entry = page.locator('.course-map a').first();
+    await expect(entry).toHaveAttribute('href', `/${lang}/linear-regression`);
+    await expect(entry).toContainText(lang === 'zh' ? '线性回归' : 'Linear regression');
+  });
+
+  test(`lesson page in ${lang} renders typeset formulas, contents and a widget`, async ({ page }) => {
+    await page.goto(`/${lang}/linear-regression`);
+    await expect(page.locator('article h1')).toContainText(lang === 'zh' ? '线性回归' : 'Linear regression');
+    await expect(page.locator('article .katex-display').first()).toBeVisible();
+    expect(await page.locator('article .katex').count()).toBeGreaterThan(20);
+    await expect(page.locator('.katex-error')).toHaveCount(0);
+    // Headings have anchors, and the table of contents links to them.
+    const firstH2 = page.locator('article h2').first();
+    const id = await firstH2.getAttribute('id');
+    expect(id).toBeTruthy();
+    await expect(firstH2.locator('a.anchor')).toHaveAttribute('href', `#${id}`);
+    await expect(page.locator(`.toc a[href="#${id}"]`)).toBeVisible();
+    // Callouts and questions with answers.
+    await expect(page.locator('aside.callout-mistake')).toHaveCount(1);
+    expect(await page.locator('details.callout-answer summary').count()).toBeGreaterThanOrEqual(2);
+    await expect(page.locator('section[data-widget="linear-regression"]').first()).toHaveAttribute('data-state', 'idle');
+    await expect(page.locator('a[rel="prev"], .prev-next a').first()).toBeVisible();
+  });
+}
+
+test('the language switch keeps the page, and the choice is remembered', async ({ page }) => {
+  await page.goto('/en/linear-regression');
+  await page.getByRole('link', { name: '中文' }).click();
+  await expect(page).toHaveURL(/\/zh\/linear-regression$/);
+  await expect(page.locator('article h1')).toContainText('线性回归');
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/zh\/$/);
+});
+
+test('the root follows the browser language', async ({ browser }) => {
+  for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en'], ['de-DE', 'en']]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page).toHaveURL(new RegExp(`/${lang}/$`));
+    await context.close();
+  }
+});
+
+test('the theme toggle switches to light and dark and is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/en/');
+  const html = page.locator('html');
+  await expect(html).not.toHaveAttribute('data-theme', /.+/);
+  const toggle = page.locator('.theme-toggle');
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(15, 20, 32)');
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+});
+
+test('a system dark preference gives the dark theme without a toggle', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/zh/');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 32)');
+});
+
+test('an unknown page says so and links home', async ({ page }) => {
+  await page.goto('/en/no-such-lesson');
+  await expect(page.locator('h1')).toHaveText('404');
+  await page.getByRole('link', { name: 'Course home' }).click();
+  await expect(page).toHaveURL(/\/en\/$/);
+});
+
+test('the widget gallery renders every registered widget', async ({ page }) => {
+  await page.goto('/widgets');
+  await expect(page).toHaveURL(/\/(zh|en)\/widgets$/);
+  await expect(page.locator('section[data-widget="linear-regression"]')).toHaveAttribute('data-state', 'idle');
+});
+
+test('the lesson reads at a phone’s width without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/zh/linear-regression');
+  await expect(page.locator('section[data-widget]').first()).toHaveAttribute('data-state', 'idle');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the built main chunk carries neither tfjs nor KaTeX’s JavaScript', async () => {
+  const dist = join(import.meta.dirname, '../../dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const main = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(main).toBeTruthy();
+  const code = readFileSync(join(dist, main!), 'utf8');
+  expect(code.length).toBeGreaterThan(1000);
+  const TFJS = ['tfjs-backend-wasm', 'setWasmPaths', 'Conv2DBackpropFilter', 'is already registered'];
+  for (const marker of TFJS) expect(code).not.toContain(marker);
+  expect(code).not.toContain('KaTeX parse error');
+  // …while the worker does carry tfjs: the markers are the right ones to look for.
+  const workerFile = readdirSync(join(dist, 'assets')).find((f) => f.startsWith('trainer.worker'))!;
+  const worker = readFileSync(join(dist, 'assets', workerFile), 'utf8');
+  for (const marker of TFJS) expect(worker).toContain(marker);
+});
