@@ -1,24 +1,15 @@
 /// <reference types="vitest/config" />
-import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { lessonsPlugin } from './src/content/vite-plugin-lessons';
-import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline';
+import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 
 export default defineConfig({
   plugins: [
-    {
-      enforce: 'pre',
-      ...mdx({
-        format: 'md',
-        mdExtensions: ['.md'],
-        remarkPlugins,
-        rehypePlugins: rehypePlugins as never,
-      }),
-    },
+    lessonMarkdownPlugin(),
     react(),
     lessonsPlugin(contentDir),
   ],

@@ -1,10 +1,16 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../controls/format';
 import { lttb, type Point } from './downsample';
+import { useThrottled } from './useThrottled';
 
 /** SVG slows down past ~1,500 points: every series is reduced to this many before it is drawn. */
-const MAX_POINTS = 400;
+const MAX_POINTS = 300;
+/**
+ * Recharts re-renders its whole SVG on each update, which costs this site's widgets most of their main-thread
+ * time (measured in scripts/bench-browser.mjs): the curve is redrawn at most ten times a second.
+ */
+const REDRAW_MS = 100;
 
 export interface LossSeries {
   key: string;
@@ -21,6 +27,8 @@ export function LossChart({ series, label, empty, maxStep }: {
   empty: string;
   maxStep?: number;
 }) {
+  // Series arrays grow in place: their total length says when there is something new to draw.
+  const version = useThrottled(series.reduce((sum, s) => sum + s.values.length, 0) + (series.length << 24), REDRAW_MS);
   const data = useMemo(() => {
     const rows = new Map<number, Record<string, number>>();
     for (const s of series) {
@@ -35,10 +43,20 @@ export function LossChart({ series, label, empty, maxStep }: {
       }
     }
     return [...rows.values()].sort((a, b) => a.step - b.step);
-    // Series arrays grow in place; their lengths say when they changed.
+    // `version` stands for the series' contents.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [series, ...series.map((s) => s.values.length)]);
+  }, [version]);
+  return <LossChartView data={data} series={series} label={label} empty={empty} maxStep={maxStep} />;
+}
 
+const LossChartView = memo(
+  function LossChartView({ data, series, label, empty, maxStep }: {
+    data: Record<string, number>[];
+    series: LossSeries[];
+    label: string;
+    empty: string;
+    maxStep?: number;
+  }) {
   return (
     <figure className="loss-chart" aria-label={label}>
       <figcaption>{label}</figcaption>
@@ -73,4 +91,7 @@ export function LossChart({ series, label, empty, maxStep }: {
       )}
     </figure>
   );
-}
+  },
+  // Only new data, a new budget or a new language redraw the chart; the series array is rebuilt every render.
+  (a, b) => a.data === b.data && a.maxStep === b.maxStep && a.label === b.label,
+);

@@ -47,8 +47,8 @@ const zh = {
     state: { idle: '就绪', running: '训练中', paused: '已暂停', diverged: '已发散', error: '出错', loading: '启动中' },
     stepLabel: '步数',
     lossLabel: '损失',
-    diverged: (step: number, lr: string) =>
-      `第 ${step} 步时损失变得无穷大：学习率 ${lr} 太大，每一步都越过了谷底，而且越跳越远。训练已停止。请调小学习率，再点“重置”。`,
+    diverged: (step: number, lr: string, loss: string) =>
+      `训练发散了：第 ${step} 步的损失是 ${loss}，已超过起点损失的一万倍（或不再是有限数）。学习率 ${lr} 太大，每一步都越过谷底，而且越跳越远。训练已停止：请调小学习率，再点“重置”。`,
     done: (steps: number) => `已完成 ${steps} 步（步数上限）。可以调大上限后继续，或点“重置”。`,
     offscreen: '组件不在可视区域，已自动暂停。',
     ignoredParam: (key: string, raw: string, reason: string) => `已忽略链接参数 ${key}=${raw}（${reason}），使用默认值。`,
@@ -118,8 +118,8 @@ const en: Strings = {
     state: { idle: 'Ready', running: 'Training', paused: 'Paused', diverged: 'Diverged', error: 'Error', loading: 'Starting' },
     stepLabel: 'Step',
     lossLabel: 'Loss',
-    diverged: (step: number, lr: string) =>
-      `At step ${step} the loss became infinite: a learning rate of ${lr} is too large, so each step overshoots the bottom of the valley and lands further away. Training stopped. Lower the learning rate and press Reset.`,
+    diverged: (step: number, lr: string, loss: string) =>
+      `Training diverged: at step ${step} the loss was ${loss}, more than ten thousand times where it started (or no longer a finite number). A learning rate of ${lr} is too large, so each step overshoots the bottom of the valley and lands further away. Training stopped: lower the learning rate and press Reset.`,
     done: (steps: number) => `Finished the budget of ${steps} steps. Raise the budget to continue, or press Reset.`,
     offscreen: 'Paused while the widget is off screen.',
     ignoredParam: (key: string, raw: string, reason: string) => `Ignored link parameter ${key}=${raw} (${reason}); using the default.`,

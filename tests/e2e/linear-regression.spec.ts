@@ -23,6 +23,16 @@ test.describe('the linear-regression widget', () => {
     expect(Number(learned[1])).toBeCloseTo(Number(closed[1]), 2);
     await expect(w.locator('[data-stats]')).toContainText('wasm');
     await expect(w.locator('.recharts-line-curve')).toBeVisible();
+
+    // The budget is used up: a new learning rate alone does not make Play do nothing; a larger budget continues.
+    await w.locator('input[data-param=lr]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(w.locator('[data-action=play]')).toBeDisabled();
+    await w.locator('input[data-param=steps]').focus();
+    await page.keyboard.press('ArrowRight');
+    await w.locator('[data-action=play]').click();
+    await expect(w).toHaveAttribute('data-step', '310');
+    await expect(w).toHaveAttribute('data-state', 'paused');
   });
 
   test('Step takes one step at a time, keyboard only', async ({ page }) => {

@@ -34,6 +34,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   const { view } = trainer;
   const root = useRef<HTMLDivElement>(null);
   const running = view.status === 'running';
+  const budgetUsed = view.step >= values.steps;
   const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
 
   const info = view.info as Info | null;
@@ -55,10 +56,12 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   }
 
   let message = '';
-  if (view.status === 'diverged' && view.divergedAt) message = t.w.diverged(view.divergedAt.step, formatNumber(values.lr));
+  if (view.status === 'diverged' && view.divergedAt) {
+    message = t.w.diverged(view.divergedAt.step, formatNumber(values.lr), formatNumber(view.divergedAt.loss));
+  }
   else if (view.status === 'error') message = t.w.error(view.error ?? '');
   else if (pausedOffscreen) message = t.w.offscreen;
-  else if (view.done) message = t.w.done(view.step);
+  else if (budgetUsed && !running) message = t.w.done(view.step);
 
   const grid: Grid | null = info
     ? { values: info.grid.values, cols: info.grid.cols, rows: info.grid.rows, xRange: info.grid.b0Range, yRange: info.grid.b1Range }
@@ -126,7 +129,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
       <PlayControls
         t={t.w}
         running={running}
-        canRun={(view.status === 'idle' || view.status === 'paused') && !view.done}
+        canRun={(view.status === 'idle' || view.status === 'paused') && !budgetUsed}
         onPlay={trainer.play}
         onPause={trainer.pause}
         onStep={trainer.step}

@@ -23,13 +23,12 @@ export interface TrainerView {
   fallback?: string;
   stepsPerSecond: number;
   tensors: number;
-  done: boolean;
   divergedAt?: { step: number; loss: number };
   error?: string;
 }
 
 function emptyView(): TrainerView {
-  return { status: 'loading', step: 0, losses: [], traces: [], traceWidth: 0, info: null, backend: null, stepsPerSecond: 0, tensors: 0, done: false };
+  return { status: 'loading', step: 0, losses: [], traces: [], traceWidth: 0, info: null, backend: null, stepsPerSecond: 0, tensors: 0 };
 }
 
 /** `?backend=cpu` forces the CPU backend: for comparing backends and for testing the fallback path. */
@@ -55,7 +54,6 @@ function fold(view: TrainerView, message: FromWorker): void {
       for (const loss of message.losses) view.losses.push(loss);
       for (const value of message.traces) view.traces.push(value);
       view.step = message.step;
-      view.done = message.done;
       view.tensors = message.tensors;
       if (message.stepsPerSecond > 0 || !message.running) view.stepsPerSecond = message.stepsPerSecond;
       if (view.status !== 'diverged' && view.status !== 'error') {
@@ -102,19 +100,17 @@ export function useTrainer(model: string, params: ParamValues) {
     };
   }, [model]);
 
+  /** The caller checks the step budget (its own parameter); the worker ignores a play past it. */
   const play = useCallback(() => {
     const view = store.current;
-    if (view.status === 'diverged' || view.status === 'error' || view.status === 'loading' || view.done) return;
+    if (view.status === 'diverged' || view.status === 'error' || view.status === 'loading') return;
     view.status = 'running';
     client.current?.play();
     setVersion((v) => v + 1);
   }, []);
   const pause = useCallback(() => client.current?.pause(), []);
   const step = useCallback(() => client.current?.step(1), []);
-  const setLive = useCallback((next: ParamValues) => {
-    store.current.done = false;
-    client.current?.set(next);
-  }, []);
+  const setLive = useCallback((next: ParamValues) => client.current?.set(next), []);
   const reset = useCallback((next: ParamValues) => {
     const { seed, ...rest } = next;
     store.current.status = 'loading';
