@@ -22,7 +22,7 @@ async function run(browser, backend, speed) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const query = `?linear-regression.steps=5000&linear-regression.speed=${speed}${backend === 'cpu' ? '&backend=cpu' : ''}`;
   await page.goto(`${base}/en/linear-regression${query}#linear-regression`);
-  const w = page.locator('section#linear-regression');
+  const w = page.locator('section[data-widget-id=linear-regression]');
   await w.locator('[data-action=play]:not([disabled])').waitFor();
   await w.scrollIntoViewIfNeeded();
   await page.evaluate(() => {
@@ -37,7 +37,7 @@ async function run(browser, backend, speed) {
   });
   const started = Date.now();
   await w.locator('[data-action=play]').click();
-  await page.waitForFunction(() => document.querySelector('section#linear-regression')?.getAttribute('data-step') === '5000', null, { timeout: 120000 });
+  await page.waitForFunction(() => document.querySelector('section[data-widget-id=linear-regression]')?.getAttribute('data-step') === '5000', null, { timeout: 120000 });
   const seconds = (Date.now() - started) / 1000;
   const result = await page.evaluate(() => ({ long: window.__long, frames: window.__frames }));
   const stats = await w.locator('[data-stats]').textContent();

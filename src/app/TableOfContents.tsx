@@ -16,9 +16,12 @@ export function TableOfContents({ articleRef, version }: { articleRef: RefObject
     setEntries([...headings].map((h) => ({ id: h.id, text: h.textContent ?? '', level: Number(h.tagName[1]) })));
   }, [articleRef, version]);
   if (entries.length === 0) return null;
+  // Folded on a phone, where it would stand between the title and the lesson; open beside a wide page.
+  const wide = window.matchMedia('(min-width: 1100px)').matches;
   return (
     <nav className="toc" aria-label={t.contents}>
-      <p className="toc-title">{t.contents}</p>
+      <details open={wide}>
+      <summary className="toc-title">{t.contents}</summary>
       <ol>
         {entries.map((entry) => (
           <li key={entry.id} className={`toc-level-${entry.level}`}>
@@ -26,6 +29,7 @@ export function TableOfContents({ articleRef, version }: { articleRef: RefObject
           </li>
         ))}
       </ol>
+      </details>
     </nav>
   );
 }

@@ -17,12 +17,19 @@ export function WidgetSlot({ name, id, params }: { name: string; id: string; par
   const t = useStrings();
   const Widget = WIDGETS[name];
   const failed = <div className="widget widget-failed" role="alert">{t.w.error(name)}</div>;
-  if (!Widget) return failed;
+  // The id sits on this wrapper, present from the first render, so a link to #id finds it before the
+  // widget's own code has loaded.
   return (
-    <WidgetErrorBoundary fallback={failed}>
-      <Suspense fallback={<div className="widget widget-loading" data-widget={name} data-state="loading">{t.loading}</div>}>
-        <Widget id={id} initial={JSON.parse(params) as Record<string, number>} />
-      </Suspense>
-    </WidgetErrorBoundary>
+    <div className="widget-slot" id={id}>
+      {Widget ? (
+        <WidgetErrorBoundary fallback={failed}>
+          <Suspense fallback={<div className="widget widget-loading" data-widget={name} data-state="loading">{t.loading}</div>}>
+            <Widget id={id} initial={JSON.parse(params) as Record<string, number>} />
+          </Suspense>
+        </WidgetErrorBoundary>
+      ) : (
+        failed
+      )}
+    </div>
   );
 }

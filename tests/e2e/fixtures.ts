@@ -19,7 +19,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 export { expect };
 
 export function widget(page: Page, id = 'linear-regression'): Locator {
-  return page.locator(`section[data-widget][id="${id}"]`);
+  return page.locator(`section[data-widget][data-widget-id="${id}"]`);
 }
 
 export async function numberAttr(locator: Locator, name: string): Promise<number> {

@@ -135,7 +135,8 @@ test.describe('the linear-regression widget', () => {
     await other.goto(link!);
     const copy = widget(other);
     await ready(copy);
-    await copy.scrollIntoViewIfNeeded();
+    // The link's #anchor brings the reader to the widget.
+    await expect(copy).toBeInViewport();
     await copy.locator('[data-action=play]').click();
     await expect(copy).toHaveAttribute('data-step', '300', { timeout: 30_000 });
     expect(await copy.getAttribute('data-loss')).toBe(loss);

@@ -23,7 +23,7 @@ export const WidgetShell = forwardRef<HTMLDivElement, {
   return (
     <section
       ref={ref}
-      id={id}
+      data-widget-id={id}
       className={`widget widget-${view.status}`}
       data-widget={name}
       data-state={view.status}
