@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { lessonsIn } from '../content/lessons';
 import type { Lang } from '../i18n/strings';
 import { useStrings } from './LangContext';
@@ -6,6 +7,9 @@ import { Link } from './Link';
 export function HomePage({ lang }: { lang: Lang }) {
   const t = useStrings();
   const lessons = lessonsIn(lang);
+  useEffect(() => {
+    document.title = `${t.siteTitle} · ${t.siteSubtitle}`;
+  }, [t]);
   return (
     <div className="home">
       <section className="hero">

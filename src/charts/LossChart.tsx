@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../controls/format';
+import { logTicks, niceTicks } from './axes';
 import { lttb, type Point } from './downsample';
 import { useThrottled } from './useThrottled';
 
@@ -49,6 +50,20 @@ export function LossChart({ series, label, empty, maxStep }: {
   return <LossChartView data={data} series={series} label={label} empty={empty} maxStep={maxStep} />;
 }
 
+/** The loss range of the drawn rows, widened a little so the curve never sits on the frame. */
+function lossDomain(data: Record<string, number>[]): [number, number] {
+  let low = Infinity;
+  let high = 0;
+  for (const row of data) {
+    for (const [key, value] of Object.entries(row)) {
+      if (key === 'step') continue;
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+  }
+  return Number.isFinite(low) ? [low / 1.25, high * 1.25] : [0.1, 1];
+}
+
 const LossChartView = memo(
   function LossChartView({ data, series, label, empty, maxStep }: {
     data: Record<string, number>[];
@@ -57,6 +72,7 @@ const LossChartView = memo(
     empty: string;
     maxStep?: number;
   }) {
+  const domain = lossDomain(data);
   return (
     <figure className="loss-chart" aria-label={label}>
       <figcaption>{label}</figcaption>
@@ -70,13 +86,15 @@ const LossChartView = memo(
               dataKey="step"
               type="number"
               domain={[1, maxStep ?? 'dataMax']}
+              ticks={maxStep ? [1, ...niceTicks(0, maxStep, 6).filter((v) => v > 1)] : undefined}
               allowDataOverflow
               stroke="var(--chart-text)"
               tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
             />
             <YAxis
               scale="log"
-              domain={['auto', 'auto']}
+              domain={domain}
+              ticks={logTicks(domain[0], domain[1])}
               allowDataOverflow
               width={56}
               stroke="var(--chart-text)"

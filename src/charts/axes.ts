@@ -72,3 +72,18 @@ export function drawAxes(
   ctx.fillText(labels.y, 0, 0);
   ctx.restore();
 }
+
+/** Ticks for a log axis: 1, 2 and 5 times powers of ten inside [low, high] (only powers if that is many). */
+export function logTicks(low: number, high: number): number[] {
+  if (!(low > 0) || !(high >= low)) return [];
+  const ticks: number[] = [];
+  const decades = Math.log10(high) - Math.log10(low);
+  const multiples = decades > 4 ? [1] : [1, 2, 5];
+  for (let power = Math.floor(Math.log10(low)); power <= Math.ceil(Math.log10(high)); power++) {
+    for (const m of multiples) {
+      const value = Number((m * 10 ** power).toPrecision(12));
+      if (value >= low && value <= high) ticks.push(value);
+    }
+  }
+  return ticks;
+}

@@ -67,9 +67,11 @@ const zh = {
     learned: '梯度下降得到',
     closed: '正规方程（闭式解）',
     newData: '换一组数据',
+    legendPath: '下降路径',
+    legendNow: '当前参数',
     criticalLr: (v: string) => `这组数据上，学习率超过约 ${v} 就会发散。`,
     scatterDescription: (n: number, b0: string, b1: string) => `${n} 个数据点的散点图，当前拟合直线 ŷ = ${b0} + ${b1}x。`,
-    surfaceDescription: '横轴 β₀，纵轴 β₁；颜色越深损失越小，等高线按对数间隔画出，白色折线是梯度下降走过的路径，圆圈是闭式解。',
+    surfaceDescription: '横轴 β₀，纵轴 β₁；颜色越深损失越小，等高线按对数间隔画出，白色折线是梯度下降走过的路径，橙色圆点是当前参数，白色圆圈是闭式解。',
   },
 };
 
@@ -138,9 +140,11 @@ const en: Strings = {
     learned: 'Gradient descent',
     closed: 'Normal equation (closed form)',
     newData: 'New data',
+    legendPath: 'Descent path',
+    legendNow: 'Current parameters',
     criticalLr: (v: string) => `On this data, learning rates above about ${v} diverge.`,
     scatterDescription: (n: number, b0: string, b1: string) => `Scatter plot of ${n} points with the current fitted line ŷ = ${b0} + ${b1}x.`,
-    surfaceDescription: 'β₀ across, β₁ up; darker means lower loss, contour lines are log-spaced, the white path is gradient descent and the ring is the closed-form answer.',
+    surfaceDescription: 'β₀ across, β₁ up; darker means lower loss, contour lines are log-spaced, the white path is gradient descent, the orange dot the current parameters and the white ring the closed-form answer.',
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceTicks } from '../../src/charts/axes';
+import { logTicks, niceTicks } from '../../src/charts/axes';
 import { contourSegments, logLevels } from '../../src/charts/contours';
 import { lttb } from '../../src/charts/downsample';
 
@@ -42,5 +42,17 @@ describe('niceTicks', () => {
   it('chooses round steps', () => {
     expect(niceTicks(0, 5)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(niceTicks(-1.2, 2.3)).toEqual([-1, 0, 1, 2]);
+  });
+});
+
+describe('logTicks', () => {
+  it('uses 1-2-5 steps over a few decades', () => {
+    expect(logTicks(0.25, 12)).toEqual([0.5, 1, 2, 5, 10]);
+  });
+  it('uses powers of ten only over many decades', () => {
+    expect(logTicks(1e-3, 1e5)).toEqual([1e-3, 1e-2, 0.1, 1, 10, 100, 1000, 1e4, 1e5]);
+  });
+  it('returns nothing for a range a log axis cannot show', () => {
+    expect(logTicks(0, 10)).toEqual([]);
   });
 });

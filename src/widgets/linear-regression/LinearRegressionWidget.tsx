@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useLang, useStrings } from '../../app/LangContext';
+import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas, type Grid } from '../../charts/ContourCanvas';
 import { LossChart } from '../../charts/LossChart';
 import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
@@ -84,6 +85,12 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
               label={t.lr.scatterDescription(info.x.length, formatNumber(current.b0), formatNumber(current.b1))}
             />
           )}
+          <ChartLegend
+            items={[
+              { label: t.lr.learned, color: 'var(--accent-strong)', mark: 'line' },
+              { label: t.lr.closed, color: 'var(--chart-muted)', mark: 'dashed' },
+            ]}
+          />
         </figure>
         <figure className="panel">
           <figcaption>{t.lr.surface}</figcaption>
@@ -96,6 +103,13 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
               description={t.lr.surfaceDescription}
             />
           )}
+          <ChartLegend
+            items={[
+              { label: t.lr.legendPath, mark: 'path' },
+              { label: t.lr.legendNow, color: 'var(--accent-strong)', mark: 'dot' },
+              { label: t.lr.closed, mark: 'ring' },
+            ]}
+          />
         </figure>
       </div>
       <LossChart
