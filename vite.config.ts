@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { lessonsPlugin } from './src/content/vite-plugin-lessons';
+import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback';
 import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
@@ -12,6 +13,7 @@ export default defineConfig({
     lessonMarkdownPlugin(),
     react(),
     lessonsPlugin(contentDir),
+    spaFallbackPlugin(),
   ],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 900 },

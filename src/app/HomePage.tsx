@@ -10,6 +10,9 @@ export function HomePage({ lang }: { lang: Lang }) {
   useEffect(() => {
     document.title = `${t.siteTitle} · ${t.siteSubtitle}`;
   }, [t]);
+  useEffect(() => {
+    if (window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+  });
   return (
     <div className="home">
       <section className="hero">

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../controls/format';
 import { logTicks, niceTicks } from './axes';
 import { lttb, type Point } from './downsample';
@@ -22,11 +22,18 @@ export interface LossSeries {
 }
 
 /** Loss against step on a log axis, growing live. Only positive, finite losses can sit on a log axis. */
-export function LossChart({ series, label, empty, maxStep }: {
+export interface Reference {
+  value: number;
+  label: string;
+}
+
+export function LossChart({ series, label, empty, maxStep, reference }: {
   series: LossSeries[];
   label: string;
   empty: string;
   maxStep?: number;
+  /** A horizontal line the loss is heading for, e.g. the best loss possible on this data. */
+  reference?: Reference;
 }) {
   // Series arrays grow in place: their total length says when there is something new to draw.
   const version = useThrottled(series.reduce((sum, s) => sum + s.values.length, 0) + (series.length << 24), REDRAW_MS);
@@ -47,12 +54,12 @@ export function LossChart({ series, label, empty, maxStep }: {
     // `version` stands for the series' contents.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
-  return <LossChartView data={data} series={series} label={label} empty={empty} maxStep={maxStep} />;
+  return <LossChartView data={data} series={series} label={label} empty={empty} maxStep={maxStep} reference={reference} />;
 }
 
 /** The loss range of the drawn rows, widened a little so the curve never sits on the frame. */
-function lossDomain(data: Record<string, number>[]): [number, number] {
-  let low = Infinity;
+function lossDomain(data: Record<string, number>[], reference?: Reference): [number, number] {
+  let low = reference && reference.value > 0 ? reference.value : Infinity;
   let high = 0;
   for (const row of data) {
     for (const [key, value] of Object.entries(row)) {
@@ -65,14 +72,15 @@ function lossDomain(data: Record<string, number>[]): [number, number] {
 }
 
 const LossChartView = memo(
-  function LossChartView({ data, series, label, empty, maxStep }: {
+  function LossChartView({ data, series, label, empty, maxStep, reference }: {
     data: Record<string, number>[];
     series: LossSeries[];
     label: string;
     empty: string;
     maxStep?: number;
+    reference?: Reference;
   }) {
-  const domain = lossDomain(data);
+  const domain = lossDomain(data, reference);
   return (
     <figure className="loss-chart" aria-label={label}>
       <figcaption>{label}</figcaption>
@@ -101,6 +109,14 @@ const LossChartView = memo(
               tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
               tickFormatter={(v: number) => formatNumber(v, 2)}
             />
+            {reference && reference.value > 0 && (
+              <ReferenceLine
+                y={reference.value}
+                stroke="var(--chart-muted)"
+                strokeDasharray="6 5"
+                label={{ value: reference.label, position: 'insideBottomRight', fill: 'var(--chart-text)', fontSize: 12 }}
+              />
+            )}
             {series.map((s) => (
               <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
             ))}
@@ -111,5 +127,5 @@ const LossChartView = memo(
   );
   },
   // Only new data, a new budget or a new language redraw the chart; the series array is rebuilt every render.
-  (a, b) => a.data === b.data && a.maxStep === b.maxStep && a.label === b.label,
+  (a, b) => a.data === b.data && a.maxStep === b.maxStep && a.label === b.label && a.reference?.value === b.reference?.value,
 );

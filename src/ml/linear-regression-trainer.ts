@@ -3,7 +3,14 @@
  * that the lesson prints (tested against tfjs autodiff); tfjs's SGD optimizer applies it.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { closedForm, criticalLearningRate, lossGrid, makeLinearData } from './linear-regression';
+import {
+  closedForm,
+  criticalLearningRate,
+  lossGrid,
+  makeLinearData,
+  mse,
+  type LinearRegressionInfo,
+} from './linear-regression';
 import type { ModelFactory, Params, TrainableModel } from './trainable';
 
 export const GRID_SIZE = 96;
@@ -16,17 +23,19 @@ export const createLinearRegression: ModelFactory = (params: Params, seed: numbe
   const [b0, b1] = tf.tidy(() => [tf.variable(tf.scalar(0)), tf.variable(tf.scalar(0))]);
   const optimizer = tf.train.sgd(params.lr);
   const best = closedForm(data);
+  const info: LinearRegressionInfo = {
+    x: data.x,
+    y: data.y,
+    closedForm: best,
+    minLoss: mse(data, best),
+    criticalLr: criticalLearningRate(data),
+    grid: lossGrid(data, GRID_SIZE, GRID_SIZE),
+  };
 
   return {
     traceNames: ['b0', 'b1'],
     initialTrace: [0, 0],
-    info: {
-      x: data.x,
-      y: data.y,
-      closedForm: best,
-      criticalLr: criticalLearningRate(data),
-      grid: lossGrid(data, GRID_SIZE, GRID_SIZE),
-    },
+    info,
     step() {
       const gradsAndLoss = tf.tidy(() => {
         const residual = tf.sub(tf.add(b0, tf.mul(b1, x)), y);

@@ -91,6 +91,17 @@ export function criticalLearningRate({ x }: Dataset1D): number {
   return 2 / lambdaMax;
 }
 
+/** What the trainer tells the page about its data, once per reset. */
+export interface LinearRegressionInfo {
+  x: Float32Array;
+  y: Float32Array;
+  closedForm: Line;
+  /** The training MSE of the closed-form answer: the lowest loss any line can reach on this data. */
+  minLoss: number;
+  criticalLr: number;
+  grid: LossGrid;
+}
+
 export interface LossGrid {
   /** β₀ along columns, β₁ along rows; values[row * cols + col]. */
   values: Float32Array;

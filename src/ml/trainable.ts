@@ -4,7 +4,7 @@ import type { Tensor1D } from '@tensorflow/tfjs-core';
 export type Params = Record<string, number>;
 
 /** A plain, structured-clonable description of a model's fixed state (data, reference answers, grids). */
-export type ModelInfo = Record<string, unknown>;
+export type ModelInfo = object;
 
 export interface TrainableModel {
   /**

@@ -21,6 +21,10 @@ test.describe('the linear-regression widget', () => {
     const closed = await w.locator('[data-row=closed-form] td').allTextContents();
     expect(Number(learned[0])).toBeCloseTo(Number(closed[0]), 2);
     expect(Number(learned[1])).toBeCloseTo(Number(closed[1]), 2);
+    // …and the loss on the floor that the closed form sets, drawn as a reference line.
+    expect(Number(learned[2])).toBeCloseTo(Number(closed[2]), 3);
+    await expect(w.locator('.recharts-reference-line')).toHaveCount(1);
+    await expect(w.locator('.loss-chart')).toContainText('closed-form loss');
     await expect(w.locator('[data-stats]')).toContainText('wasm');
     await expect(w.locator('.recharts-line-curve')).toBeVisible();
 

@@ -41,6 +41,14 @@ test('the language switch keeps the page, and the choice is remembered', async (
   await expect(page).toHaveURL(/\/zh\/$/);
 });
 
+test('the header’s course-map link scrolls to the map', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto('/en/linear-regression');
+  await page.getByRole('link', { name: 'Course map' }).click();
+  await expect(page).toHaveURL(/\/en\/#course-map$/);
+  await expect(page.locator('#course-map')).toBeInViewport();
+});
+
 test('the root follows the browser language', async ({ browser }) => {
   for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en'], ['de-DE', 'en']]) {
     const context = await browser.newContext({ locale });

@@ -8,7 +8,7 @@ import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { PlayControls } from '../../controls/PlayControls';
 import { Slider } from '../../controls/Slider';
-import type { LossGrid, Line } from '../../ml/linear-regression';
+import type { Line, LinearRegressionInfo } from '../../ml/linear-regression';
 import { X_RANGE } from '../../ml/linear-regression';
 import type { WidgetProps } from '../registry';
 import { useOffscreenPause } from '../shared/useOffscreenPause';
@@ -16,14 +16,6 @@ import { useTrainer } from '../shared/useTrainer';
 import { useWidgetParams } from '../shared/useWidgetParams';
 import { WidgetShell } from '../shared/WidgetShell';
 import { LINEAR_REGRESSION_PARAMS } from './params';
-
-interface Info {
-  x: Float32Array;
-  y: Float32Array;
-  closedForm: Line;
-  criticalLr: number;
-  grid: LossGrid;
-}
 
 const NAME = 'linear-regression';
 
@@ -38,7 +30,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   const budgetUsed = view.step >= values.steps;
   const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
 
-  const info = view.info as Info | null;
+  const info = view.info as LinearRegressionInfo | null;
   const traces = view.traces;
   const current: Line = traces.length >= 2 ? { b0: traces[traces.length - 2], b1: traces[traces.length - 1] } : { b0: 0, b1: 0 };
 
@@ -117,6 +109,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
         label={t.w.lossChart}
         empty={t.w.lossChartEmpty}
         maxStep={values.steps}
+        reference={info ? { value: info.minLoss, label: t.lr.minLoss(formatNumber(info.minLoss, 4)) } : undefined}
       />
       <table className="compare-table">
         <thead>
@@ -124,6 +117,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
             <th scope="col"></th>
             <th scope="col">β₀</th>
             <th scope="col">β₁</th>
+            <th scope="col">MSE</th>
           </tr>
         </thead>
         <tbody>
@@ -131,11 +125,13 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
             <th scope="row">{t.lr.learned}</th>
             <td data-value="b0">{formatNumber(current.b0, 4)}</td>
             <td data-value="b1">{formatNumber(current.b1, 4)}</td>
+            <td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td>
           </tr>
           <tr data-row="closed-form">
             <th scope="row">{t.lr.closed}</th>
             <td>{info ? formatNumber(info.closedForm.b0, 4) : '—'}</td>
             <td>{info ? formatNumber(info.closedForm.b1, 4) : '—'}</td>
+            <td>{info ? formatNumber(info.minLoss, 4) : '—'}</td>
           </tr>
         </tbody>
       </table>

@@ -1,0 +1,21 @@
+/**
+ * Static hosts answer an unknown path with 404.html. Making it a copy of index.html lets a lesson link such
+ * as /zh/linear-regression open directly on hosts without rewrite rules (GitHub Pages, a plain bucket).
+ */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+
+export function spaFallbackPlugin(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'course-spa-fallback',
+    apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      copyFileSync(join(outDir, 'index.html'), join(outDir, '404.html'));
+    },
+  };
+}
