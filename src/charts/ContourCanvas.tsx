@@ -14,18 +14,12 @@ export interface Grid {
 const LEVELS = 14;
 
 /** Renders the grid's colour fill once into an image; only the path is redrawn as training moves. */
-function fillImage(grid: Grid): HTMLCanvasElement {
+function fillImage(grid: Grid, min: number, max: number): HTMLCanvasElement {
   const image = document.createElement('canvas');
   image.width = grid.cols;
   image.height = grid.rows;
   const ctx = image.getContext('2d')!;
   const pixels = ctx.createImageData(grid.cols, grid.rows);
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of grid.values) {
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-  }
   const low = Math.log(Math.max(min, 1e-9));
   const span = Math.log(Math.max(max, 1e-9)) - low || 1;
   for (let r = 0; r < grid.rows; r++) {
@@ -56,7 +50,7 @@ function prepared(grid: Grid) {
       max = Math.max(max, v);
     }
     entry = {
-      image: fillImage(grid),
+      image: fillImage(grid, min, max),
       segments: logLevels(min, max, LEVELS).map((level) => contourSegments(grid.values, grid.cols, grid.rows, level)),
     };
     cache.set(grid.values, entry);

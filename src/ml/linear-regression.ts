@@ -102,13 +102,13 @@ export interface LinearRegressionInfo {
   grid: LossGrid;
 }
 
+/** The loss over a window of (β₀, β₁): β₀ is x, along columns; β₁ is y, along rows; values[row * cols + col]. */
 export interface LossGrid {
-  /** β₀ along columns, β₁ along rows; values[row * cols + col]. */
   values: Float32Array;
   cols: number;
   rows: number;
-  b0Range: [number, number];
-  b1Range: [number, number];
+  xRange: [number, number];
+  yRange: [number, number];
 }
 
 /**
@@ -136,7 +136,7 @@ export function lossGrid(data: Dataset1D, cols: number, rows: number): LossGrid 
       values[r * cols + c] = Math.max(s / n, 0);
     }
   }
-  return { values, cols, rows, b0Range, b1Range };
+  return { values, cols, rows, xRange: b0Range, yRange: b1Range };
 }
 
 function paddedRange(a: number, b: number): [number, number] {

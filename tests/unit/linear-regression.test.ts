@@ -61,14 +61,14 @@ describe('MSE and its gradient', () => {
   it('evaluates the loss surface grid to the same values as the loss itself', () => {
     const grid = lossGrid(data, 11, 9);
     for (const [c, r] of [[0, 0], [5, 4], [10, 8], [3, 7]]) {
-      const b0 = grid.b0Range[0] + ((grid.b0Range[1] - grid.b0Range[0]) * c) / 10;
-      const b1 = grid.b1Range[0] + ((grid.b1Range[1] - grid.b1Range[0]) * r) / 8;
+      const b0 = grid.xRange[0] + ((grid.xRange[1] - grid.xRange[0]) * c) / 10;
+      const b1 = grid.yRange[0] + ((grid.yRange[1] - grid.yRange[0]) * r) / 8;
       expect(grid.values[r * 11 + c]).toBeCloseTo(mse(data, { b0, b1 }), 3);
     }
     // The window contains both the start (0, 0) and the answer.
     const best = closedForm(data);
-    expect(grid.b0Range[0]).toBeLessThan(Math.min(0, best.b0));
-    expect(grid.b1Range[1]).toBeGreaterThan(Math.max(0, best.b1));
+    expect(grid.xRange[0]).toBeLessThan(Math.min(0, best.b0));
+    expect(grid.yRange[1]).toBeGreaterThan(Math.max(0, best.b1));
   });
 });
 

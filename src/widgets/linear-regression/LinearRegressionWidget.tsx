@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useLang, useStrings } from '../../app/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
-import { ContourCanvas, type Grid } from '../../charts/ContourCanvas';
+import { ContourCanvas } from '../../charts/ContourCanvas';
 import { LossChart } from '../../charts/LossChart';
 import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
@@ -56,10 +56,6 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   else if (pausedOffscreen) message = t.w.offscreen;
   else if (budgetUsed && !running) message = t.w.done(view.step);
 
-  const grid: Grid | null = info
-    ? { values: info.grid.values, cols: info.grid.cols, rows: info.grid.rows, xRange: info.grid.b0Range, yRange: info.grid.b1Range }
-    : null;
-
   return (
     <WidgetShell ref={root} name={NAME} id={id} view={view} message={message} notices={notices} onDismissNotices={dismissNotices}>
       <div className="widget-panels">
@@ -86,9 +82,9 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
         </figure>
         <figure className="panel">
           <figcaption>{t.lr.surface}</figcaption>
-          {grid && info && (
+          {info && (
             <ContourCanvas
-              grid={grid}
+              grid={info.grid}
               path={traces}
               target={[info.closedForm.b0, info.closedForm.b1]}
               labels={{ x: 'β₀', y: 'β₁' }}
