@@ -84,9 +84,9 @@ const LossChartView = memo(
   return (
     <figure className="loss-chart" aria-label={label}>
       <figcaption>{label}</figcaption>
-      {data.length === 0 ? (
-        <p className="chart-empty">{empty}</p>
-      ) : (
+      {/* The chart is mounted before training starts (mounting Recharts is the costly part), empty until then. */}
+      <div className="chart-frame">
+        {data.length === 0 && <p className="chart-empty">{empty}</p>}
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="var(--chart-grid)" />
@@ -122,7 +122,7 @@ const LossChartView = memo(
             ))}
           </LineChart>
         </ResponsiveContainer>
-      )}
+      </div>
     </figure>
   );
   },
