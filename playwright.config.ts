@@ -30,7 +30,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Always serve this checkout's own build: a server left by another checkout would test other files.
+    reuseExistingServer: false,
     env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     timeout: 60_000,
   },

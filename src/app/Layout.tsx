@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { STRINGS, type Lang } from '../i18n/strings';
 import { useStrings } from './LangContext';
 import { Link } from './Link';
-import { applyTheme, rememberLang, savedTheme, type ThemeChoice } from './preferences';
+import { applyLargeText, applyTheme, rememberLang, savedLargeText, savedTheme, type ThemeChoice } from './preferences';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 
@@ -17,7 +17,13 @@ function otherLangHref(lang: Lang): string {
 export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) {
   const t = useStrings();
   const [theme, setTheme] = useState<ThemeChoice>(savedTheme);
+  const [largeText, setLargeText] = useState(savedLargeText);
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
+
+  function toggleLargeText() {
+    applyLargeText(!largeText);
+    setLargeText(!largeText);
+  }
 
   function cycleTheme() {
     const next = NEXT_THEME[theme];
@@ -39,6 +45,9 @@ export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) 
           <Link href={otherLangHref(lang)} hrefLang={other} lang={other} onClick={() => rememberLang(other)}>
             {STRINGS[lang].switchTo}
           </Link>
+          <button type="button" className="header-button" onClick={toggleLargeText} aria-pressed={largeText} title={t.largeTextHint}>
+            {t.largeText}
+          </button>
           <button type="button" className="theme-toggle" onClick={cycleTheme} aria-label={`${t.themeLabel}: ${t.themes[theme]}`}>
             {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'} <span>{t.themes[theme]}</span>
           </button>

@@ -41,3 +41,14 @@ export function applyTheme(choice: ThemeChoice) {
   if (choice === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = choice;
 }
+
+/** Projector mode: larger type for a classroom screen. */
+export function savedLargeText(): boolean {
+  return read('text-size') === 'large';
+}
+
+export function applyLargeText(large: boolean) {
+  write('text-size', large ? 'large' : null);
+  if (large) document.documentElement.dataset.textSize = 'large';
+  else delete document.documentElement.dataset.textSize;
+}

@@ -75,6 +75,20 @@ test('the theme toggle switches to light and dark and is remembered', async ({ p
   await expect(html).toHaveAttribute('data-theme', 'dark');
 });
 
+test('projector mode enlarges the type and is remembered', async ({ page }) => {
+  await page.goto('/en/linear-regression');
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await size();
+  const toggle = page.getByRole('button', { name: 'Projector' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await size()).toBeGreaterThanOrEqual(normal * 1.25);
+  await page.reload();
+  expect(await size()).toBeGreaterThanOrEqual(normal * 1.25);
+  await page.getByRole('button', { name: 'Projector' }).click();
+  expect(await size()).toBe(normal);
+});
+
 test('a system dark preference gives the dark theme without a toggle', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/zh/');
