@@ -52,7 +52,6 @@ export function LossChart({ series, label, empty, maxStep, reference }: {
     }
     return [...rows.values()].sort((a, b) => a.step - b.step);
     // `version` stands for the series' contents.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
   return <LossChartView data={data} series={series} label={label} empty={empty} maxStep={maxStep} reference={reference} />;
 }

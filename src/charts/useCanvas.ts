@@ -47,7 +47,6 @@ export function useCanvas(draw: Draw) {
       media.removeEventListener('change', paint);
     };
     // paint reads everything through refs
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return ref;

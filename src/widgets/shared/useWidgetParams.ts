@@ -2,16 +2,12 @@
  * A widget's parameter values: table defaults, overridden by the directive's attributes, overridden by the
  * page URL (a shared link). Invalid URL values are ignored and reported as notices.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { defaults, readUrlParams, writeUrlParams, type ParamSpec, type ParamValues } from '../../state/params';
 
 export function useWidgetParams(id: string, specs: readonly ParamSpec[], initial: ParamValues) {
-  const start = useMemo(() => {
-    const base = { ...defaults(specs), ...initial };
-    return readUrlParams(id, specs, window.location.search, base);
-    // The URL is read once, when the widget mounts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // The URL is read once, when the widget mounts.
+  const [start] = useState(() => readUrlParams(id, specs, window.location.search, { ...defaults(specs), ...initial }));
   const [values, setValues] = useState<ParamValues>(start.values);
   const [notices, setNotices] = useState(start.notices);
 
