@@ -52,7 +52,8 @@ const zh = {
     diverged: (step: number, lr: string, loss: string) =>
       `训练发散了：第 ${step} 步的损失是 ${loss}，已超过起点损失的一万倍（或不再是有限数）。学习率 ${lr} 太大，每一步都越过谷底，而且越跳越远。训练已停止：请调小学习率，再点“重置”。`,
     done: (steps: number) => `已完成 ${steps} 步（步数上限）。可以调大上限后继续，或点“重置”。`,
-    offscreen: '组件不在可视区域，已自动暂停。',
+    offscreen: '组件不在可视区域（或页面在后台），已自动暂停；回来后会继续。',
+    dismiss: '知道了',
     ignoredParam: (key: string, raw: string, reason: string) => `已忽略链接参数 ${key}=${raw}（${reason}），使用默认值。`,
     reasons: { unknown: '没有这个参数', 'not-a-number': '不是数字', 'not-an-integer': '必须是整数', 'out-of-range': '超出范围' },
     fallback: (why: string) => `WebAssembly 后端不可用，已改用 CPU 后端（较慢）：${why}`,
@@ -128,7 +129,8 @@ const en: Strings = {
     diverged: (step: number, lr: string, loss: string) =>
       `Training diverged: at step ${step} the loss was ${loss}, more than ten thousand times where it started (or no longer a finite number). A learning rate of ${lr} is too large, so each step overshoots the bottom of the valley and lands further away. Training stopped: lower the learning rate and press Reset.`,
     done: (steps: number) => `Finished the budget of ${steps} steps. Raise the budget to continue, or press Reset.`,
-    offscreen: 'Paused while the widget is off screen.',
+    offscreen: 'Paused while the widget is out of sight (scrolled away or in a background tab); it resumes when you come back.',
+    dismiss: 'Dismiss',
     ignoredParam: (key: string, raw: string, reason: string) => `Ignored link parameter ${key}=${raw} (${reason}); using the default.`,
     reasons: { unknown: 'no such parameter', 'not-a-number': 'not a number', 'not-an-integer': 'must be a whole number', 'out-of-range': 'out of range' },
     fallback: (why: string) => `The WebAssembly backend is unavailable, using the slower CPU backend: ${why}`,

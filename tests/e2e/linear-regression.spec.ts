@@ -182,6 +182,18 @@ test.describe('the linear-regression widget', () => {
     expect(await numberAttr(w, 'data-step')).toBe(parked);
     await w.scrollIntoViewIfNeeded();
     await expect(w).toHaveAttribute('data-state', 'running');
+
+    // A hidden tab pauses it too.
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, 'hidden', { value, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+    await setHidden(true);
+    await expect(w).toHaveAttribute('data-state', 'paused');
+    await expect(w.locator('[data-message]')).toContainText('background tab');
+    await setHidden(false);
+    await expect(w).toHaveAttribute('data-state', 'running');
   });
 
   test('leaving the page ends its workers', async ({ page }) => {

@@ -46,7 +46,7 @@ export const WidgetShell = forwardRef<HTMLDivElement, {
               <li key={n.key}>{t.w.ignoredParam(n.key, n.raw, t.w.reasons[n.reason])}</li>
             ))}
           </ul>
-          <button type="button" className="button small" onClick={onDismissNotices} aria-label="OK">✕</button>
+          <button type="button" className="button small" onClick={onDismissNotices} aria-label={t.w.dismiss}>✕</button>
         </div>
       )}
       {view.fallback && <p className="widget-notice" role="status">{t.w.fallback(view.fallback)}</p>}

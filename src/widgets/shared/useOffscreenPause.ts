@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /**
- * Pauses a running widget when it scrolls out of view (no point training what nobody watches) and resumes
- * it when it returns, if it was this hook that paused it.
+ * Pauses a running widget when nobody can see it — scrolled out of view, or its browser tab hidden — and
+ * resumes it when it is visible again, if it was this hook that paused it.
  */
 export function useOffscreenPause(
   ref: RefObject<HTMLElement | null>,
@@ -17,18 +17,28 @@ export function useOffscreenPause(
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(([entry]) => {
+    let inView = true;
+    const update = () => {
       const now = latest.current;
-      if (!entry.isIntersecting && now.running) {
+      const visible = inView && !document.hidden;
+      if (!visible && now.running) {
         now.pause();
         setPausedOffscreen(true);
-      } else if (entry.isIntersecting && now.pausedOffscreen) {
+      } else if (visible && now.pausedOffscreen) {
         setPausedOffscreen(false);
         now.play();
       }
+    };
+    const observer = new IntersectionObserver(([entry]) => {
+      inView = entry.isIntersecting;
+      update();
     });
     observer.observe(element);
-    return () => observer.disconnect();
+    document.addEventListener('visibilitychange', update);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('visibilitychange', update);
+    };
   }, [ref]);
 
   return pausedOffscreen;
