@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { GalleryPage } from './GalleryPage';
 import { HomePage } from './HomePage';
 import { LangContext } from './LangContext';
@@ -6,7 +6,15 @@ import { Layout } from './Layout';
 import { LessonPage } from './LessonPage';
 import { NotFoundPage } from './NotFoundPage';
 import { preferredLang, rememberLang } from './preferences';
+import { useStrings } from './LangContext';
 import { matchRoute, navigate, usePathname } from './router';
+
+// The glossary's data loads with its page, not with every lesson.
+const GlossaryPage = lazy(() => import('./GlossaryPage'));
+
+function Loading() {
+  return <p role="status">{useStrings().loading}</p>;
+}
 
 export function App() {
   const route = matchRoute(usePathname());
@@ -27,6 +35,11 @@ export function App() {
         {route.page === 'home' && <HomePage lang={lang} />}
         {route.page === 'lesson' && <LessonPage key={`${lang}/${route.slug}`} lang={lang} slug={route.slug} />}
         {route.page === 'gallery' && <GalleryPage />}
+        {route.page === 'glossary' && (
+          <Suspense fallback={<Loading />}>
+            <GlossaryPage lang={lang} />
+          </Suspense>
+        )}
         {route.page === 'not-found' && <NotFoundPage lang={lang} />}
       </Layout>
     </LangContext.Provider>

@@ -42,6 +42,7 @@ export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) 
         </Link>
         <nav className="header-actions" aria-label={t.language}>
           <Link href={`/${lang}/#course-map`}>{t.courseMap}</Link>
+          <Link href={`/${lang}/glossary`}>{t.glossary}</Link>
           <Link href={otherLangHref(lang)} hrefLang={other} lang={other} onClick={() => rememberLang(other)}>
             {STRINGS[lang].switchTo}
           </Link>

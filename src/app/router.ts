@@ -28,6 +28,7 @@ export type Route =
   | { page: 'home'; lang: 'zh' | 'en' }
   | { page: 'lesson'; lang: 'zh' | 'en'; slug: string }
   | { page: 'gallery'; lang: 'zh' | 'en' | null }
+  | { page: 'glossary'; lang: 'zh' | 'en' }
   | { page: 'not-found'; lang: 'zh' | 'en' | null };
 
 export function matchRoute(pathname: string): Route {
@@ -38,6 +39,7 @@ export function matchRoute(pathname: string): Route {
   if (!lang) return { page: 'not-found', lang: null };
   if (parts.length === 1) return { page: 'home', lang };
   if (parts.length === 2 && parts[1] === 'widgets') return { page: 'gallery', lang };
+  if (parts.length === 2 && parts[1] === 'glossary') return { page: 'glossary', lang };
   if (parts.length === 2) return { page: 'lesson', lang, slug: parts[1] };
   return { page: 'not-found', lang };
 }

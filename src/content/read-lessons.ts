@@ -9,6 +9,8 @@ import type { LessonMeta } from './types';
 
 export const LANGS = ['zh', 'en'] as const;
 const FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+/** Paths under /zh/ and /en/ that are pages of their own, not lessons. */
+const RESERVED_SLUGS = ['widgets', 'glossary'];
 
 export function frontmatterOf(source: string, file: string): Record<string, unknown> {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
@@ -23,6 +25,7 @@ export function readLessons(contentDir: string): LessonMeta[] {
   for (const folder of readdirSync(contentDir).sort()) {
     const match = FOLDER.exec(folder);
     if (!match) continue;
+    if (RESERVED_SLUGS.includes(match[2])) throw new Error(`${folder}: "${match[2]}" is a reserved page name, not a lesson slug`);
     for (const lang of LANGS) {
       const file = join(contentDir, folder, `${lang}.md`);
       if (!existsSync(file)) throw new Error(`${join(contentDir, folder)}: ${lang}.md is missing`);

@@ -3,7 +3,7 @@ import { expect, ready, test, widget } from './fixtures';
 
 // WCAG 2.1 AA rules, contrast included, in both themes and both languages, with a widget that has trained.
 for (const scheme of ['light', 'dark'] as const) {
-  for (const path of ['/zh/', '/en/linear-regression']) {
+  for (const path of ['/zh/', '/en/linear-regression', '/zh/glossary']) {
     test(`${path} in the ${scheme} theme has no WCAG A/AA violations`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);

@@ -131,3 +131,18 @@ test('the built main chunk carries neither tfjs nor KaTeX’s JavaScript', async
   const worker = readFileSync(join(dist, 'assets', workerFile), 'utf8');
   for (const marker of TFJS) expect(worker).toContain(marker);
 });
+
+test('the glossary lists terms in both languages, filters them, and links to their lesson', async ({ page }) => {
+  await page.goto('/zh/');
+  await page.getByRole('link', { name: '术语表' }).click();
+  await expect(page).toHaveURL(/\/zh\/glossary$/);
+  const entries = page.locator('.glossary-entry');
+  await expect(entries.first()).toBeVisible();
+  expect(await entries.count()).toBeGreaterThan(30);
+  await page.getByLabel('搜索术语').fill('学习率');
+  const rate = page.locator('.glossary-entry[data-term="learning rate"]');
+  await expect(rate).toContainText('learning rate');
+  expect(await entries.count()).toBeLessThan(5);
+  await rate.getByRole('link').click();
+  await expect(page).toHaveURL(/\/zh\/linear-regression$/);
+});

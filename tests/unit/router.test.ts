@@ -9,6 +9,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/en/linear-regression')).toEqual({ page: 'lesson', lang: 'en', slug: 'linear-regression' });
     expect(matchRoute('/widgets')).toEqual({ page: 'gallery', lang: null });
     expect(matchRoute('/zh/widgets')).toEqual({ page: 'gallery', lang: 'zh' });
+    expect(matchRoute('/en/glossary')).toEqual({ page: 'glossary', lang: 'en' });
   });
   it('sends anything else to not-found', () => {
     expect(matchRoute('/fr/linear-regression').page).toBe('not-found');
