@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import { lessonsPlugin } from './src/content/vite-plugin-lessons';
 import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback';
 import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown';
+import { offlinePlugin } from './src/offline/vite-plugin-offline';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 
@@ -14,6 +15,7 @@ export default defineConfig({
     react(),
     lessonsPlugin(contentDir),
     spaFallbackPlugin(),
+    offlinePlugin(fileURLToPath(new URL('./src/offline/service-worker.js', import.meta.url))),
   ],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 900 },

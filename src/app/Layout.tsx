@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { isOfflineReady, subscribeOffline } from '../offline/status';
 import { STRINGS, type Lang } from '../i18n/strings';
 import { useStrings } from './LangContext';
 import { Link } from './Link';
@@ -18,6 +19,7 @@ export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) 
   const t = useStrings();
   const [theme, setTheme] = useState<ThemeChoice>(savedTheme);
   const [largeText, setLargeText] = useState(savedLargeText);
+  const offlineReady = useSyncExternalStore(subscribeOffline, isOfflineReady);
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
 
   function toggleLargeText() {
@@ -57,6 +59,7 @@ export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) 
       <main id="main" tabIndex={-1}>{children}</main>
       <footer className="site-footer">
         <p>{t.footer}</p>
+        {offlineReady && <p data-offline="ready">{t.offlineReady}</p>}
       </footer>
     </div>
   );

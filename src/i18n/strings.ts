@@ -41,6 +41,7 @@ const zh = {
   glossaryIntroduced: (title: string) => `见：${title}`,
   galleryLead: '所有已注册的交互组件，使用默认参数。这个页面不在课程地图里，方便老师和开发者检查。',
   footer: '本课程的组件在你的浏览器里训练模型，不向服务器发送任何数据。',
+  offlineReady: '课程已保存在本机：没有网络时也能打开和训练。',
   widgets: {
     'linear-regression': '线性回归：梯度下降',
   } as Record<string, string>,
@@ -124,6 +125,7 @@ const en: Strings = {
   glossaryIntroduced: (title: string) => `See: ${title}`,
   galleryLead: 'Every registered widget with its default parameters. Not part of the course map: a page for teachers and developers to check the widgets.',
   footer: 'The widgets train models in your own browser; no data is sent to any server.',
+  offlineReady: 'The course is saved on this device: it opens and trains without a network.',
   widgets: {
     'linear-regression': 'Linear regression by gradient descent',
   },

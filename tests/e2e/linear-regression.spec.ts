@@ -206,17 +206,22 @@ test.describe('the linear-regression widget', () => {
   });
 });
 
-test('when WebAssembly cannot load, the widget falls back to the CPU backend and says so', async ({ page, consoleErrors }) => {
-  await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto('/en/linear-regression');
-  const w = widget(page);
-  await ready(w);
-  await expect(w.locator('[data-backend]')).toHaveText('cpu');
-  await expect(w.locator('.widget-notice')).toContainText('CPU backend');
-  await w.locator('[data-action=step]').click();
-  await expect(w).toHaveAttribute('data-step', '1');
-  // The aborted downloads are logged by the browser itself; nothing else may fail.
-  const unexpected = consoleErrors.filter((e) => !/Failed to load resource|wasm|WebAssembly/i.test(e));
-  consoleErrors.length = 0;
-  expect(unexpected).toEqual([]);
+test.describe('without WebAssembly', () => {
+  // page.route cannot see requests that a service worker answers: keep the service worker out of this test.
+  test.use({ serviceWorkers: 'block' });
+
+  test('when WebAssembly cannot load, the widget falls back to the CPU backend and says so', async ({ page, consoleErrors }) => {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto('/en/linear-regression');
+    const w = widget(page);
+    await ready(w);
+    await expect(w.locator('[data-backend]')).toHaveText('cpu');
+    await expect(w.locator('.widget-notice')).toContainText('CPU backend');
+    await w.locator('[data-action=step]').click();
+    await expect(w).toHaveAttribute('data-step', '1');
+    // The aborted downloads are logged by the browser itself; nothing else may fail.
+    const unexpected = consoleErrors.filter((e) => !/Failed to load resource|wasm|WebAssembly/i.test(e));
+    consoleErrors.length = 0;
+    expect(unexpected).toEqual([]);
+  });
 });

@@ -1,0 +1,46 @@
+/**
+ * Writes dist/sw.js: the service worker with the list of files to save for offline use and a version that
+ * changes whenever any of them does. Skipped: font formats that browsers with service workers never ask for
+ * (woff, ttf: they take woff2) and the threaded wasm build (it needs cross-origin isolation, which this
+ * site does not have).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Plugin } from 'vite';
+
+const SKIP = [/\.woff$/, /\.ttf$/, /threaded-simd.*\.wasm$/, /^sw\.js$/, /^404\.html$/, /\.map$/];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+export function precacheList(outDir: string): string[] {
+  return filesUnder(outDir)
+    .map((file) => relative(outDir, file).split('\\').join('/'))
+    .filter((path) => !SKIP.some((pattern) => pattern.test(path)))
+    .sort()
+    .map((path) => `/${path}`);
+}
+
+export function offlinePlugin(template: string): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'course-offline',
+    apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const files = precacheList(outDir);
+      const hash = createHash('sha256');
+      for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
+      const code = readFileSync(template, 'utf8')
+        .replace("'__VERSION__'", JSON.stringify(hash.digest('hex').slice(0, 16)))
+        .replace('__PRECACHE__', JSON.stringify(['/', ...files]));
+      writeFileSync(join(outDir, 'sw.js'), code);
+    },
+  };
+}
