@@ -1,21 +1,7 @@
 import { useId } from 'react';
 import type { Lang, ParamSpec } from '../state/params';
 import { formatNumber } from './format';
-
-const LOG_STEPS = 200;
-
-/** Position of a value on the slider track, 0…LOG_STEPS for log scale, the value itself otherwise. */
-function toTrack(spec: ParamSpec, value: number): number {
-  if (spec.scale !== 'log') return value;
-  const [a, b] = [Math.log10(spec.min), Math.log10(spec.max)];
-  return Math.round(((Math.log10(value) - a) / (b - a)) * LOG_STEPS);
-}
-
-function fromTrack(spec: ParamSpec, track: number): number {
-  if (spec.scale !== 'log') return spec.kind === 'int' ? Math.round(track) : track;
-  const [a, b] = [Math.log10(spec.min), Math.log10(spec.max)];
-  return Number((10 ** (a + ((b - a) * track) / LOG_STEPS)).toPrecision(3));
-}
+import { fromTrack, LOG_STEPS, toTrack } from './slider-scale';
 
 export function Slider({ spec, value, lang, onChange, disabled }: {
   spec: ParamSpec;
