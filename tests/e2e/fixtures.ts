@@ -26,7 +26,8 @@ export async function numberAttr(locator: Locator, name: string): Promise<number
   return Number(await locator.getAttribute(name));
 }
 
-/** Waits until the widget's worker has built its model. */
+/** Brings the widget into view (it starts its worker when near the screen) and waits for its model. */
 export async function ready(w: Locator) {
+  await w.scrollIntoViewIfNeeded();
   await expect(w).toHaveAttribute('data-state', 'idle');
 }

@@ -196,6 +196,17 @@ test.describe('the linear-regression widget', () => {
     await expect(w).toHaveAttribute('data-state', 'running');
   });
 
+  test('widgets far down the page start their worker only when the reader gets near', async ({ page }) => {
+    await page.goto('/en/linear-regression');
+    const last = widget(page, 'linear-regression-3');
+    await expect(page.locator('article .katex-display').first()).toBeVisible();
+    await page.waitForTimeout(1000);
+    await expect(last).toHaveAttribute('data-state', 'loading');
+    expect(page.workers().length).toBeLessThan(3);
+    await ready(last);
+    expect(page.workers().length).toBeGreaterThanOrEqual(1);
+  });
+
   test('leaving the page ends its workers', async ({ page }) => {
     await page.goto('/en/linear-regression');
     await ready(widget(page));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, ready, test, widget } from './fixtures';
 
 for (const lang of ['zh', 'en'] as const) {
   test(`home page in ${lang} shows the course map`, async ({ page }) => {
@@ -27,7 +27,7 @@ for (const lang of ['zh', 'en'] as const) {
     // Callouts and questions with answers.
     await expect(page.locator('aside.callout-mistake')).toHaveCount(1);
     expect(await page.locator('details.callout-answer summary').count()).toBeGreaterThanOrEqual(2);
-    await expect(page.locator('section[data-widget="linear-regression"]').first()).toHaveAttribute('data-state', 'idle');
+    await ready(widget(page));
     await expect(page.locator('a[rel="prev"], .prev-next a').first()).toBeVisible();
   });
 }
@@ -111,7 +111,7 @@ test('the widget gallery renders every registered widget', async ({ page }) => {
 test('the lesson reads at a phone’s width without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/zh/linear-regression');
-  await expect(page.locator('section[data-widget]').first()).toHaveAttribute('data-state', 'idle');
+  await ready(widget(page));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -71,7 +71,8 @@ function fold(view: TrainerView, message: FromWorker): void {
   }
 }
 
-export function useTrainer(model: string, params: ParamValues) {
+/** `enabled` false delays starting the worker (until the widget is near the screen). */
+export function useTrainer(model: string, params: ParamValues, enabled = true) {
   const store = useRef<TrainerView>(emptyView());
   const client = useRef<TrainerClient | null>(null);
   const frame = useRef(0);
@@ -79,6 +80,7 @@ export function useTrainer(model: string, params: ParamValues) {
   const initialParams = useRef(params);
 
   useEffect(() => {
+    if (!enabled) return;
     store.current = emptyView();
     const trainer = new TrainerClient((message) => {
       fold(store.current, message);
@@ -98,7 +100,7 @@ export function useTrainer(model: string, params: ParamValues) {
       trainer.dispose();
       client.current = null;
     };
-  }, [model]);
+  }, [model, enabled]);
 
   /** The caller checks the step budget (its own parameter); the worker ignores a play past it. */
   const play = useCallback(() => {
