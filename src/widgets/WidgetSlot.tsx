@@ -16,7 +16,7 @@ class WidgetErrorBoundary extends Component<{ fallback: ReactNode; children: Rea
 export function WidgetSlot({ name, id, params }: { name: string; id: string; params: string }) {
   const t = useStrings();
   const Widget = WIDGETS[name];
-  const failed = <div className="widget widget-failed" role="alert">{t.w.error(name)}</div>;
+  const failed = <div className="widget widget-failed" role="alert" data-widget={name} data-state="error">{t.w.widgetFailed}</div>;
   // The id sits on this wrapper, present from the first render, so a link to #id finds it before the
   // widget's own code has loaded.
   return (

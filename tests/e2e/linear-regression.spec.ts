@@ -236,3 +236,20 @@ test.describe('without WebAssembly', () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+test.describe('without the widget’s code', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a widget whose code cannot load says so, and the lesson still reads', async ({ page, consoleErrors }) => {
+    await page.route('**/LinearRegressionWidget-*.js', (route) => route.abort());
+    await page.goto('/en/linear-regression');
+    await expect(page.locator('article .katex-display').first()).toBeVisible();
+    const failed = page.locator('.widget-failed').first();
+    await expect(failed).toHaveText('This widget could not be loaded. Please reload the page.');
+    await expect(failed).toHaveAttribute('data-state', 'error');
+    // The browser logs the refused download and React reports the caught error; nothing else may fail.
+    const unexpected = consoleErrors.filter((e) => !/Failed to load resource|dynamically imported module|LinearRegressionWidget/i.test(e));
+    consoleErrors.length = 0;
+    expect(unexpected).toEqual([]);
+  });
+});
