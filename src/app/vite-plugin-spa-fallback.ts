@@ -4,18 +4,8 @@
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plugin } from 'vite';
+import { afterBuild } from './vite-plugin-after-build';
 
-export function spaFallbackPlugin(): Plugin {
-  let outDir = 'dist';
-  return {
-    name: 'course-spa-fallback',
-    apply: 'build',
-    configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
-    },
-    closeBundle() {
-      copyFileSync(join(outDir, 'index.html'), join(outDir, '404.html'));
-    },
-  };
+export function spaFallbackPlugin() {
+  return afterBuild('course-spa-fallback', (outDir) => copyFileSync(join(outDir, 'index.html'), join(outDir, '404.html')));
 }

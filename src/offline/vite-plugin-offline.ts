@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Plugin } from 'vite';
+import { afterBuild } from '../app/vite-plugin-after-build';
 
 const SKIP = [/\.woff$/, /\.ttf$/, /threaded-simd.*\.wasm$/, /^sw\.js$/, /^404\.html$/, /\.map$/];
 
@@ -25,22 +25,14 @@ export function precacheList(outDir: string): string[] {
     .map((path) => `/${path}`);
 }
 
-export function offlinePlugin(template: string): Plugin {
-  let outDir = 'dist';
-  return {
-    name: 'course-offline',
-    apply: 'build',
-    configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
-    },
-    closeBundle() {
-      const files = precacheList(outDir);
-      const hash = createHash('sha256');
-      for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
-      const code = readFileSync(template, 'utf8')
-        .replace("'__VERSION__'", JSON.stringify(hash.digest('hex').slice(0, 16)))
-        .replace('__PRECACHE__', JSON.stringify(['/', ...files]));
-      writeFileSync(join(outDir, 'sw.js'), code);
-    },
-  };
+export function offlinePlugin(template: string) {
+  return afterBuild('course-offline', (outDir) => {
+    const files = precacheList(outDir);
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
+    const code = readFileSync(template, 'utf8')
+      .replace("'__VERSION__'", JSON.stringify(hash.digest('hex').slice(0, 16)))
+      .replace('__PRECACHE__', JSON.stringify(['/', ...files]));
+    writeFileSync(join(outDir, 'sw.js'), code);
+  });
 }
