@@ -1,11 +1,13 @@
 /// <reference types="vitest/config" />
+// Modules this config loads (and what they import) name their .ts extension: Vite's native config loader
+// needs it, and the bundling loader warns on every start without it.
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { lessonsPlugin } from './src/content/vite-plugin-lessons';
-import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback';
-import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown';
-import { offlinePlugin } from './src/offline/vite-plugin-offline';
+import { lessonsPlugin } from './src/content/vite-plugin-lessons.ts';
+import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback.ts';
+import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown.ts';
+import { offlinePlugin } from './src/offline/vite-plugin-offline.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 

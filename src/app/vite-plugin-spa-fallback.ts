@@ -4,7 +4,7 @@
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterBuild } from './vite-plugin-after-build';
+import { afterBuild } from './vite-plugin-after-build.ts';
 
 export function spaFallbackPlugin() {
   return afterBuild('course-spa-fallback', (outDir) => copyFileSync(join(outDir, 'index.html'), join(outDir, '404.html')));

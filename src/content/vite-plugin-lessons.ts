@@ -1,6 +1,6 @@
 /** Serves `virtual:lessons`: the course index, read from content/ at build time and checked there. */
 import type { Plugin } from 'vite';
-import { readLessons } from './read-lessons';
+import { readLessons } from './read-lessons.ts';
 
 const ID = 'virtual:lessons';
 const RESOLVED = `\0${ID}`;

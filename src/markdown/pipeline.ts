@@ -6,8 +6,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
-import { rehypeStrictMath } from './rehype-strict-math';
-import { remarkWidgets } from './remark-widgets';
+import { rehypeStrictMath } from './rehype-strict-math.ts';
+import { remarkWidgets } from './remark-widgets.ts';
 
 export const KATEX_OPTIONS = { throwOnError: true, strict: 'ignore' as const };
 

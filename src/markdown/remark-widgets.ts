@@ -9,8 +9,8 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { parseParams } from '../state/params';
-import { WIDGET_SPECS } from '../widgets/specs';
+import { parseParams } from '../state/params.ts';
+import { WIDGET_SPECS } from '../widgets/specs.ts';
 
 export const CALLOUTS = ['note', 'mistake', 'answer'] as const;
 

@@ -5,7 +5,7 @@
  */
 import { compile } from '@mdx-js/mdx';
 import type { Plugin } from 'vite';
-import { rehypePlugins, remarkPlugins } from './pipeline';
+import { rehypePlugins, remarkPlugins } from './pipeline.ts';
 
 export function lessonMarkdownPlugin(): Plugin {
   return {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterBuild } from '../app/vite-plugin-after-build';
+import { afterBuild } from '../app/vite-plugin-after-build.ts';
 
 const SKIP = [/\.woff$/, /\.ttf$/, /threaded-simd.*\.wasm$/, /^sw\.js$/, /^404\.html$/, /\.map$/];
 

@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../../state/params';
+import type { ParamSpec } from '../../state/params.ts';
 
 export const LINEAR_REGRESSION_PARAMS: readonly ParamSpec[] = [
   { key: 'lr', kind: 'float', min: 1e-4, max: 1, default: 0.05, scale: 'log', live: true, label: { zh: '学习率 η', en: 'Learning rate η' } },
