@@ -13,6 +13,7 @@ test.describe('the linear-regression widget', () => {
     // Default budget 300 steps; the run stops by itself.
     await expect(w).toHaveAttribute('data-step', '300', { timeout: 30_000 });
     await expect(w).toHaveAttribute('data-state', 'paused');
+    await expect(w.locator('[data-message]')).toHaveText('Finished the budget of 300 steps. Raise the budget to continue, or press Reset.');
     const final = await numberAttr(w, 'data-loss');
     expect(final).toBeLessThan(early);
     expect(final).toBeLessThan(0.5);

@@ -28,7 +28,6 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   const trainer = useTrainer(NAME, values, useNearViewport(root));
   const { view } = trainer;
   const running = view.status === 'running';
-  const budgetUsed = view.step >= values.steps;
   const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
 
   const info = view.info as LinearRegressionInfo | null;
@@ -49,16 +48,18 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
     trainer.reset({ ...values, seed });
   }
 
-  let message = '';
-  if (view.status === 'diverged' && view.divergedAt) {
-    message = t.w.diverged(view.divergedAt.step, formatNumber(values.lr), formatNumber(view.divergedAt.loss));
-  }
-  else if (view.status === 'error') message = t.w.error(view.error ?? '');
-  else if (pausedOffscreen) message = t.w.offscreen;
-  else if (budgetUsed && !running) message = t.w.done(view.step);
-
   return (
-    <WidgetShell ref={root} name={NAME} id={id} view={view} message={message} notices={notices} onDismissNotices={dismissNotices}>
+    <WidgetShell
+      ref={root}
+      name={NAME}
+      id={id}
+      view={view}
+      lr={values.lr}
+      budgetUsed={trainer.budgetUsed}
+      pausedOffscreen={pausedOffscreen}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+    >
       <div className="widget-panels">
         <figure className="panel">
           <figcaption>{t.lr.scatter}</figcaption>
@@ -136,7 +137,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
       <PlayControls
         t={t.w}
         running={running}
-        canRun={(view.status === 'idle' || view.status === 'paused') && !budgetUsed}
+        canRun={trainer.canRun}
         onPlay={trainer.play}
         onPause={trainer.pause}
         onStep={trainer.step}

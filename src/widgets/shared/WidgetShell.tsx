@@ -7,17 +7,31 @@ import type { TrainerView } from './useTrainer';
 /**
  * The frame every training widget shares: the data-* attributes tests and curious users read, the state
  * badge, notices about ignored link parameters, the status message in words, and the stats line.
+ * The message is the standard one for the state (diverged, error, paused off screen, budget used) unless
+ * the widget passes its own.
  */
 export const WidgetShell = forwardRef<HTMLDivElement, {
   name: string;
   id: string;
   view: TrainerView;
+  /** The learning rate in use, named in the divergence message. */
+  lr: number;
+  budgetUsed: boolean;
+  pausedOffscreen: boolean;
   message?: string;
   notices: ParamNotice[];
   onDismissNotices: () => void;
   children: ReactNode;
-}>(function WidgetShell({ name, id, view, message, notices, onDismissNotices, children }, ref) {
+}>(function WidgetShell({ name, id, view, lr, budgetUsed, pausedOffscreen, message, notices, onDismissNotices, children }, ref) {
   const t = useStrings();
+  let text = message ?? '';
+  if (!message) {
+    if (view.status === 'diverged' && view.divergedAt) {
+      text = t.w.diverged(view.divergedAt.step, formatNumber(lr), formatNumber(view.divergedAt.loss));
+    } else if (view.status === 'error') text = t.w.error(view.error ?? '');
+    else if (pausedOffscreen) text = t.w.offscreen;
+    else if (budgetUsed && view.status !== 'running') text = t.w.done(view.step);
+  }
   const lastLoss = view.losses.length ? view.losses[view.losses.length - 1] : undefined;
   const alert = view.status === 'diverged' || view.status === 'error';
   return (
@@ -52,7 +66,7 @@ export const WidgetShell = forwardRef<HTMLDivElement, {
       {view.fallback && <p className="widget-notice" role="status">{t.w.fallback(view.fallback)}</p>}
       {children}
       <p className={`widget-message${alert ? ' widget-alert' : ''}`} role={alert ? 'alert' : 'status'} data-message>
-        {message}
+        {text}
       </p>
       <p className="widget-stats" data-stats>
         {t.w.stats}: <span data-backend>{view.backend ?? '…'}</span> · {Math.round(view.stepsPerSecond)} {t.w.stepsPerSecond} ·{' '}

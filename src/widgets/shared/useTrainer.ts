@@ -121,5 +121,9 @@ export function useTrainer(model: string, params: ParamValues, enabled = true) {
   }, []);
 
   const controls = useMemo(() => ({ play, pause, step, setLive, reset }), [play, pause, step, setLive, reset]);
-  return { view: store.current, ...controls };
+  const view = store.current;
+  // The worker stops at params.steps, a parameter every widget's table may declare (its step budget).
+  const budgetUsed = view.step >= (params.steps ?? Infinity);
+  const canRun = (view.status === 'idle' || view.status === 'paused') && !budgetUsed;
+  return { view, budgetUsed, canRun, ...controls };
 }
