@@ -3,6 +3,7 @@ import { lessonsIn } from '../content/lessons';
 import type { Lang } from '../i18n/strings';
 import { useStrings } from './LangContext';
 import { Link } from './Link';
+import { scrollToHash } from './router';
 
 export function HomePage({ lang }: { lang: Lang }) {
   const t = useStrings();
@@ -10,9 +11,7 @@ export function HomePage({ lang }: { lang: Lang }) {
   useEffect(() => {
     document.title = `${t.siteTitle} · ${t.siteSubtitle}`;
   }, [t]);
-  useEffect(() => {
-    if (window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
-  });
+  useEffect(scrollToHash);
   return (
     <div className="home">
       <section className="hero">

@@ -5,6 +5,7 @@ import { mdxComponents } from '../markdown/components';
 import { useStrings } from './LangContext';
 import { Link } from './Link';
 import { NotFoundPage } from './NotFoundPage';
+import { scrollToHash } from './router';
 import { TableOfContents } from './TableOfContents';
 
 type Body = { status: 'loading' } | { status: 'ready'; Component: MdxComponent } | { status: 'failed' };
@@ -35,8 +36,7 @@ export function LessonPage({ lang, slug }: { lang: Lang; slug: string }) {
   }, [lesson, lang, t]);
 
   useEffect(() => {
-    if (body.status !== 'ready' || !window.location.hash) return;
-    document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+    if (body.status === 'ready') scrollToHash();
   }, [body]);
 
   if (!lesson) return <NotFoundPage lang={lang} />;

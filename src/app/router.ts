@@ -23,6 +23,12 @@ export function navigate(to: string, { replace = false } = {}) {
   if (!replace && !to.includes('#')) window.scrollTo(0, 0);
 }
 
+/** Scrolls to the element the URL's #hash names, if there is one on the page. */
+export function scrollToHash() {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  if (id) document.getElementById(id)?.scrollIntoView();
+}
+
 export type Route =
   | { page: 'root' }
   | { page: 'home'; lang: 'zh' | 'en' }

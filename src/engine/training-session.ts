@@ -23,14 +23,13 @@ export class TrainingSession {
   private diverged = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private rateWindow: { time: number; step: number }[] = [];
+  private backend: BackendChoice = { backend: 'cpu' };
 
   constructor(
     private readonly post: Post,
     private readonly models: Record<string, ModelFactory>,
     private readonly chooseBackend: (preferred?: BackendChoice['backend']) => Promise<BackendChoice>,
   ) {}
-
-  private backend: BackendChoice = { backend: 'cpu' };
 
   async handle(message: ToWorker): Promise<void> {
     try {
@@ -86,7 +85,6 @@ export class TrainingSession {
 
   private build(seed: number) {
     this.model?.dispose();
-    this.model = null;
     this.model = this.factory!(this.params, seed);
     this.step = 0;
     this.firstLoss = NaN;

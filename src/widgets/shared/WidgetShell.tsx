@@ -7,8 +7,7 @@ import type { TrainerView } from './useTrainer';
 /**
  * The frame every training widget shares: the data-* attributes tests and curious users read, the state
  * badge, notices about ignored link parameters, the status message in words, and the stats line.
- * The message is the standard one for the state (diverged, error, paused off screen, budget used) unless
- * the widget passes its own.
+ * The message is the standard one for the state: diverged, error, paused off screen, budget used.
  */
 export const WidgetShell = forwardRef<HTMLDivElement, {
   name: string;
@@ -18,20 +17,17 @@ export const WidgetShell = forwardRef<HTMLDivElement, {
   lr: number;
   budgetUsed: boolean;
   pausedOffscreen: boolean;
-  message?: string;
   notices: ParamNotice[];
   onDismissNotices: () => void;
   children: ReactNode;
-}>(function WidgetShell({ name, id, view, lr, budgetUsed, pausedOffscreen, message, notices, onDismissNotices, children }, ref) {
+}>(function WidgetShell({ name, id, view, lr, budgetUsed, pausedOffscreen, notices, onDismissNotices, children }, ref) {
   const t = useStrings();
-  let text = message ?? '';
-  if (!message) {
-    if (view.status === 'diverged' && view.divergedAt) {
-      text = t.w.diverged(view.divergedAt.step, formatNumber(lr), formatNumber(view.divergedAt.loss));
-    } else if (view.status === 'error') text = t.w.error(view.error ?? '');
-    else if (pausedOffscreen) text = t.w.offscreen;
-    else if (budgetUsed && view.status !== 'running') text = t.w.done(view.step);
-  }
+  let text = '';
+  if (view.status === 'diverged' && view.divergedAt) {
+    text = t.w.diverged(view.divergedAt.step, formatNumber(lr), formatNumber(view.divergedAt.loss));
+  } else if (view.status === 'error') text = t.w.error(view.error ?? '');
+  else if (pausedOffscreen) text = t.w.offscreen;
+  else if (budgetUsed && view.status !== 'running') text = t.w.done(view.step);
   const lastLoss = view.losses.length ? view.losses[view.losses.length - 1] : undefined;
   const alert = view.status === 'diverged' || view.status === 'error';
   return (
