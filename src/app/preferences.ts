@@ -1,24 +1,8 @@
 /** Language and theme choices, remembered in localStorage (which may be unavailable: private mode). */
 import type { Lang } from '../state/params';
+import { readStored as read, writeStored as write } from './local-store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
-
-function read(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string | null) {
-  try {
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
-  } catch {
-    /* preferences are a convenience; the page works without them */
-  }
-}
 
 export function preferredLang(): Lang {
   const saved = read('lang');

@@ -45,6 +45,14 @@ const zh = {
   widgets: {
     'linear-regression': '线性回归：梯度下降',
   } as Record<string, string>,
+  quiz: {
+    label: '小测验',
+    progress: (answered: number, total: number, right: number) => `已答 ${answered}/${total} 题，答对 ${right} 题。`,
+    right: '答对了。',
+    wrong: (letter: string) => `不对。正确答案是 ${letter}。`,
+    clear: '清除我的答案',
+    remembered: '你的答案只保存在这个浏览器里。',
+  },
   w: {
     play: '开始',
     pause: '暂停',
@@ -129,6 +137,14 @@ const en: Strings = {
   offlineReady: 'The course is saved on this device: it opens and trains without a network.',
   widgets: {
     'linear-regression': 'Linear regression by gradient descent',
+  },
+  quiz: {
+    label: 'Quiz',
+    progress: (answered: number, total: number, right: number) => `${answered} of ${total} answered, ${right} right.`,
+    right: 'Right.',
+    wrong: (letter: string) => `Not quite. The answer is ${letter}.`,
+    clear: 'Clear my answers',
+    remembered: 'Your answers are kept in this browser only.',
   },
   w: {
     play: 'Play',

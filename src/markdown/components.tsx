@@ -1,6 +1,7 @@
 /** How compiled lesson elements render: headings get anchor links, <Widget> becomes a live widget. */
 import type { ComponentType, HTMLAttributes } from 'react';
 import { useStrings } from '../app/LangContext';
+import { Quiz, QuizChoice, QuizChoices, QuizExplanation, QuizPrompt, QuizQuestion } from '../quiz/Quiz';
 import { WidgetSlot } from '../widgets/WidgetSlot';
 
 function anchored(Tag: 'h2' | 'h3') {
@@ -19,4 +20,10 @@ export const mdxComponents = {
   h2: anchored('h2'),
   h3: anchored('h3'),
   Widget: WidgetSlot,
+  Quiz,
+  QuizQuestion,
+  QuizPrompt,
+  QuizChoices,
+  QuizChoice,
+  QuizExplanation,
 } as unknown as Record<string, ComponentType<never>>;

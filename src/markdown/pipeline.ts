@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import { rehypeStrictMath } from './rehype-strict-math.ts';
+import { remarkQuiz } from './remark-quiz.ts';
 import { remarkWidgets } from './remark-widgets.ts';
 
 export const KATEX_OPTIONS = { throwOnError: true, strict: 'ignore' as const };
@@ -17,6 +18,7 @@ export const remarkPlugins = [
   remarkGfm,
   remarkMath,
   remarkDirective,
+  remarkQuiz,
   remarkWidgets,
 ];
 

@@ -5,6 +5,7 @@
  *   :::note[label] … :::        a side note
  *   :::mistake[label] … :::     a "common mistake" callout
  *   :::answer[question] … :::   a question whose answer opens on click
+ * (::::quiz blocks are turned into elements before this runs: remark-quiz.ts.)
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -65,7 +66,7 @@ export function remarkWidgets() {
       }
       if (directive.type === 'containerDirective') {
         if (!(CALLOUTS as readonly string[]).includes(directive.name)) {
-          file.fail(`Unknown block ":::${directive.name}". Known: ${CALLOUTS.join(', ')}`, node as never);
+          file.fail(`Unknown block ":::${directive.name}". Known: ${CALLOUTS.join(', ')}, quiz`, node as never);
         }
         const isAnswer = directive.name === 'answer';
         directive.data = {

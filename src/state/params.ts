@@ -16,8 +16,14 @@ export interface ParamSpec {
   step?: number;
   /** Live parameters apply to the next training step; the others rebuild data and model (a reset). */
   live?: boolean;
-  /** Shown in the URL and as a slider; hidden ones (the seed) are still part of a run's identity. */
+  /** Shown in the URL and as a control; hidden ones (the seed, a start point) are still part of a run's identity. */
   hidden?: boolean;
+  /**
+   * How the value is chosen: a slider (the default), a choice among labelled options (the value is the
+   * option's index, so `min` is 0 and `max` is options.length − 1), or an on/off switch (0 or 1).
+   */
+  control?: 'slider' | 'select' | 'toggle';
+  options?: readonly Record<Lang, string>[];
   label: Record<Lang, string>;
 }
 

@@ -3,8 +3,16 @@
  * import it without React.
  */
 import type { ParamSpec } from '../state/params.ts';
+import { GD_VARIANTS_PARAMS } from './gd-variants/params.ts';
 import { LINEAR_REGRESSION_PARAMS } from './linear-regression/params.ts';
+import { LOGISTIC_REGRESSION_PARAMS } from './logistic-regression/params.ts';
+import { OPTIMIZER_RACE_PARAMS } from './optimizer-race/params.ts';
+import { SVM_PARAMS } from './svm/params.ts';
 
 export const WIDGET_SPECS: Record<string, readonly ParamSpec[]> = {
   'linear-regression': LINEAR_REGRESSION_PARAMS,
+  'gd-variants': GD_VARIANTS_PARAMS,
+  'optimizer-race': OPTIMIZER_RACE_PARAMS,
+  'logistic-regression': LOGISTIC_REGRESSION_PARAMS,
+  svm: SVM_PARAMS,
 };

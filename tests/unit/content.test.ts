@@ -37,6 +37,17 @@ function widgetsOf(markdown: string) {
   return found;
 }
 
+/** Per quiz question, the index of its right choice: zh and en must ask the same questions. */
+function quizAnswersOf(markdown: string) {
+  const answers: number[] = [];
+  visit(parse(markdown), 'containerDirective', (node) => {
+    if (node.name !== 'question') return;
+    const list = node.children.find((child) => child.type === 'list');
+    answers.push(list && list.type === 'list' ? list.children.findIndex((item) => /^\s*\[x\]/i.test(markdown.slice(item.position!.start.offset! + 2, item.position!.end.offset!))) : -1);
+  });
+  return answers;
+}
+
 function formulasOf(markdown: string) {
   const found: { tex: string; display: boolean; line?: number }[] = [];
   visit(parse(markdown), (node: { type: string; value?: string; position?: { start: { line: number } } }) => {
@@ -96,6 +107,15 @@ describe.each(slugs)('lesson %s', (slug) => {
     const out = String(await compileMd(text));
     expect(out).toContain('class: "katex"'.replace('class', 'className'));
     expect(out).not.toContain('katex-error');
+  });
+
+  it('closes with a quiz of 2–4 questions, the same right answers in zh and en', () => {
+    expect(en).toMatch(/::::quiz/);
+    const answers = quizAnswersOf(en);
+    expect(answers.length).toBeGreaterThanOrEqual(2);
+    expect(answers.length).toBeLessThanOrEqual(4);
+    expect(answers.every((a) => a >= 0)).toBe(true);
+    expect(quizAnswersOf(zh)).toEqual(answers);
   });
 
   it('has the same section structure in both languages', () => {

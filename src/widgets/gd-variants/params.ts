@@ -1,0 +1,17 @@
+import type { ParamSpec } from '../../state/params.ts';
+
+export const GD_VARIANTS_PARAMS: readonly ParamSpec[] = [
+  { key: 'lr', kind: 'float', min: 1e-3, max: 1, default: 0.05, scale: 'log', live: true, label: { zh: '学习率 η', en: 'Learning rate η' } },
+  { key: 'batch', kind: 'int', min: 2, max: 32, default: 8, step: 1, label: { zh: '小批量大小 B', en: 'Mini-batch size B' } },
+  { key: 'decay', kind: 'float', min: 0, max: 0.05, default: 0, step: 0.001, live: true, label: { zh: '学习率衰减 k（η/(1+kt)）', en: 'Learning-rate decay k (η/(1+kt))' } },
+  { key: 'n', kind: 'int', min: 32, max: 400, default: 200, step: 8, label: { zh: '数据点数 n', en: 'Points n' } },
+  { key: 'noise', kind: 'float', min: 0, max: 2, default: 0.5, step: 0.1, label: { zh: '噪声 σ', en: 'Noise σ' } },
+  { key: 'steps', kind: 'int', min: 10, max: 5000, default: 400, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },
+  { key: 'speed', kind: 'int', min: 1, max: 100, default: 2, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
+  {
+    key: 'axis', kind: 'int', min: 0, max: 1, default: 0, live: true, control: 'select',
+    options: [{ zh: '按步数', en: 'Steps' }, { zh: '按轮数（epoch）', en: 'Epochs' }],
+    label: { zh: '横轴', en: 'Horizontal axis' },
+  },
+  { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
+];
