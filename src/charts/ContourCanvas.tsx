@@ -58,19 +58,72 @@ function prepared(grid: Grid) {
   return entry;
 }
 
-/** A loss surface as colour and contour lines, a descent path (x, y pairs) and a target marker. */
-export function ContourCanvas({ grid, path, target, labels, description }: {
+/**
+ * A path through (x, y), read in place from a flat array: point i is values[i·stride + offset] and the value
+ * after it, so a widget's per-step trace records can be drawn without copying them.
+ */
+export interface ContourPath {
+  values: ArrayLike<number>;
+  stride?: number;
+  offset?: number;
+  /** A CSS colour or custom property name (--…). */
+  color: string;
+}
+
+/** Arrow keys move a picked point by this fraction of the window. */
+const KEY_STEP = 1 / 20;
+
+function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath, color: string) {
+  const stride = path.stride ?? 2;
+  const offset = path.offset ?? 0;
+  const count = Math.floor((path.values.length - offset) / stride);
+  if (count < 1) return;
+  const at = (i: number): [number, number] => [
+    toPixelX(frame, path.values[i * stride + offset]),
+    toPixelY(frame, path.values[i * stride + offset + 1]),
+  ];
+  // Outlined so it reads on both light and dark parts of the map.
+  for (const [stroke, lineWidth] of [['rgba(0,0,0,0.7)', 4], [color, 2]] as const) {
+    ctx.strokeStyle = stroke;
+    ctx.lineWidth = lineWidth;
+    ctx.beginPath();
+    for (let i = 0; i < count; i++) {
+      const [px, py] = at(i);
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    ctx.stroke();
+  }
+  const [px, py] = at(count - 1);
+  ctx.fillStyle = color;
+  ctx.strokeStyle = 'rgba(0,0,0,0.8)';
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.arc(px, py, 5, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+}
+
+/**
+ * A loss surface as colour and contour lines, descent paths and target rings. With `onPick`, a click (or the
+ * arrow keys, when the map has focus) picks a point on it: the start of a run.
+ */
+export function ContourCanvas({ grid, paths, targets, labels, description, onPick, pick }: {
   grid: Grid;
-  path: ArrayLike<number>;
-  target: [number, number];
+  paths: ContourPath[];
+  targets: [number, number][];
   labels: { x: string; y: string };
   description: string;
+  onPick?: (x: number, y: number) => void;
+  /** The currently picked point, moved by the arrow keys. */
+  pick?: [number, number];
 }) {
+  const frameOf = (width: number, height: number): Frame => ({
+    x0: grid.xRange[0], x1: grid.xRange[1], y0: grid.yRange[0], y1: grid.yRange[1],
+    width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
+  });
   const ref = useCanvas((ctx, width, height, css) => {
-    const frame: Frame = {
-      x0: grid.xRange[0], x1: grid.xRange[1], y0: grid.yRange[0], y1: grid.yRange[1],
-      width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
-    };
+    const frame = frameOf(width, height);
     const { image, segments } = prepared(grid);
     const left = toPixelX(frame, frame.x0);
     const top = toPixelY(frame, frame.y1);
@@ -97,33 +150,46 @@ export function ContourCanvas({ grid, path, target, labels, description }: {
     ctx.beginPath();
     ctx.rect(left, top, plotW, plotH);
     ctx.clip();
-    // The target: a ring at the closed-form answer.
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(toPixelX(frame, target[0]), toPixelY(frame, target[1]), 7, 0, 2 * Math.PI);
-    ctx.stroke();
-    // The path, outlined so it reads on both light and dark parts of the map.
-    if (path.length >= 2) {
-      for (const [color, lineWidth] of [['rgba(0,0,0,0.7)', 4], ['#ffffff', 2]] as const) {
-        ctx.strokeStyle = color;
-        ctx.lineWidth = lineWidth;
-        ctx.beginPath();
-        for (let i = 0; i + 1 < path.length; i += 2) {
-          const px = toPixelX(frame, path[i]);
-          const py = toPixelY(frame, path[i + 1]);
-          if (i === 0) ctx.moveTo(px, py);
-          else ctx.lineTo(px, py);
-        }
-        ctx.stroke();
-      }
-      const last = path.length - 2;
-      ctx.fillStyle = css('--accent-strong') || '#f59e0b';
+    for (const [tx, ty] of targets) {
       ctx.beginPath();
-      ctx.arc(toPixelX(frame, path[last]), toPixelY(frame, path[last + 1]), 5, 0, 2 * Math.PI);
-      ctx.fill();
+      ctx.arc(toPixelX(frame, tx), toPixelY(frame, ty), 7, 0, 2 * Math.PI);
+      ctx.stroke();
     }
+    for (const path of paths) drawPath(ctx, frame, path, path.color.startsWith('--') ? css(path.color) || '#f59e0b' : path.color);
     ctx.restore();
   });
-  return <canvas ref={ref} className="chart-canvas" role="img" aria-label={description} />;
+
+  if (!onPick) return <canvas ref={ref} className="chart-canvas" role="img" aria-label={description} />;
+
+  const clampX = (x: number) => Math.min(grid.xRange[1], Math.max(grid.xRange[0], x));
+  const clampY = (y: number) => Math.min(grid.yRange[1], Math.max(grid.yRange[0], y));
+  return (
+    <canvas
+      ref={ref}
+      className="chart-canvas pickable"
+      role="application"
+      tabIndex={0}
+      aria-label={description}
+      onClick={(event) => {
+        const box = event.currentTarget.getBoundingClientRect();
+        const frame = frameOf(box.width, box.height);
+        const plotW = toPixelX(frame, frame.x1) - toPixelX(frame, frame.x0);
+        const plotH = toPixelY(frame, frame.y0) - toPixelY(frame, frame.y1);
+        const x = frame.x0 + ((event.clientX - box.left - toPixelX(frame, frame.x0)) / plotW) * (frame.x1 - frame.x0);
+        const y = frame.y1 - ((event.clientY - box.top - toPixelY(frame, frame.y1)) / plotH) * (frame.y1 - frame.y0);
+        if (x >= frame.x0 && x <= frame.x1 && y >= frame.y0 && y <= frame.y1) onPick(x, y);
+      }}
+      onKeyDown={(event) => {
+        const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+        const move = moves[event.key];
+        if (!move || !pick) return;
+        event.preventDefault();
+        const dx = (grid.xRange[1] - grid.xRange[0]) * KEY_STEP * move[0];
+        const dy = (grid.yRange[1] - grid.yRange[0]) * KEY_STEP * move[1];
+        onPick(clampX(pick[0] + dx), clampY(pick[1] + dy));
+      }}
+    />
+  );
 }

@@ -1,7 +1,9 @@
 /** The models a training worker can run, by the name a widget asks for. */
 import { createLinearRegression } from '../ml/linear-regression-trainer';
+import { createOptimizerRace } from '../ml/optimizer-race-trainer';
 import type { ModelFactory } from '../ml/trainable';
 
 export const MODELS: Record<string, ModelFactory> = {
   'linear-regression': createLinearRegression,
+  'optimizer-race': createOptimizerRace,
 };

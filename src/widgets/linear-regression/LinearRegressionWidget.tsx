@@ -87,8 +87,8 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
           {info && (
             <ContourCanvas
               grid={info.grid}
-              path={traces}
-              target={[info.closedForm.b0, info.closedForm.b1]}
+              paths={[{ values: traces, color: '--accent-strong' }]}
+              targets={[[info.closedForm.b0, info.closedForm.b1]]}
               labels={{ x: 'β₀', y: 'β₁' }}
               description={t.lr.surfaceDescription}
             />

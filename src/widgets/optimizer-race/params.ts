@@ -13,9 +13,9 @@ export const OPTIMIZER_RACE_PARAMS: readonly ParamSpec[] = [
     label: { zh: '损失曲面', en: 'Loss surface' },
   },
   toggle('sgd', 'SGD', 'SGD'),
-  rate('lrSgd', 0.15, 'SGD 学习率 η', 'SGD learning rate η'),
+  rate('lrSgd', 0.018, 'SGD 学习率 η', 'SGD learning rate η'),
   toggle('momentum', 'Momentum', 'Momentum'),
-  rate('lrMomentum', 0.02, 'Momentum 学习率 η', 'Momentum learning rate η'),
+  rate('lrMomentum', 0.01, 'Momentum 学习率 η', 'Momentum learning rate η'),
   { key: 'mu', kind: 'float', min: 0, max: 0.99, default: 0.9, step: 0.01, label: { zh: '动量系数 μ', en: 'Momentum μ' } },
   toggle('rmsprop', 'RMSProp', 'RMSProp'),
   rate('lrRmsprop', 0.05, 'RMSProp 学习率 η', 'RMSProp learning rate η'),
@@ -28,5 +28,5 @@ export const OPTIMIZER_RACE_PARAMS: readonly ParamSpec[] = [
   { key: 'speed', kind: 'int', min: 1, max: 50, default: 1, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
   // The start point, set by clicking the surface. A point outside the surface's window means "its own start".
   { key: 'x0', kind: 'float', min: -10, max: 10, default: -4, hidden: true, label: { zh: '起点 x', en: 'Start x' } },
-  { key: 'y0', kind: 'float', min: -10, max: 10, default: 2, hidden: true, label: { zh: '起点 y', en: 'Start y' } },
+  { key: 'y0', kind: 'float', min: -10, max: 10, default: 1, hidden: true, label: { zh: '起点 y', en: 'Start y' } },
 ];

@@ -1,0 +1,169 @@
+/**
+ * The optimizer race: SGD, Momentum, RMSProp and Adam — tfjs's own optimizers — each moving its own point
+ * over the same 2-D surface from the same start. One step moves every racer once.
+ *
+ * A racer whose point leaves the finite world (|x| or |y| ≥ 1000, NaN, ∞) is frozen where it last was and
+ * marked out, so one diverging optimizer does not stop the others; the run as a whole diverges only when
+ * every racer is out. All of it stays on the device: no read-back inside a step.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { startPoint, SURFACES, surfaceGrid, type Surface } from './surfaces';
+import type { ModelFactory, Params, TrainableModel } from './trainable';
+
+export const RACERS = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
+export type RacerName = (typeof RACERS)[number];
+/** tfjs's default for float32 backends, passed explicitly so the update formulas are fully specified. */
+export const OPTIMIZER_EPSILON = 1e-7;
+export const OUT_OF_BOUNDS = 1000;
+const GRID_SIZE = 120;
+
+export interface OptimizerRaceInfo {
+  surface: number;
+  racers: RacerName[];
+  start: [number, number];
+  minima: [number, number][];
+  fMin: number;
+  grid: ReturnType<typeof surfaceGrid>;
+}
+
+const LR_KEY: Record<RacerName, string> = { sgd: 'lrSgd', momentum: 'lrMomentum', rmsprop: 'lrRmsprop', adam: 'lrAdam' };
+
+export function createOptimizer(name: RacerName, params: Params): tf.Optimizer {
+  const lr = params[LR_KEY[name]];
+  switch (name) {
+    case 'sgd':
+      return tf.train.sgd(lr);
+    case 'momentum':
+      return tf.train.momentum(lr, params.mu);
+    case 'rmsprop':
+      return tf.train.rmsprop(lr, params.rho, 0, OPTIMIZER_EPSILON);
+    case 'adam':
+      return tf.train.adam(lr, params.beta1, params.beta2, OPTIMIZER_EPSILON);
+  }
+}
+
+/**
+ * Changes a running optimizer's learning rate. SGD and Momentum keep it as a tensor (setLearningRate);
+ * RMSProp and Adam read a plain number on every step. (tfjs optimizers answer `instanceof` by duck typing,
+ * so the method itself is checked.)
+ */
+export function setLearningRate(optimizer: tf.Optimizer, lr: number) {
+  if ('setLearningRate' in optimizer && typeof optimizer.setLearningRate === 'function') optimizer.setLearningRate(lr);
+  else (optimizer as unknown as { learningRate: number }).learningRate = lr;
+}
+
+/** tfjs 4.22's Momentum optimizer does not free the learning-rate scalar it inherits from SGD. */
+export function disposeOptimizer(optimizer: tf.Optimizer) {
+  optimizer.dispose();
+  const rate = (optimizer as unknown as { c?: tf.Tensor }).c;
+  if (optimizer.getClassName() === 'Momentum' && rate && !rate.isDisposed) rate.dispose();
+}
+
+/** The surface's value and gradient as tfjs ops (the same formulas as surfaces.ts). */
+function surfaceOps(index: number, x: tf.Scalar, y: tf.Scalar): { f: tf.Scalar; gx: tf.Scalar; gy: tf.Scalar } {
+  switch (index) {
+    case 1: {
+      const ridge = tf.sub(y, tf.square(x));
+      const oneMinusX = tf.sub(1, x);
+      return {
+        f: tf.add(tf.square(oneMinusX), tf.mul(100, tf.square(ridge))),
+        gx: tf.sub(tf.mul(-2, oneMinusX), tf.mul(400, tf.mul(x, ridge))),
+        gy: tf.mul(200, ridge),
+      };
+    }
+    case 2:
+      return {
+        f: tf.add(tf.square(x), tf.sub(tf.div(tf.pow(y, 4), 4), tf.div(tf.square(y), 2))),
+        gx: tf.mul(2, x),
+        gy: tf.sub(tf.pow(y, 3), y),
+      };
+    default:
+      // gx is a copy: the caller disposes the gradients, and x is a variable.
+      return { f: tf.div(tf.add(tf.square(x), tf.mul(100, tf.square(y))), 2), gx: tf.clone(x), gy: tf.mul(100, y) };
+  }
+}
+
+interface Racer {
+  name: RacerName;
+  x: tf.Variable<tf.Rank.R0>;
+  y: tf.Variable<tf.Rank.R0>;
+  out: tf.Variable<tf.Rank.R0>;
+  optimizer: tf.Optimizer;
+}
+
+export const createOptimizerRace: ModelFactory = (params: Params): TrainableModel => {
+  const surfaceIndex = Math.round(params.surface ?? 0);
+  const surface: Surface = SURFACES[surfaceIndex] ?? SURFACES[0];
+  const start = startPoint(surface, params.x0, params.y0);
+  const names = RACERS.filter((name) => (params[name] ?? 1) >= 0.5);
+  // Inside tidy so the initial scalars are freed; variables survive it.
+  const racers: Racer[] = names.map((name) => ({
+    name,
+    ...tf.tidy(() => ({ x: tf.variable(tf.scalar(start[0])), y: tf.variable(tf.scalar(start[1])), out: tf.variable(tf.scalar(0)) })),
+    optimizer: createOptimizer(name, params),
+  }));
+  const info: OptimizerRaceInfo = {
+    surface: surfaceIndex,
+    racers: names,
+    start,
+    minima: surface.minima,
+    fMin: surface.fMin,
+    grid: surfaceGrid(surface, GRID_SIZE, GRID_SIZE),
+  };
+  const gap0 = surface.f(start[0], start[1]) - surface.fMin;
+
+  function stepRacer(racer: Racer): tf.Tensor[] {
+    const { x, y, out } = racer;
+    const before = tf.tidy(() => {
+      const { f, gx, gy } = surfaceOps(surfaceIndex, x, y);
+      return { gap: tf.sub(f, surface.fMin), gx, gy, x: tf.clone(x), y: tf.clone(y) };
+    });
+    racer.optimizer.applyGradients([
+      { name: x.name, tensor: before.gx },
+      { name: y.name, tensor: before.gy },
+    ]);
+    const record = tf.tidy(() => {
+      const inside = tf.logicalAnd(tf.less(tf.abs(x), OUT_OF_BOUNDS), tf.less(tf.abs(y), OUT_OF_BOUNDS));
+      const nowOut = tf.maximum(out, tf.sub(1, tf.cast(inside, 'float32')));
+      const keep = tf.cast(nowOut, 'bool');
+      x.assign(tf.where(keep, before.x, x) as tf.Scalar);
+      y.assign(tf.where(keep, before.y, y) as tf.Scalar);
+      // A racer already out reports its frozen loss; `out` before this step tells the race which count.
+      const record = [before.gap, x, y, nowOut, out].map((t) => tf.reshape(t, [1]));
+      out.assign(nowOut as tf.Scalar);
+      return record;
+    });
+    tf.dispose([before.gx, before.gy, before.x, before.y, before.gap]);
+    return record;
+  }
+
+  return {
+    traceNames: racers.flatMap((r) => [`${r.name}.loss`, `${r.name}.x`, `${r.name}.y`, `${r.name}.out`]),
+    initialTrace: racers.flatMap(() => [gap0, start[0], start[1], 0]),
+    info,
+    step() {
+      const records = racers.map(stepRacer);
+      return tf.tidy(() => {
+        // The race's own loss: the best racer still in (∞ once all are out, which stops the run).
+        const gaps = tf.concat(records.map((r) => r[0]));
+        const wasOut = tf.concat(records.map((r) => r[4]));
+        const best = tf.reshape(tf.min(tf.where(tf.cast(wasOut, 'bool'), tf.fill([racers.length], Infinity), gaps)), [1]);
+        const result = tf.concat([best, ...records.flatMap((r) => r.slice(0, 4))]) as tf.Tensor1D;
+        tf.dispose(records.flat());
+        return result;
+      });
+    },
+    setLive(next: Params) {
+      for (const racer of racers) {
+        const lr = next[LR_KEY[racer.name]];
+        if (lr !== undefined) setLearningRate(racer.optimizer, lr);
+      }
+    },
+    dispose() {
+      for (const racer of racers) {
+        tf.dispose([racer.x, racer.y, racer.out]);
+        disposeOptimizer(racer.optimizer);
+      }
+    },
+  };
+};
