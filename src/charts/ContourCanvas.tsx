@@ -66,14 +66,15 @@ export interface ContourPath {
   values: ArrayLike<number>;
   stride?: number;
   offset?: number;
-  /** A CSS colour or custom property name (--…). */
+  /** A CSS colour or custom property name (--…), for the line and (unless `dot` is given) its last point. */
   color: string;
+  dot?: string;
 }
 
 /** Arrow keys move a picked point by this fraction of the window. */
 const KEY_STEP = 1 / 20;
 
-function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath, color: string) {
+function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath, color: string, dot: string) {
   const stride = path.stride ?? 2;
   const offset = path.offset ?? 0;
   const count = Math.floor((path.values.length - offset) / stride);
@@ -95,7 +96,7 @@ function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath
     ctx.stroke();
   }
   const [px, py] = at(count - 1);
-  ctx.fillStyle = color;
+  ctx.fillStyle = dot;
   ctx.strokeStyle = 'rgba(0,0,0,0.8)';
   ctx.lineWidth = 1.5;
   ctx.beginPath();
@@ -157,7 +158,8 @@ export function ContourCanvas({ grid, paths, targets, labels, description, onPic
       ctx.arc(toPixelX(frame, tx), toPixelY(frame, ty), 7, 0, 2 * Math.PI);
       ctx.stroke();
     }
-    for (const path of paths) drawPath(ctx, frame, path, path.color.startsWith('--') ? css(path.color) || '#f59e0b' : path.color);
+    const resolve = (color: string) => (color.startsWith('--') ? css(color) || '#f59e0b' : color);
+    for (const path of paths) drawPath(ctx, frame, path, resolve(path.color), resolve(path.dot ?? path.color));
     ctx.restore();
   });
 

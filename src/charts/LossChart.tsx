@@ -17,8 +17,15 @@ export interface LossSeries {
   key: string;
   label: string;
   color: string;
-  /** values[i] is the loss at step i + 1. */
-  values: readonly number[];
+  /**
+   * Point i is values[i·stride + offset] (stride 1, offset 0 by default: values[i] is the loss at step i + 1),
+   * so a series can be read in place from a widget's flat per-step trace records.
+   */
+  values: ArrayLike<number>;
+  stride?: number;
+  offset?: number;
+  /** The horizontal position of point i is (i + 1)·xStep: 1 for steps, batch/n for epochs. */
+  xStep?: number;
 }
 
 /** Loss against step on a log axis, growing live. Only positive, finite losses can sit on a log axis. */
@@ -27,23 +34,38 @@ export interface Reference {
   label: string;
 }
 
-export function LossChart({ series, label, empty, maxStep, reference }: {
+export interface ChartAxes {
+  /** The right end of the horizontal axis (the step budget); the data's extent when absent. */
+  maxX?: number;
+  /** A log axis for losses (only positive values are drawn), linear for values like accuracy. */
+  yScale?: 'log' | 'linear';
+  /** A fixed vertical range for a linear axis. */
+  yDomain?: [number, number];
+}
+
+export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain, reference }: {
   series: LossSeries[];
   label: string;
   empty: string;
-  maxStep?: number;
   /** A horizontal line the loss is heading for, e.g. the best loss possible on this data. */
   reference?: Reference;
-}) {
+} & ChartAxes) {
   // Series arrays grow in place: their total length says when there is something new to draw.
-  const version = useThrottled(series.reduce((sum, s) => sum + s.values.length, 0) + (series.length << 24), REDRAW_MS);
+  const version = useThrottled(`${series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}`).join()}`, REDRAW_MS);
   const data = useMemo(() => {
     const rows = new Map<number, Record<string, number>>();
     for (const s of series) {
       const points: Point[] = [];
-      s.values.forEach((v, i) => {
-        if (Number.isFinite(v) && v > 0) points.push({ x: i + 1, y: v });
-      });
+      const stride = s.stride ?? 1;
+      const offset = s.offset ?? 0;
+      const xStep = s.xStep ?? 1;
+      const count = Math.floor((s.values.length - offset + stride - 1) / stride);
+      for (let i = 0; i < count; i++) {
+        const v = s.values[i * stride + offset];
+        const x = (i + 1) * xStep;
+        if (maxX !== undefined && x > maxX) break;
+        if (Number.isFinite(v) && (yScale === 'linear' || v > 0)) points.push({ x, y: v });
+      }
       for (const p of lttb(points, MAX_POINTS)) {
         const row = rows.get(p.x) ?? { step: p.x };
         row[s.key] = p.y;
@@ -52,8 +74,10 @@ export function LossChart({ series, label, empty, maxStep, reference }: {
     }
     return [...rows.values()].sort((a, b) => a.step - b.step);
     // `version` stands for the series' contents.
-  }, [version]);
-  return <LossChartView data={data} series={series} label={label} empty={empty} maxStep={maxStep} reference={reference} />;
+  }, [version, maxX, yScale]);
+  return (
+    <LossChartView data={data} series={series} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={yDomain} reference={reference} />
+  );
 }
 
 /** The loss range of the drawn rows, widened a little so the curve never sits on the frame. */
@@ -70,16 +94,30 @@ function lossDomain(data: Record<string, number>[], reference?: Reference): [num
   return Number.isFinite(low) ? [low / 1.25, high * 1.25] : [0.1, 1];
 }
 
+function linearDomain(data: Record<string, number>[]): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const row of data) {
+    for (const [key, value] of Object.entries(row)) {
+      if (key === 'step') continue;
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+  }
+  if (!Number.isFinite(low)) return [0, 1];
+  const pad = (high - low) * 0.05 || 0.5;
+  return [low - pad, high + pad];
+}
+
 const LossChartView = memo(
-  function LossChartView({ data, series, label, empty, maxStep, reference }: {
+  function LossChartView({ data, series, label, empty, maxX, yScale, yDomain, reference }: {
     data: Record<string, number>[];
     series: LossSeries[];
     label: string;
     empty: string;
-    maxStep?: number;
     reference?: Reference;
-  }) {
-  const domain = lossDomain(data, reference);
+  } & ChartAxes) {
+  const domain = yScale === 'linear' ? (yDomain ?? linearDomain(data)) : lossDomain(data, reference);
   return (
     <figure className="loss-chart" aria-label={label}>
       <figcaption>{label}</figcaption>
@@ -92,16 +130,17 @@ const LossChartView = memo(
             <XAxis
               dataKey="step"
               type="number"
-              domain={[1, maxStep ?? 'dataMax']}
-              ticks={maxStep ? [1, ...niceTicks(0, maxStep, 6).filter((v) => v > 1)] : undefined}
+              domain={[data.length > 0 && data[0].step < 1 ? 0 : 1, maxX ?? 'dataMax']}
+              ticks={maxX && maxX >= 5 ? [1, ...niceTicks(0, maxX, 6).filter((v) => v > 1)] : undefined}
+              tickFormatter={(v: number) => formatNumber(v, 3)}
               allowDataOverflow
               stroke="var(--chart-text)"
               tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
             />
             <YAxis
-              scale="log"
+              scale={yScale === 'linear' ? 'linear' : 'log'}
               domain={domain}
-              ticks={logTicks(domain[0], domain[1])}
+              ticks={yScale === 'linear' ? niceTicks(domain[0], domain[1], 5) : logTicks(domain[0], domain[1])}
               allowDataOverflow
               width={56}
               stroke="var(--chart-text)"
@@ -126,5 +165,7 @@ const LossChartView = memo(
   );
   },
   // Only new data, a new budget or a new language redraw the chart; the series array is rebuilt every render.
-  (a, b) => a.data === b.data && a.maxStep === b.maxStep && a.label === b.label && a.reference?.value === b.reference?.value,
+  (a, b) =>
+    a.data === b.data && a.maxX === b.maxX && a.label === b.label && a.reference?.value === b.reference?.value &&
+    a.series.map((s) => s.key + s.color + s.label).join() === b.series.map((s) => s.key + s.color + s.label).join(),
 );

@@ -1,4 +1,5 @@
 /** The models a training worker can run, by the name a widget asks for. */
+import { createGdVariants } from '../ml/gd-variants-trainer';
 import { createLinearRegression } from '../ml/linear-regression-trainer';
 import { createOptimizerRace } from '../ml/optimizer-race-trainer';
 import type { ModelFactory } from '../ml/trainable';
@@ -6,4 +7,5 @@ import type { ModelFactory } from '../ml/trainable';
 export const MODELS: Record<string, ModelFactory> = {
   'linear-regression': createLinearRegression,
   'optimizer-race': createOptimizerRace,
+  'gd-variants': createGdVariants,
 };

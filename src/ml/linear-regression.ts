@@ -18,12 +18,12 @@ export interface Line {
 export const TRUE_LINE: Line = { b0: 1, b1: 0.8 };
 export const X_RANGE: [number, number] = [0, 5];
 
-export function makeLinearData(n: number, noise: number, seed: number): Dataset1D {
+export function makeLinearData(n: number, noise: number, seed: number, xRange: [number, number] = X_RANGE): Dataset1D {
   const rng = createRng(seed);
   const x = new Float32Array(n);
   const y = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    x[i] = uniform(rng, X_RANGE[0], X_RANGE[1]);
+    x[i] = uniform(rng, xRange[0], xRange[1]);
     y[i] = TRUE_LINE.b0 + TRUE_LINE.b1 * x[i] + noise * gaussian(rng);
   }
   return { x, y };

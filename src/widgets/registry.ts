@@ -11,4 +11,6 @@ export interface WidgetProps {
 
 export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
   'linear-regression': lazy(() => import('./linear-regression/LinearRegressionWidget')),
+  'gd-variants': lazy(() => import('./gd-variants/GdVariantsWidget')),
+  'optimizer-race': lazy(() => import('./optimizer-race/OptimizerRaceWidget')),
 };

@@ -138,7 +138,7 @@ describe('the optimizer race', () => {
   it('moves each racer exactly as tfjs moves a lone point, using the surface gradient', () => {
     const surface = SURFACES[1];
     const { model, rows } = run({ surface: 1, ...surface.preset }, 20);
-    const p = { ...defaults(OPTIMIZER_RACE_PARAMS), ...surface.preset };
+    const p: ParamValues = { ...defaults(OPTIMIZER_RACE_PARAMS), ...surface.preset };
     model.traceNames.forEach((traceName, j) => {
       const [name, field] = traceName.split('.') as [RacerName, string];
       if (field !== 'x') return;

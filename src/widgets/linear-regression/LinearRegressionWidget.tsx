@@ -7,12 +7,13 @@ import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { PlayControls } from '../../controls/PlayControls';
-import { Slider } from '../../controls/Slider';
+import { ParamPanel } from '../../controls/ParamControl';
 import type { Line, LinearRegressionInfo } from '../../ml/linear-regression';
 import { X_RANGE } from '../../ml/linear-regression';
 import type { WidgetProps } from '../registry';
 import { useNearViewport } from '../shared/useNearViewport';
 import { useOffscreenPause } from '../shared/useOffscreenPause';
+import { newSeed, useParamChange } from '../shared/useParamChange';
 import { useTrainer } from '../shared/useTrainer';
 import { useWidgetParams } from '../shared/useWidgetParams';
 import { WidgetShell } from '../shared/WidgetShell';
@@ -34,19 +35,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   const traces = view.traces;
   const current: Line = traces.length >= 2 ? { b0: traces[traces.length - 2], b1: traces[traces.length - 1] } : { b0: 0, b1: 0 };
 
-  function change(key: string, value: number) {
-    const next = { ...values, [key]: value };
-    update({ [key]: value });
-    const spec = LINEAR_REGRESSION_PARAMS.find((s) => s.key === key)!;
-    if (spec.live) trainer.setLive({ [key]: value });
-    else trainer.reset(next);
-  }
-
-  function newData() {
-    const seed = Math.floor(Math.random() * 1e6);
-    update({ seed });
-    trainer.reset({ ...values, seed });
-  }
+  const change = useParamChange(LINEAR_REGRESSION_PARAMS, values, update, trainer);
 
   return (
     <WidgetShell
@@ -87,7 +76,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
           {info && (
             <ContourCanvas
               grid={info.grid}
-              paths={[{ values: traces, color: '--accent-strong' }]}
+              paths={[{ values: traces, color: '#ffffff', dot: '--accent-strong' }]}
               targets={[[info.closedForm.b0, info.closedForm.b1]]}
               labels={{ x: 'β₀', y: 'β₁' }}
               description={t.lr.surfaceDescription}
@@ -106,7 +95,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
         series={[{ key: 'loss', label: 'MSE', color: 'var(--accent)', values: view.losses }]}
         label={t.w.lossChart}
         empty={t.w.lossChartEmpty}
-        maxStep={values.steps}
+        maxX={values.steps}
         reference={info ? { value: info.minLoss, label: t.lr.minLoss(formatNumber(info.minLoss, 4)) } : undefined}
       />
       <table className="compare-table">
@@ -143,13 +132,9 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
         onStep={trainer.step}
         onReset={() => trainer.reset(values)}
       />
-      <div className="param-panel">
-        {LINEAR_REGRESSION_PARAMS.filter((spec) => !spec.hidden).map((spec) => (
-          <Slider key={spec.key} spec={spec} value={values[spec.key]} lang={lang} onChange={(v) => change(spec.key, v)} />
-        ))}
-      </div>
+      <ParamPanel specs={LINEAR_REGRESSION_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={newData}>⟳ {t.lr.newData}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {t.lr.newData}</button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>

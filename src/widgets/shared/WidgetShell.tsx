@@ -13,18 +13,20 @@ export const WidgetShell = forwardRef<HTMLDivElement, {
   name: string;
   id: string;
   view: TrainerView;
-  /** The learning rate in use, named in the divergence message. */
-  lr: number;
+  /** The learning rate in use, named in the standard divergence message. */
+  lr?: number;
+  /** A widget whose run diverges in its own way (several learning rates) says so itself. */
+  divergedText?: string;
   budgetUsed: boolean;
   pausedOffscreen: boolean;
   notices: ParamNotice[];
   onDismissNotices: () => void;
   children: ReactNode;
-}>(function WidgetShell({ name, id, view, lr, budgetUsed, pausedOffscreen, notices, onDismissNotices, children }, ref) {
+}>(function WidgetShell({ name, id, view, lr, divergedText, budgetUsed, pausedOffscreen, notices, onDismissNotices, children }, ref) {
   const t = useStrings();
   let text = '';
   if (view.status === 'diverged' && view.divergedAt) {
-    text = t.w.diverged(view.divergedAt.step, formatNumber(lr), formatNumber(view.divergedAt.loss));
+    text = divergedText ?? t.w.diverged(view.divergedAt.step, formatNumber(lr ?? NaN), formatNumber(view.divergedAt.loss));
   } else if (view.status === 'error') text = t.w.error(view.error ?? '');
   else if (pausedOffscreen) text = t.w.offscreen;
   else if (budgetUsed && view.status !== 'running') text = t.w.done(view.step);

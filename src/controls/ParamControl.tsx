@@ -1,0 +1,54 @@
+import { useId } from 'react';
+import type { Lang, ParamSpec } from '../state/params';
+import { Slider } from './Slider';
+
+/** The control a parameter's table asks for: a slider, a labelled choice or an on/off switch. */
+export function ParamControl({ spec, value, lang, onChange, disabled }: {
+  spec: ParamSpec;
+  value: number;
+  lang: Lang;
+  onChange: (value: number) => void;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  if (spec.control === 'select') {
+    return (
+      <div className="slider param-select">
+        <label htmlFor={id}>{spec.label[lang]}</label>
+        <select id={id} data-param={spec.key} value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
+          {(spec.options ?? []).map((option, i) => (
+            <option key={i} value={i}>{option[lang]}</option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  if (spec.control === 'toggle') {
+    return (
+      <label className="param-toggle">
+        <input type="checkbox" data-param={spec.key} checked={value >= 0.5} disabled={disabled} onChange={(e) => onChange(e.target.checked ? 1 : 0)} />
+        <span>{spec.label[lang]}</span>
+      </label>
+    );
+  }
+  return <Slider spec={spec} value={value} lang={lang} onChange={onChange} disabled={disabled} />;
+}
+
+/** Every visible parameter of a table (or the listed keys, in that order) as controls. */
+export function ParamPanel({ specs, values, lang, onChange, keys, disabled }: {
+  specs: readonly ParamSpec[];
+  values: Record<string, number>;
+  lang: Lang;
+  onChange: (key: string, value: number) => void;
+  keys?: readonly string[];
+  disabled?: (key: string) => boolean;
+}) {
+  const shown = keys ? keys.map((key) => specs.find((s) => s.key === key)!) : specs.filter((s) => !s.hidden);
+  return (
+    <div className="param-panel">
+      {shown.map((spec) => (
+        <ParamControl key={spec.key} spec={spec} value={values[spec.key]} lang={lang} disabled={disabled?.(spec.key)} onChange={(v) => onChange(spec.key, v)} />
+      ))}
+    </div>
+  );
+}

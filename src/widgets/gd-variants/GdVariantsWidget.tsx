@@ -1,0 +1,150 @@
+import { useRef } from 'react';
+import { useLang, useStrings } from '../../app/LangContext';
+import { ChartLegend } from '../../charts/ChartLegend';
+import { ContourCanvas } from '../../charts/ContourCanvas';
+import { LossChart } from '../../charts/LossChart';
+import { CopyLinkButton } from '../../controls/CopyLinkButton';
+import { formatNumber } from '../../controls/format';
+import { ParamPanel } from '../../controls/ParamControl';
+import { PlayControls } from '../../controls/PlayControls';
+import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
+import { GD_X_RANGE, VARIANTS, type GdVariantsInfo, type VariantName } from '../../ml/gd-variants-trainer';
+import type { WidgetProps } from '../registry';
+import { useNearViewport } from '../shared/useNearViewport';
+import { useOffscreenPause } from '../shared/useOffscreenPause';
+import { newSeed, useParamChange } from '../shared/useParamChange';
+import { useTrainer } from '../shared/useTrainer';
+import { useWidgetParams } from '../shared/useWidgetParams';
+import { WidgetShell } from '../shared/WidgetShell';
+import { GD_VARIANTS_PARAMS } from './params';
+
+const NAME = 'gd-variants';
+const COLOR: Record<VariantName, string> = { batch: '--series-1', mini: '--series-3', sgd: '--series-2' };
+/** Trace layout (see gd-variants-trainer.ts): 3 losses, 3 × (β₀, β₁), 3 timings. */
+const LOSS = 0;
+const PARAMS = 3;
+const MS = 9;
+
+export default function GdVariantsWidget({ id, initial }: WidgetProps) {
+  const lang = useLang();
+  const t = useStrings();
+  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, GD_VARIANTS_PARAMS, initial);
+  const root = useRef<HTMLDivElement>(null);
+  const trainer = useTrainer(NAME, values, useNearViewport(root));
+  const { view } = trainer;
+  const running = view.status === 'running';
+  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+  const change = useParamChange(GD_VARIANTS_PARAMS, values, update, trainer);
+
+  const info = view.info as GdVariantsInfo | null;
+  const width = view.traceWidth;
+  const steps = view.step;
+  const byEpoch = values.axis === 1;
+  const epochsPerStep = (k: number) => (info ? info.batchSizes[k] / info.n : 1);
+  // By epoch, the chart ends where the slowest reader of data (one example per step) has got to.
+  const maxX = byEpoch ? Math.max(steps, 1) * epochsPerStep(2) : values.steps;
+  const last = steps * width;
+  const colorVar = (name: VariantName) => `var(${COLOR[name]})`;
+  const label = (name: VariantName) => (name === 'mini' ? t.gd.long.mini(info?.batchSizes[1] ?? values.batch) : t.gd.long[name]);
+
+  return (
+    <WidgetShell
+      ref={root}
+      name={NAME}
+      id={id}
+      view={view}
+      lr={values.lr}
+      budgetUsed={trainer.budgetUsed}
+      pausedOffscreen={pausedOffscreen}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+    >
+      <LossChart
+        series={VARIANTS.map((name, k) => ({
+          key: name,
+          label: t.gd.names[name],
+          color: colorVar(name),
+          values: view.traces,
+          stride: width,
+          offset: width + LOSS + k,
+          xStep: byEpoch ? epochsPerStep(k) : 1,
+        }))}
+        label={byEpoch ? t.gd.lossChartEpochs : t.gd.lossChartSteps}
+        empty={t.w.lossChartEmpty}
+        maxX={maxX}
+        reference={info ? { value: info.minLoss, label: t.gd.minLoss(formatNumber(info.minLoss, 4)) } : undefined}
+      />
+      <ChartLegend items={VARIANTS.map((name) => ({ label: label(name), color: colorVar(name), mark: 'line' as const }))} />
+      <div className="widget-panels">
+        <figure className="panel">
+          <figcaption>{t.gd.scatter}</figcaption>
+          {info && (
+            <ScatterLineCanvas
+              x={info.x}
+              y={info.y}
+              xRange={GD_X_RANGE}
+              lines={[
+                { ...info.closedForm, color: '--chart-muted', dashed: true },
+                ...VARIANTS.map((name, k) => ({ b0: view.traces[last + PARAMS + 2 * k], b1: view.traces[last + PARAMS + 2 * k + 1], color: COLOR[name] })),
+              ]}
+              label={t.gd.scatterDescription(info.n)}
+            />
+          )}
+        </figure>
+        <figure className="panel">
+          <figcaption>{t.gd.surface}</figcaption>
+          {info && (
+            <ContourCanvas
+              grid={info.grid}
+              paths={VARIANTS.map((name, k) => ({ values: view.traces, stride: width, offset: PARAMS + 2 * k, color: COLOR[name] }))}
+              targets={[[info.closedForm.b0, info.closedForm.b1]]}
+              labels={{ x: 'β₀', y: 'β₁' }}
+              description={t.gd.surfaceDescription}
+            />
+          )}
+        </figure>
+      </div>
+      <table className="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.gd.variant}</th>
+            <th scope="col">{t.gd.steps}</th>
+            <th scope="col">{t.gd.epochs}</th>
+            <th scope="col">{t.gd.loss}</th>
+            <th scope="col">{t.gd.time}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {VARIANTS.map((name, k) => {
+            let ms = 0;
+            for (let s = 1; s <= steps; s++) ms += view.traces[s * width + MS + k];
+            return (
+              <tr key={name} data-variant={name}>
+                <th scope="row"><span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {t.gd.names[name]}</th>
+                <td>{steps}</td>
+                <td data-value="epochs">{formatNumber(steps * epochsPerStep(k), 3)}</td>
+                <td data-value="loss">{steps > 0 ? formatNumber(view.traces[last + LOSS + k], 4) : '—'}</td>
+                <td data-value="ms">{steps > 0 ? `${formatNumber(ms / steps, 2)} ms` : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {info && <p className="widget-hint">{t.gd.criticalLr(formatNumber(info.criticalLr))}</p>}
+      <PlayControls
+        t={t.w}
+        running={running}
+        canRun={trainer.canRun}
+        onPlay={trainer.play}
+        onPause={trainer.pause}
+        onStep={trainer.step}
+        onReset={() => trainer.reset(values)}
+      />
+      <ParamPanel specs={GD_VARIANTS_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
+      <div className="widget-actions">
+        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {t.gd.newData}</button>
+        <CopyLinkButton t={t.w} url={shareUrl} />
+      </div>
+    </WidgetShell>
+  );
+}

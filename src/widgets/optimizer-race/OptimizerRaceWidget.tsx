@@ -1,0 +1,167 @@
+import { useRef } from 'react';
+import { useLang, useStrings } from '../../app/LangContext';
+import { ChartLegend } from '../../charts/ChartLegend';
+import { ContourCanvas } from '../../charts/ContourCanvas';
+import { LossChart } from '../../charts/LossChart';
+import { CopyLinkButton } from '../../controls/CopyLinkButton';
+import { formatNumber } from '../../controls/format';
+import { ParamControl, ParamPanel } from '../../controls/ParamControl';
+import { PlayControls } from '../../controls/PlayControls';
+import { RACERS, type OptimizerRaceInfo, type RacerName } from '../../ml/optimizer-race-trainer';
+import { SURFACES } from '../../ml/surfaces';
+import type { WidgetProps } from '../registry';
+import { useNearViewport } from '../shared/useNearViewport';
+import { useOffscreenPause } from '../shared/useOffscreenPause';
+import { useParamChange } from '../shared/useParamChange';
+import { useTrainer } from '../shared/useTrainer';
+import { useWidgetParams } from '../shared/useWidgetParams';
+import { WidgetShell } from '../shared/WidgetShell';
+import { OPTIMIZER_RACE_PARAMS } from './params';
+import { racerSummaries } from './race-summary';
+
+const NAME = 'optimizer-race';
+const LABEL: Record<RacerName, string> = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSProp', adam: 'Adam' };
+const COLOR: Record<RacerName, string> = { sgd: '--series-1', momentum: '--series-2', rmsprop: '--series-3', adam: '--series-4' };
+/** Each racer's own controls, after its on/off switch. */
+const RACER_KEYS: Record<RacerName, string[]> = {
+  sgd: ['lrSgd'],
+  momentum: ['lrMomentum', 'mu'],
+  rmsprop: ['lrRmsprop', 'rho'],
+  adam: ['lrAdam', 'beta1', 'beta2'],
+};
+
+export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
+  const lang = useLang();
+  const t = useStrings();
+  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, OPTIMIZER_RACE_PARAMS, initial);
+  const root = useRef<HTMLDivElement>(null);
+  const trainer = useTrainer(NAME, values, useNearViewport(root));
+  const { view } = trainer;
+  const running = view.status === 'running';
+  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+  const change = useParamChange(OPTIMIZER_RACE_PARAMS, values, update, trainer);
+
+  const info = view.info as OptimizerRaceInfo | null;
+  const width = view.traceWidth;
+  const racers = info?.racers ?? [];
+  const summaries = racerSummaries(racers, view.traces, width);
+  const surfaceSpec = OPTIMIZER_RACE_PARAMS.find((s) => s.key === 'surface')!;
+  const surfaceName = surfaceSpec.options![values.surface][lang];
+
+  function chooseSurface(surface: number) {
+    // A new surface brings its own rates, budget and pace; the start goes back to the surface's own.
+    const { preset } = SURFACES[surface];
+    change({ surface, ...preset, x0: -10, y0: -10 });
+  }
+
+  const colorVar = (name: RacerName) => `var(${COLOR[name]})`;
+  return (
+    <WidgetShell
+      ref={root}
+      name={NAME}
+      id={id}
+      view={view}
+      divergedText={t.race.allOut}
+      budgetUsed={trainer.budgetUsed}
+      pausedOffscreen={pausedOffscreen}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+    >
+      <div className="param-panel">
+        <ParamControl spec={surfaceSpec} value={values.surface} lang={lang} onChange={chooseSurface} />
+      </div>
+      <div className="widget-panels">
+        <figure className="panel panel-wide">
+          <figcaption>{t.race.map}</figcaption>
+          {info && (
+            <ContourCanvas
+              grid={info.grid}
+              paths={racers.map((name, k) => ({ values: view.traces, stride: width, offset: 4 * k + 1, color: COLOR[name] }))}
+              targets={info.minima}
+              labels={{ x: 'x', y: 'y' }}
+              description={t.race.mapDescription(surfaceName)}
+              pick={info.start}
+              onPick={(x, y) => change({ x0: round(x), y0: round(y) })}
+            />
+          )}
+          <ChartLegend items={racers.map((name) => ({ label: LABEL[name], color: colorVar(name), mark: 'line' as const }))} />
+          <p className="widget-hint">{t.race.pickHint}</p>
+        </figure>
+      </div>
+      <LossChart
+        series={racers.map((name, k) => ({
+          key: name,
+          label: LABEL[name],
+          color: colorVar(name),
+          values: view.traces,
+          stride: width,
+          offset: width + 4 * k,
+        }))}
+        label={t.race.lossChart}
+        empty={t.w.lossChartEmpty}
+        maxX={values.steps}
+      />
+      <table className="compare-table race-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.race.racer}</th>
+            <th scope="col">{t.race.status}</th>
+            <th scope="col">{t.race.reached}</th>
+            <th scope="col">{t.race.gap}</th>
+            <th scope="col">{t.race.position}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {RACERS.map((name) => {
+            const summary = summaries.find((s) => s.name === name);
+            return (
+              <tr key={name} data-racer={name} data-out={summary?.outAt ?? ''} data-reached={summary?.reachedAt ?? ''}>
+                <th scope="row"><span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {LABEL[name]}</th>
+                <td>{!summary ? t.race.off : summary.outAt ? t.race.out(summary.outAt) : t.race.running}</td>
+                <td>{summary ? (summary.reachedAt ? t.race.atStep(summary.reachedAt) : t.race.never) : '—'}</td>
+                <td data-value="gap">{summary ? formatNumber(summary.gap, 3) : '—'}</td>
+                <td>{summary ? `(${formatNumber(summary.x, 3)}, ${formatNumber(summary.y, 3)})` : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {racers.length === 0 && view.status !== 'loading' && <p className="widget-hint" role="status">{t.race.noneOn}</p>}
+      <PlayControls
+        t={t.w}
+        running={running}
+        canRun={trainer.canRun && racers.length > 0}
+        onPlay={trainer.play}
+        onPause={trainer.pause}
+        onStep={trainer.step}
+        onReset={() => trainer.reset(values)}
+      />
+      <div className="racer-panels">
+        {RACERS.map((name) => (
+          <fieldset key={name} className="racer-panel" style={{ borderColor: colorVar(name) }}>
+            <legend>
+              <ParamControl spec={OPTIMIZER_RACE_PARAMS.find((s) => s.key === name)!} value={values[name]} lang={lang} onChange={(v) => change({ [name]: v })} />
+            </legend>
+            <ParamPanel
+              specs={OPTIMIZER_RACE_PARAMS}
+              keys={RACER_KEYS[name]}
+              values={values}
+              lang={lang}
+              disabled={() => values[name] < 0.5}
+              onChange={(key, v) => change({ [key]: v })}
+            />
+          </fieldset>
+        ))}
+      </div>
+      <ParamPanel specs={OPTIMIZER_RACE_PARAMS} keys={['steps', 'speed']} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
+      <div className="widget-actions">
+        <CopyLinkButton t={t.w} url={shareUrl} />
+      </div>
+    </WidgetShell>
+  );
+}
+
+/** Picked points are kept to 3 decimals: enough on these maps, and short in a link. */
+function round(v: number) {
+  return Math.round(v * 1000) / 1000;
+}
