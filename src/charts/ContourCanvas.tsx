@@ -1,6 +1,7 @@
 import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
 import { rampColor } from './colormap';
 import { contourSegments, logLevels } from './contours';
+import { arrowMove, pointerToData } from './plane-picker';
 import { useCanvas } from './useCanvas';
 
 export interface Grid {
@@ -70,9 +71,6 @@ export interface ContourPath {
   color: string;
   dot?: string;
 }
-
-/** Arrow keys move a picked point by this fraction of the window. */
-const KEY_STEP = 1 / 20;
 
 function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath, color: string, dot: string) {
   const stride = path.stride ?? 2;
@@ -165,8 +163,6 @@ export function ContourCanvas({ grid, paths, targets, labels, description, onPic
 
   if (!onPick) return <canvas ref={ref} className="chart-canvas" role="img" aria-label={description} />;
 
-  const clampX = (x: number) => Math.min(grid.xRange[1], Math.max(grid.xRange[0], x));
-  const clampY = (y: number) => Math.min(grid.yRange[1], Math.max(grid.yRange[0], y));
   return (
     <canvas
       ref={ref}
@@ -175,22 +171,12 @@ export function ContourCanvas({ grid, paths, targets, labels, description, onPic
       tabIndex={0}
       aria-label={description}
       onClick={(event) => {
-        const box = event.currentTarget.getBoundingClientRect();
-        const frame = frameOf(box.width, box.height);
-        const plotW = toPixelX(frame, frame.x1) - toPixelX(frame, frame.x0);
-        const plotH = toPixelY(frame, frame.y0) - toPixelY(frame, frame.y1);
-        const x = frame.x0 + ((event.clientX - box.left - toPixelX(frame, frame.x0)) / plotW) * (frame.x1 - frame.x0);
-        const y = frame.y1 - ((event.clientY - box.top - toPixelY(frame, frame.y1)) / plotH) * (frame.y1 - frame.y0);
-        if (x >= frame.x0 && x <= frame.x1 && y >= frame.y0 && y <= frame.y1) onPick(x, y);
+        const at = pointerToData(event, frameOf);
+        if (at) onPick(...at);
       }}
       onKeyDown={(event) => {
-        const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-        const move = moves[event.key];
-        if (!move || !pick) return;
-        event.preventDefault();
-        const dx = (grid.xRange[1] - grid.xRange[0]) * KEY_STEP * move[0];
-        const dy = (grid.yRange[1] - grid.yRange[0]) * KEY_STEP * move[1];
-        onPick(clampX(pick[0] + dx), clampY(pick[1] + dy));
+        const at = pick && arrowMove(event, pick, grid.xRange, grid.yRange);
+        if (at) onPick(...at);
       }}
     />
   );

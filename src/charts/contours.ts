@@ -30,3 +30,41 @@ export function logLevels(min: number, max: number, count: number): number[] {
   const high = Math.log(Math.max(max, min * 1.0001, 1e-12));
   return Array.from({ length: count }, (_, i) => Math.exp(low + ((high - low) * (i + 0.5)) / count));
 }
+
+/**
+ * Joins marching-squares segments that share end points into polylines, so a dashed line keeps its dash
+ * pattern across cells (a canvas restarts the pattern at every separate segment).
+ */
+export function chainSegments(segments: number[]): number[][] {
+  const key = (x: number, y: number) => `${x.toFixed(5)},${y.toFixed(5)}`;
+  const ends = new Map<string, number[]>();
+  for (let i = 0; i < segments.length; i += 4) {
+    for (const k of [key(segments[i], segments[i + 1]), key(segments[i + 2], segments[i + 3])]) {
+      const list = ends.get(k);
+      if (list) list.push(i);
+      else ends.set(k, [i]);
+    }
+  }
+  const used = new Uint8Array(segments.length / 4);
+  const lines: number[][] = [];
+  const extend = (line: number[], x: number, y: number, forward: boolean) => {
+    for (;;) {
+      const next = ends.get(key(x, y))?.find((i) => !used[i / 4]);
+      if (next === undefined) return;
+      used[next / 4] = 1;
+      const [ax, ay, bx, by] = segments.slice(next, next + 4);
+      [x, y] = key(ax, ay) === key(x, y) ? [bx, by] : [ax, ay];
+      if (forward) line.push(x, y);
+      else line.unshift(x, y);
+    }
+  };
+  for (let i = 0; i < segments.length; i += 4) {
+    if (used[i / 4]) continue;
+    used[i / 4] = 1;
+    const line = segments.slice(i, i + 4);
+    extend(line, line[2], line[3], true);
+    extend(line, line[0], line[1], false);
+    lines.push(line);
+  }
+  return lines;
+}

@@ -11,8 +11,8 @@ export class TrainerClient {
     this.worker.onerror = (event) => onMessage({ type: 'error', message: event.message || 'the training worker failed to start' });
   }
 
-  init(model: string, params: Params, seed: number, backend?: BackendName) {
-    this.send({ type: 'init', model, params, seed, backend });
+  init(model: string, params: Params, seed: number, data?: number[], backend?: BackendName) {
+    this.send({ type: 'init', model, params, seed, data, backend });
   }
   play() {
     this.send({ type: 'play' });
@@ -26,8 +26,8 @@ export class TrainerClient {
   set(params: Params) {
     this.send({ type: 'set', params });
   }
-  reset(params: Params, seed: number) {
-    this.send({ type: 'reset', params, seed });
+  reset(params: Params, seed: number, data?: number[]) {
+    this.send({ type: 'reset', params, seed, data });
   }
   /** Ends the worker: its memory, tensors included, goes with it. */
   dispose() {

@@ -1,5 +1,7 @@
 /** The models a training worker can run, by the name a widget asks for. */
 import { createGdVariants } from '../ml/gd-variants-trainer';
+import { createLogisticRegression } from '../ml/logistic-regression-trainer';
+import { createSvm } from '../ml/svm-trainer';
 import { createLinearRegression } from '../ml/linear-regression-trainer';
 import { createOptimizerRace } from '../ml/optimizer-race-trainer';
 import type { ModelFactory } from '../ml/trainable';
@@ -8,4 +10,6 @@ export const MODELS: Record<string, ModelFactory> = {
   'linear-regression': createLinearRegression,
   'optimizer-race': createOptimizerRace,
   'gd-variants': createGdVariants,
+  'logistic-regression': createLogisticRegression,
+  svm: createSvm,
 };

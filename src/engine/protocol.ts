@@ -4,12 +4,12 @@ import type { ModelInfo, Params } from '../ml/trainable';
 export type BackendName = 'wasm' | 'cpu';
 
 export type ToWorker =
-  | { type: 'init'; model: string; params: Params; seed: number; backend?: BackendName }
+  | { type: 'init'; model: string; params: Params; seed: number; data?: number[]; backend?: BackendName }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
   | { type: 'set'; params: Params }
-  | { type: 'reset'; params: Params; seed: number }
+  | { type: 'reset'; params: Params; seed: number; data?: number[] }
   | { type: 'dispose' };
 
 export interface Progress {

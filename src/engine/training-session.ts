@@ -39,7 +39,7 @@ export class TrainingSession {
           this.factory = this.models[message.model] ?? null;
           if (!this.factory) throw new Error(`unknown model "${message.model}"`);
           this.params = { ...message.params };
-          this.build(message.seed);
+          this.build(message.seed, message.data);
           break;
         case 'play':
           if (!this.model || this.diverged || this.step >= this.budget() || this.running) return;
@@ -61,7 +61,7 @@ export class TrainingSession {
         case 'reset':
           this.stopLoop();
           this.params = { ...message.params };
-          this.build(message.seed);
+          this.build(message.seed, message.data);
           break;
         case 'dispose':
           this.stopLoop();
@@ -83,9 +83,9 @@ export class TrainingSession {
     return this.params.steps ?? Infinity;
   }
 
-  private build(seed: number) {
+  private build(seed: number, data?: number[]) {
     this.model?.dispose();
-    this.model = this.factory!(this.params, seed);
+    this.model = this.factory!(this.params, seed, data);
     this.step = 0;
     this.firstLoss = NaN;
     this.diverged = false;

@@ -22,4 +22,5 @@ export interface TrainableModel {
   dispose(): void;
 }
 
-export type ModelFactory = (params: Params, seed: number) => TrainableModel;
+/** `data`, when given, is the learner's own data set (its layout is the model's business) instead of a generated one. */
+export type ModelFactory = (params: Params, seed: number, data?: number[]) => TrainableModel;

@@ -80,11 +80,13 @@ export function readUrlParams(
   specs: readonly ParamSpec[],
   search: string,
   base: ParamValues,
+  /** Keys the widget reads itself (a list of points), not numbers of its table. */
+  extraKeys: readonly string[] = [],
 ): { values: ParamValues; notices: ParamNotice[] } {
   const raw: Record<string, string> = {};
   const prefix = `${widget}.`;
   for (const [key, value] of new URLSearchParams(search)) {
-    if (key.startsWith(prefix)) raw[key.slice(prefix.length)] = value;
+    if (key.startsWith(prefix) && !extraKeys.includes(key.slice(prefix.length))) raw[key.slice(prefix.length)] = value;
   }
   return parseParams(specs, raw, base);
 }
@@ -94,12 +96,25 @@ export function formatParam(value: number): string {
   return String(value);
 }
 
-/** The current page's URL with this widget's parameters set (other widgets' and other keys kept). */
-export function writeUrlParams(widget: string, values: ParamValues, href: string, anchor = true): string {
+/**
+ * The current page's URL with this widget's parameters set (other widgets' keys, and this widget's
+ * `extraKeys`, kept; its other keys, such as ignored invalid ones, dropped).
+ */
+export function writeUrlParams(widget: string, values: ParamValues, href: string, anchor = true, extraKeys: readonly string[] = []): string {
   const url = new URL(href);
   const prefix = `${widget}.`;
-  for (const key of [...url.searchParams.keys()]) if (key.startsWith(prefix)) url.searchParams.delete(key);
+  for (const key of [...url.searchParams.keys()]) {
+    if (key.startsWith(prefix) && !extraKeys.includes(key.slice(prefix.length))) url.searchParams.delete(key);
+  }
   for (const [key, value] of Object.entries(values)) url.searchParams.set(prefix + key, formatParam(value));
   if (anchor) url.hash = `#${widget}`;
+  return url.toString();
+}
+
+/** Sets (or, with null, removes) one of a widget's own text keys in a URL. */
+export function writeUrlText(widget: string, key: string, value: string | null, href: string): string {
+  const url = new URL(href);
+  if (value === null) url.searchParams.delete(`${widget}.${key}`);
+  else url.searchParams.set(`${widget}.${key}`, value);
   return url.toString();
 }

@@ -12,5 +12,7 @@ export interface WidgetProps {
 export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
   'linear-regression': lazy(() => import('./linear-regression/LinearRegressionWidget')),
   'gd-variants': lazy(() => import('./gd-variants/GdVariantsWidget')),
+  'logistic-regression': lazy(() => import('./logistic-regression/LogisticRegressionWidget')),
+  svm: lazy(() => import('./svm/SvmWidget')),
   'optimizer-race': lazy(() => import('./optimizer-race/OptimizerRaceWidget')),
 };

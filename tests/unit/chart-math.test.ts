@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logTicks, niceTicks } from '../../src/charts/axes';
-import { contourSegments, logLevels } from '../../src/charts/contours';
+import { chainSegments, contourSegments, logLevels } from '../../src/charts/contours';
 import { lttb } from '../../src/charts/downsample';
 
 describe('lttb downsampling', () => {
@@ -54,5 +54,22 @@ describe('logTicks', () => {
   });
   it('returns nothing for a range a log axis cannot show', () => {
     expect(logTicks(0, 10)).toEqual([]);
+  });
+});
+
+describe('chaining contour segments', () => {
+  it('joins the segments of one closed contour into a single polyline', () => {
+    // A bowl: a level contour is one closed curve.
+    const n = 21;
+    const values = Array.from({ length: n * n }, (_, i) => ((i % n) - 10) ** 2 / 25 + (Math.floor(i / n) - 10) ** 2 / 25);
+    const segments = contourSegments(values, n, n, 1.1);
+    const lines = chainSegments(segments);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].length / 2 - 1).toBe(segments.length / 4);
+    expect(lines[0].slice(0, 2)).toEqual(lines[0].slice(-2));
+  });
+  it('keeps separate curves apart', () => {
+    const values = [0, 2, 0, 0, 2, 0, 0, 2, 0];
+    expect(chainSegments(contourSegments(values, 3, 3, 1))).toHaveLength(2);
   });
 });

@@ -71,13 +71,18 @@ function fold(view: TrainerView, message: FromWorker): void {
   }
 }
 
-/** `enabled` false delays starting the worker (until the widget is near the screen). */
-export function useTrainer(model: string, params: ParamValues, enabled = true) {
+/**
+ * `enabled` false delays starting the worker (until the widget is near the screen). `data` is the
+ * learner's own data set, if any: sent at the start and with every reset.
+ */
+export function useTrainer(model: string, params: ParamValues, enabled = true, data?: number[]) {
   const store = useRef<TrainerView>(emptyView());
   const client = useRef<TrainerClient | null>(null);
   const frame = useRef(0);
   const [, setVersion] = useState(0);
   const initialParams = useRef(params);
+  const latestData = useRef(data);
+  latestData.current = data;
 
   useEffect(() => {
     if (!enabled) return;
@@ -93,7 +98,7 @@ export function useTrainer(model: string, params: ParamValues, enabled = true) {
     });
     client.current = trainer;
     const { seed, ...rest } = initialParams.current;
-    trainer.init(model, rest, seed ?? 0, requestedBackend());
+    trainer.init(model, rest, seed ?? 0, latestData.current, requestedBackend());
     return () => {
       cancelAnimationFrame(frame.current);
       frame.current = 0;
@@ -113,10 +118,12 @@ export function useTrainer(model: string, params: ParamValues, enabled = true) {
   const pause = useCallback(() => client.current?.pause(), []);
   const step = useCallback(() => client.current?.step(1), []);
   const setLive = useCallback((next: ParamValues) => client.current?.set(next), []);
-  const reset = useCallback((next: ParamValues) => {
+  /** Rebuilds with these parameters and the current data, or with `data` when the data changes too. */
+  const reset = useCallback((next: ParamValues, data?: number[]) => {
+    if (data !== undefined) latestData.current = data;
     const { seed, ...rest } = next;
     store.current.status = 'loading';
-    client.current?.reset(rest, seed ?? 0);
+    client.current?.reset(rest, seed ?? 0, latestData.current);
     setVersion((v) => v + 1);
   }, []);
 

@@ -5,9 +5,9 @@
 import { useCallback, useState } from 'react';
 import { defaults, readUrlParams, writeUrlParams, type ParamSpec, type ParamValues } from '../../state/params';
 
-export function useWidgetParams(id: string, specs: readonly ParamSpec[], initial: ParamValues) {
+export function useWidgetParams(id: string, specs: readonly ParamSpec[], initial: ParamValues, extraKeys: readonly string[] = []) {
   // The URL is read once, when the widget mounts.
-  const [start] = useState(() => readUrlParams(id, specs, window.location.search, { ...defaults(specs), ...initial }));
+  const [start] = useState(() => readUrlParams(id, specs, window.location.search, { ...defaults(specs), ...initial }, extraKeys));
   const [values, setValues] = useState<ParamValues>(start.values);
   const [notices, setNotices] = useState(start.notices);
 
@@ -15,14 +15,14 @@ export function useWidgetParams(id: string, specs: readonly ParamSpec[], initial
     (changes: ParamValues) => {
       setValues((current) => {
         const next = { ...current, ...changes };
-        window.history.replaceState(window.history.state, '', writeUrlParams(id, next, window.location.href, false));
+        window.history.replaceState(window.history.state, '', writeUrlParams(id, next, window.location.href, false, extraKeys));
         return next;
       });
     },
-    [id],
+    [id, extraKeys],
   );
 
-  const shareUrl = useCallback(() => writeUrlParams(id, values, window.location.href, true), [id, values]);
+  const shareUrl = useCallback(() => writeUrlParams(id, values, window.location.href, true, extraKeys), [id, values, extraKeys]);
   const dismissNotices = useCallback(() => setNotices([]), []);
   return { values, update, shareUrl, notices, dismissNotices };
 }

@@ -1,0 +1,164 @@
+/**
+ * Two classes of points in the plane over a model's score: the background shaded by the score, contour
+ * lines at chosen levels (the decision boundary, a margin), some points circled (support vectors). With
+ * `onPick`, a click — or Enter at the keyboard cursor, moved with the arrow keys — picks a point.
+ */
+import { useState } from 'react';
+import type { Points2D } from '../ml/classification-data';
+import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
+import { chainSegments, contourSegments } from './contours';
+import { arrowMove, pointerToData } from './plane-picker';
+import { useCanvas } from './useCanvas';
+
+export interface ScoreGrid {
+  values: ArrayLike<number>;
+  cols: number;
+  rows: number;
+}
+
+export interface Level {
+  value: number;
+  dashed?: boolean;
+}
+
+/** Class colours (label 1, label 0) and the custom properties they come from. */
+export const CLASS_COLORS = ['--series-2', '--series-1'] as const;
+
+function rgb(color: string): [number, number, number] {
+  const hex = color.replace('#', '');
+  if (hex.length !== 6) return [128, 128, 128];
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+function shadeImage(grid: ScoreGrid, shade: (score: number) => number, background: string, one: string, zero: string) {
+  const image = document.createElement('canvas');
+  image.width = grid.cols;
+  image.height = grid.rows;
+  const ctx = image.getContext('2d')!;
+  const pixels = ctx.createImageData(grid.cols, grid.rows);
+  const bg = rgb(background);
+  const [c1, c0] = [rgb(one), rgb(zero)];
+  for (let r = 0; r < grid.rows; r++) {
+    for (let c = 0; c < grid.cols; c++) {
+      const t = Math.max(-1, Math.min(1, shade(grid.values[r * grid.cols + c])));
+      const target = t >= 0 ? c1 : c0;
+      const mix = Math.abs(t) * 0.55;
+      const offset = ((grid.rows - 1 - r) * grid.cols + c) * 4;
+      for (let k = 0; k < 3; k++) pixels.data[offset + k] = bg[k] + (target[k] - bg[k]) * mix;
+      pixels.data[offset + 3] = 255;
+    }
+  }
+  ctx.putImageData(pixels, 0, 0);
+  return image;
+}
+
+export function ClassificationCanvas({ points, range, grid, shade, levels, circled, description, onPick }: {
+  points: Points2D;
+  range: [number, number];
+  grid: ScoreGrid | null;
+  /** Maps a score to [−1, 1]: −1 fully class 0, 0 undecided, 1 fully class 1. */
+  shade: (score: number) => number;
+  levels: Level[];
+  circled?: ArrayLike<number>;
+  description: string;
+  onPick?: (x1: number, x2: number) => void;
+}) {
+  const [cursor, setCursor] = useState<[number, number] | null>(null);
+  const frameOf = (width: number, height: number): Frame => ({
+    x0: range[0], x1: range[1], y0: range[0], y1: range[1], width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
+  });
+  const ref = useCanvas((ctx, width, height, css) => {
+    const frame = frameOf(width, height);
+    const left = toPixelX(frame, range[0]);
+    const top = toPixelY(frame, range[1]);
+    const plotW = toPixelX(frame, range[1]) - left;
+    const plotH = toPixelY(frame, range[0]) - top;
+    const one = css(CLASS_COLORS[1]) || '#0072b2';
+    const zero = css(CLASS_COLORS[0]) || '#c2410c';
+    if (grid) {
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(shadeImage(grid, shade, css('--bg') || '#ffffff', one, zero), left, top, plotW, plotH);
+    }
+    drawAxes(ctx, frame, css, { x: 'x₁', y: 'x₂' });
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, plotW, plotH);
+    ctx.clip();
+    if (grid) {
+      const gx = (c: number) => left + (c / (grid.cols - 1)) * plotW;
+      const gy = (r: number) => top + plotH - (r / (grid.rows - 1)) * plotH;
+      ctx.strokeStyle = css('--text') || '#000';
+      for (const level of levels) {
+        const lines = chainSegments(contourSegments(grid.values, grid.cols, grid.rows, level.value));
+        ctx.lineWidth = level.dashed ? 1.5 : 2.5;
+        ctx.setLineDash(level.dashed ? [7, 5] : []);
+        ctx.beginPath();
+        for (const line of lines) {
+          ctx.moveTo(gx(line[0]), gy(line[1]));
+          for (let i = 2; i < line.length; i += 2) ctx.lineTo(gx(line[i]), gy(line[i + 1]));
+        }
+        ctx.stroke();
+      }
+      ctx.setLineDash([]);
+    }
+    // Class 1 as circles, class 0 as squares: told apart without colour too.
+    for (let i = 0; i < points.x1.length; i++) {
+      const px = toPixelX(frame, points.x1[i]);
+      const py = toPixelY(frame, points.x2[i]);
+      ctx.fillStyle = points.label[i] === 1 ? one : zero;
+      ctx.strokeStyle = css('--bg') || '#fff';
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      if (points.label[i] === 1) ctx.arc(px, py, 4.5, 0, 2 * Math.PI);
+      else ctx.rect(px - 4, py - 4, 8, 8);
+      ctx.fill();
+      ctx.stroke();
+      if (circled?.[i]) {
+        ctx.strokeStyle = css('--text') || '#000';
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        ctx.arc(px, py, 8.5, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+    }
+    if (cursor) {
+      const [cx, cy] = [toPixelX(frame, cursor[0]), toPixelY(frame, cursor[1])];
+      ctx.strokeStyle = css('--focus') || '#f59e0b';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(cx - 10, cy);
+      ctx.lineTo(cx + 10, cy);
+      ctx.moveTo(cx, cy - 10);
+      ctx.lineTo(cx, cy + 10);
+      ctx.stroke();
+    }
+    ctx.restore();
+  });
+
+  if (!onPick) return <canvas ref={ref} className="chart-canvas square" role="img" aria-label={description} />;
+  return (
+    <canvas
+      ref={ref}
+      className="chart-canvas square pickable"
+      role="application"
+      tabIndex={0}
+      aria-label={description}
+      onClick={(event) => {
+        const at = pointerToData(event, frameOf);
+        if (at) onPick(...at);
+      }}
+      onFocus={() => setCursor((c) => c ?? [0, 0])}
+      onBlur={() => setCursor(null)}
+      onKeyDown={(event) => {
+        if (!cursor) return;
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onPick(...cursor);
+          return;
+        }
+        const at = arrowMove(event, cursor, range, range);
+        if (at) setCursor(at);
+      }}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The soft-margin SVM trained by full-batch subgradient descent in tfjs (the subgradient of svm.ts, applied
+ * by tfjs's SGD). C is live: λ = 1/(nC) changes on the next step. Each step records J and the training
+ * accuracy measured before its update, then the weights and bias after it.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { pointsFor, type Points2D, type PresetName } from './classification-data';
+import { featureMatrix, lambdaFor, linearFeatures, randomFourierFeatures, signedLabel, type FeatureMap } from './svm';
+import type { ModelFactory, Params, TrainableModel } from './trainable';
+
+export const SVM_PRESETS: readonly PresetName[] = ['separable', 'overlapping', 'ring'];
+
+export interface SvmInfo {
+  points: Points2D;
+  features: FeatureMap;
+}
+
+export const createSvm: ModelFactory = (params: Params, seed: number, data?: number[]): TrainableModel => {
+  const points = pointsFor(params, seed, data, SVM_PRESETS);
+  const n = points.x1.length;
+  const map = Math.round(params.kernel) === 1 ? randomFourierFeatures(params.gamma, seed) : linearFeatures();
+  const d = map.dimension;
+  const Z = tf.tensor2d(featureMatrix(map, points), [n, d]);
+  const y = tf.tensor1d(Float32Array.from(points.label, signedLabel));
+  const { w, b } = tf.tidy(() => ({ w: tf.variable(tf.zeros([d])), b: tf.variable(tf.scalar(0)) }));
+  const optimizer = tf.train.sgd(params.lr);
+  let lambda = tf.scalar(lambdaFor(n, params.C));
+
+  return {
+    traceNames: ['accuracy', 'b', ...Array.from({ length: d }, (_, k) => `w${k + 1}`)],
+    initialTrace: [0, 0, ...new Array(d).fill(0)],
+    info: { points, features: map } satisfies SvmInfo,
+    step() {
+      const { loss, acc, gw, gb } = tf.tidy(() => {
+        const f = tf.add(tf.squeeze(tf.matMul(Z, tf.reshape(w, [d, 1])), [1]), b);
+        const margins = tf.mul(y, f);
+        const loss = tf.add(tf.mul(tf.div(lambda, 2), tf.sum(tf.square(w))), tf.mean(tf.relu(tf.sub(1, margins))));
+        // Points inside the margin push; the others are beyond the hinge and do not.
+        const pushing = tf.mul(tf.cast(tf.less(margins, 1), 'float32'), y);
+        const gw = tf.sub(tf.mul(lambda, w), tf.div(tf.squeeze(tf.matMul(tf.reshape(pushing, [1, n]), Z), [0]), n));
+        const gb = tf.neg(tf.mean(pushing));
+        const acc = tf.mean(tf.cast(tf.greater(margins, 0), 'float32'));
+        return { loss, acc, gw, gb };
+      });
+      optimizer.applyGradients([
+        { name: w.name, tensor: gw },
+        { name: b.name, tensor: gb },
+      ]);
+      const record = tf.tidy(() => tf.concat([tf.reshape(loss, [1]), tf.reshape(acc, [1]), tf.reshape(b, [1]), w]) as tf.Tensor1D);
+      tf.dispose([loss, acc, gw, gb]);
+      return record;
+    },
+    setLive(next: Params) {
+      if (next.lr !== undefined) optimizer.setLearningRate(next.lr);
+      if (next.C !== undefined) {
+        lambda.dispose();
+        lambda = tf.scalar(lambdaFor(n, next.C));
+      }
+    },
+    dispose() {
+      tf.dispose([Z, y, w, b, lambda]);
+      optimizer.dispose();
+    },
+  };
+};

@@ -1,0 +1,126 @@
+import { useMemo, useRef } from 'react';
+import { useLang, useStrings } from '../../app/LangContext';
+import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
+import { LossChart } from '../../charts/LossChart';
+import { CopyLinkButton } from '../../controls/CopyLinkButton';
+import { formatNumber } from '../../controls/format';
+import { ParamPanel } from '../../controls/ParamControl';
+import { PlayControls } from '../../controls/PlayControls';
+import { WINDOW } from '../../ml/classification-data';
+import { scoreGrid, sigmoid } from '../../ml/logistic-regression';
+import type { LogisticInfo } from '../../ml/logistic-regression-trainer';
+import type { WidgetProps } from '../registry';
+import { OwnPointsControls } from '../shared/OwnPointsControls';
+import { useNearViewport } from '../shared/useNearViewport';
+import { useOffscreenPause } from '../shared/useOffscreenPause';
+import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
+import { usePointEditor } from '../shared/usePointEditor';
+import { newSeed, useParamChange } from '../shared/useParamChange';
+import { useTrainer } from '../shared/useTrainer';
+import { useWidgetParams } from '../shared/useWidgetParams';
+import { WidgetShell } from '../shared/WidgetShell';
+import { LOGISTIC_REGRESSION_PARAMS } from './params';
+
+const NAME = 'logistic-regression';
+const EXTRA_KEYS = [POINTS_KEY];
+/** The heatmap's resolution: one score per cell, recomputed from the weights whenever they move. */
+const GRID = 100;
+const shadeProbability = (z: number) => 2 * sigmoid(z) - 1;
+
+export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
+  const lang = useLang();
+  const t = useStrings();
+  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, LOGISTIC_REGRESSION_PARAMS, initial, EXTRA_KEYS);
+  const root = useRef<HTMLDivElement>(null);
+  const own = useOwnPoints(id);
+  const trainer = useTrainer(NAME, values, useNearViewport(root), own.data);
+  const editor = usePointEditor(own, values, update, trainer.reset, useParamChange(LOGISTIC_REGRESSION_PARAMS, values, update, trainer));
+  const { view } = trainer;
+  const running = view.status === 'running';
+  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+
+  const info = view.info as LogisticInfo | null;
+  const at = view.traces.length - view.traceWidth;
+  const weights = view.traceWidth ? { w1: view.traces[at], w2: view.traces[at + 1], b: view.traces[at + 2] } : { w1: 0, w2: 0, b: 0 };
+  const accuracy = view.traceWidth ? view.traces[at + 3] : NaN;
+  const grid = useMemo(() => ({ values: scoreGrid(weights, GRID, GRID), cols: GRID, rows: GRID }), [weights.w1, weights.w2, weights.b]);
+
+  return (
+    <WidgetShell
+      ref={root}
+      name={NAME}
+      id={id}
+      view={view}
+      lr={values.lr}
+      budgetUsed={trainer.budgetUsed}
+      pausedOffscreen={pausedOffscreen}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+    >
+      <div className="widget-panels">
+        <figure className="panel">
+          <figcaption>{t.logistic.plot}</figcaption>
+          {info && (
+            <ClassificationCanvas
+              points={info.points}
+              range={WINDOW}
+              grid={grid}
+              shade={shadeProbability}
+              levels={[{ value: 0 }]}
+              description={t.logistic.plotDescription(info.points.x1.length, formatNumber(weights.w1, 3), formatNumber(weights.w2, 3), formatNumber(weights.b, 3))}
+              onPick={(x1, x2) => editor.edit(info.points, x1, x2)}
+            />
+          )}
+        </figure>
+        <div className="panel">
+          <table className="compare-table">
+            <tbody>
+              <tr><th scope="row">w₁</th><td data-value="w1">{formatNumber(weights.w1, 4)}</td></tr>
+              <tr><th scope="row">w₂</th><td data-value="w2">{formatNumber(weights.w2, 4)}</td></tr>
+              <tr><th scope="row">b</th><td data-value="b">{formatNumber(weights.b, 4)}</td></tr>
+              <tr><th scope="row">{t.w.lossLabel}</th><td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td></tr>
+              <tr><th scope="row">{t.logistic.accuracy}</th><td data-value="accuracy">{Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td></tr>
+            </tbody>
+          </table>
+          <OwnPointsControls
+            addClass={editor.addClass}
+            onAddClass={editor.setAddClass}
+            ownCount={editor.ownCount}
+            onUsePreset={editor.usePreset}
+            message={editor.message}
+          />
+        </div>
+      </div>
+      <div className="widget-panels">
+        <LossChart
+          series={[{ key: 'loss', label: t.w.lossLabel, color: 'var(--accent)', values: view.losses }]}
+          label={t.logistic.lossChart}
+          empty={t.w.lossChartEmpty}
+          maxX={values.steps}
+        />
+        <LossChart
+          series={[{ key: 'accuracy', label: t.logistic.accuracy, color: 'var(--ok)', values: view.traces, stride: 4, offset: 4 + 3 }]}
+          label={t.logistic.accuracyChart}
+          empty={t.w.lossChartEmpty}
+          maxX={values.steps}
+          yScale="linear"
+          yDomain={[0, 1]}
+        />
+      </div>
+      <PlayControls
+        t={t.w}
+        running={running}
+        canRun={trainer.canRun}
+        onPlay={trainer.play}
+        onPause={trainer.pause}
+        onStep={trainer.step}
+        onReset={() => trainer.reset(values)}
+      />
+      <ParamPanel specs={LOGISTIC_REGRESSION_PARAMS} values={values} lang={lang} onChange={(key, v) => editor.change({ [key]: v })} />
+      <div className="widget-actions">
+        <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>⟳ {t.logistic.newData}</button>
+        <CopyLinkButton t={t.w} url={shareUrl} />
+      </div>
+    </WidgetShell>
+  );
+}

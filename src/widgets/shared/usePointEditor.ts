@@ -1,0 +1,63 @@
+/**
+ * Editing a two-class data set by clicking, for widgets trained on points in the plane: a click toggles a
+ * point (`own`, from useOwnPoints, keeps the result in the link), and a new preset, size or seed goes back to generated
+ * data. Returns the parameter-change function to use instead of useParamChange's.
+ */
+import { useState } from 'react';
+import { useStrings } from '../../app/LangContext';
+import { flattenPoints, togglePoint, type Points2D } from '../../ml/classification-data';
+import type { ParamValues } from '../../state/params';
+import type { OwnPoints } from './useOwnPoints';
+
+/** A click this close to a point (in data units) removes it. */
+const REACH = 0.15;
+const DATA_KEYS = ['preset', 'n', 'seed'];
+
+export function usePointEditor(
+  own: OwnPoints,
+  values: ParamValues,
+  update: (changes: ParamValues) => void,
+  reset: (values: ParamValues, data?: number[]) => void,
+  changeParams: (changes: ParamValues) => void,
+) {
+  const t = useStrings();
+  const [addClass, setAddClass] = useState(1);
+  const [editMessage, setEditMessage] = useState<string | null>(null);
+
+  function change(changes: ParamValues) {
+    if (own.points && Object.keys(changes).some((key) => DATA_KEYS.includes(key))) {
+      own.setPoints(null);
+      update(changes);
+      reset({ ...values, ...changes }, []);
+      return;
+    }
+    changeParams(changes);
+  }
+
+  /** Toggles a point at (x1, x2) in the data the model is training on now. */
+  function edit(current: Points2D, x1: number, x2: number) {
+    const next = togglePoint(current, x1, x2, addClass, REACH);
+    if (!next.label.includes(0) || !next.label.includes(1)) {
+      setEditMessage(t.points.needBoth);
+      return;
+    }
+    setEditMessage(null);
+    own.setPoints(next);
+    reset(values, flattenPoints(next));
+  }
+
+  function usePreset() {
+    own.setPoints(null);
+    reset(values, []);
+  }
+
+  return {
+    ownCount: own.points ? own.points.x1.length : null,
+    change,
+    edit,
+    usePreset,
+    addClass,
+    setAddClass,
+    message: editMessage ?? (own.problem ? t.points.ignored(t.points.problems[own.problem]) : null),
+  };
+}

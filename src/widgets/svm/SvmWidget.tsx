@@ -1,0 +1,149 @@
+import { useMemo, useRef } from 'react';
+import { useLang, useStrings } from '../../app/LangContext';
+import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
+import { LossChart } from '../../charts/LossChart';
+import { CopyLinkButton } from '../../controls/CopyLinkButton';
+import { formatNumber } from '../../controls/format';
+import { ParamPanel } from '../../controls/ParamControl';
+import { PlayControls } from '../../controls/PlayControls';
+import { WINDOW } from '../../ml/classification-data';
+import { decisionValues, featureMatrix, gridFeatures, marginWidth, supportVectors } from '../../ml/svm';
+import type { SvmInfo } from '../../ml/svm-trainer';
+import type { WidgetProps } from '../registry';
+import { OwnPointsControls } from '../shared/OwnPointsControls';
+import { useNearViewport } from '../shared/useNearViewport';
+import { useOffscreenPause } from '../shared/useOffscreenPause';
+import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
+import { newSeed, useParamChange } from '../shared/useParamChange';
+import { usePointEditor } from '../shared/usePointEditor';
+import { useTrainer } from '../shared/useTrainer';
+import { useWidgetParams } from '../shared/useWidgetParams';
+import { WidgetShell } from '../shared/WidgetShell';
+import { SVM_PARAMS } from './params';
+
+const NAME = 'svm';
+const EXTRA_KEYS = [POINTS_KEY];
+/** The shaded grid: its features are computed once per model, then each frame costs one product with w. */
+const GRID = 80;
+/** Trace layout (svm-trainer.ts): accuracy, b, w₁ … w_d. */
+const ACCURACY = 0;
+const BIAS = 1;
+const WEIGHTS = 2;
+const shadeMargin = (f: number) => Math.max(-1, Math.min(1, f / 1.5));
+
+export default function SvmWidget({ id, initial }: WidgetProps) {
+  const lang = useLang();
+  const t = useStrings();
+  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, SVM_PARAMS, initial, EXTRA_KEYS);
+  const root = useRef<HTMLDivElement>(null);
+  const own = useOwnPoints(id);
+  const trainer = useTrainer(NAME, values, useNearViewport(root), own.data);
+  const editor = usePointEditor(own, values, update, trainer.reset, useParamChange(SVM_PARAMS, values, update, trainer));
+  const { view } = trainer;
+  const running = view.status === 'running';
+  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+
+  const info = view.info as SvmInfo | null;
+  const d = info?.features.dimension ?? 0;
+  const width = view.traceWidth;
+  const at = view.traces.length - width;
+  const weights = width ? view.traces.slice(at + WEIGHTS, at + WEIGHTS + d) : [];
+  const bias = width ? view.traces[at + BIAS] : 0;
+  const version = `${view.step}:${at}`;
+
+  const pointFeatures = useMemo(() => (info ? featureMatrix(info.features, info.points) : null), [info]);
+  const cellFeatures = useMemo(() => (info ? gridFeatures(info.features, GRID, GRID) : null), [info]);
+  const { grid, circled } = useMemo(() => {
+    if (!info || !pointFeatures || !cellFeatures || weights.length !== d) return { grid: null, circled: undefined };
+    return {
+      grid: { values: decisionValues(cellFeatures, d, weights, bias), cols: GRID, rows: GRID },
+      circled: supportVectors(decisionValues(pointFeatures, d, weights, bias), info.points.label),
+    };
+    // `version` stands for the weights, which change with every step.
+  }, [version, info, pointFeatures, cellFeatures]);
+  const svCount = circled ? circled.reduce((sum, v) => sum + v, 0) : 0;
+  const linear = info?.features.kind === 'linear';
+  const accuracy = width ? view.traces[at + ACCURACY] : NaN;
+
+  return (
+    <WidgetShell
+      ref={root}
+      name={NAME}
+      id={id}
+      view={view}
+      lr={values.lr}
+      budgetUsed={trainer.budgetUsed}
+      pausedOffscreen={pausedOffscreen}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+    >
+      <div className="widget-panels">
+        <figure className="panel">
+          <figcaption>{t.svm.plot}</figcaption>
+          {info && (
+            <ClassificationCanvas
+              points={info.points}
+              range={WINDOW}
+              grid={view.step > 0 ? grid : null}
+              shade={shadeMargin}
+              levels={[{ value: 0 }, { value: 1, dashed: true }, { value: -1, dashed: true }]}
+              circled={view.step > 0 ? circled : undefined}
+              description={t.svm.plotDescription(info.points.x1.length, svCount)}
+              onPick={(x1, x2) => editor.edit(info.points, x1, x2)}
+            />
+          )}
+        </figure>
+        <div className="panel">
+          <table className="compare-table">
+            <tbody>
+              <tr><th scope="row">{t.svm.objective}</th><td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td></tr>
+              <tr><th scope="row">{t.svm.accuracy}</th><td data-value="accuracy">{view.step > 0 ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td></tr>
+              <tr><th scope="row">{t.svm.supportVectors}</th><td data-value="support-vectors">{view.step > 0 ? svCount : '—'}</td></tr>
+              <tr>
+                <th scope="row">{t.svm.margin}</th>
+                <td data-value="margin">{linear ? (view.step > 0 ? formatNumber(marginWidth(weights), 3) : '∞') : t.svm.rbfMargin}</td>
+              </tr>
+              {linear && (
+                <tr><th scope="row">w, b</th><td>({formatNumber(weights[0] ?? 0, 3)}, {formatNumber(weights[1] ?? 0, 3)}), {formatNumber(bias, 3)}</td></tr>
+              )}
+            </tbody>
+          </table>
+          <OwnPointsControls
+            addClass={editor.addClass}
+            onAddClass={editor.setAddClass}
+            ownCount={editor.ownCount}
+            onUsePreset={editor.usePreset}
+            message={editor.message}
+            classNames={[t.points.svmClass1, t.points.svmClass0]}
+          />
+        </div>
+      </div>
+      <LossChart
+        series={[{ key: 'loss', label: 'J', color: 'var(--accent)', values: view.losses }]}
+        label={t.svm.lossChart}
+        empty={t.w.lossChartEmpty}
+        maxX={values.steps}
+      />
+      <PlayControls
+        t={t.w}
+        running={running}
+        canRun={trainer.canRun}
+        onPlay={trainer.play}
+        onPause={trainer.pause}
+        onStep={trainer.step}
+        onReset={() => trainer.reset(values)}
+      />
+      <ParamPanel
+        specs={SVM_PARAMS}
+        values={values}
+        lang={lang}
+        disabled={(key) => key === 'gamma' && values.kernel !== 1}
+        onChange={(key, v) => editor.change({ [key]: v })}
+      />
+      <div className="widget-actions">
+        <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>⟳ {t.svm.newData}</button>
+        <CopyLinkButton t={t.w} url={shareUrl} />
+      </div>
+    </WidgetShell>
+  );
+}
