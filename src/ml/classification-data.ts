@@ -73,6 +73,11 @@ export function formatPoints(points: Points2D): string {
   return parts.join('*');
 }
 
+/** The points exactly as a link holds them (two decimals), so a run on them and a run from the link agree. */
+export function asInLink(points: Points2D): Points2D {
+  return unflattenPoints(flattenPoints(points).map((v, i) => (i % 3 === 2 ? v : Number(round2(v)))));
+}
+
 function round2(v: number): string {
   return String(Math.round(v * 100) / 100);
 }

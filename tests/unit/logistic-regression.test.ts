@@ -136,3 +136,11 @@ describe('points: presets, links and clicks', () => {
     expect([added.x1[2], added.x2[2], added.label[2]]).toEqual([-2, 2, 0]);
   });
 });
+
+describe('points edited by clicks', () => {
+  it('are kept exactly as the link will hold them', async () => {
+    const { asInLink } = await import('../../src/ml/classification-data');
+    const rounded = asInLink(points);
+    expect(parsePoints(formatPoints(rounded))).toEqual(rounded);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useStrings } from '../../app/LangContext';
-import { flattenPoints, togglePoint, type Points2D } from '../../ml/classification-data';
+import { asInLink, flattenPoints, togglePoint, type Points2D } from '../../ml/classification-data';
 import type { ParamValues } from '../../state/params';
 import type { OwnPoints } from './useOwnPoints';
 
@@ -36,7 +36,7 @@ export function usePointEditor(
 
   /** Toggles a point at (x1, x2) in the data the model is training on now. */
   function edit(current: Points2D, x1: number, x2: number) {
-    const next = togglePoint(current, x1, x2, addClass, REACH);
+    const next = asInLink(togglePoint(current, x1, x2, addClass, REACH));
     if (!next.label.includes(0) || !next.label.includes(1)) {
       setEditMessage(t.points.needBoth);
       return;

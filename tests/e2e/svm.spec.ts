@@ -1,0 +1,50 @@
+import { expect, expectAllFinite, expectLinkReproduces, playToBudget, ready, slide, test, widget } from './fixtures';
+
+const ID = 'svm';
+const value = async (w: ReturnType<typeof widget>, key: string) => (await w.locator(`[data-value=${key}]`).textContent())!;
+
+for (const lang of ['en', 'zh'] as const) {
+  test.describe(`${lang}: the SVM widget`, () => {
+    test('finds a separating band with its support vectors; a smaller C widens it; a copied link reproduces', async ({ page }) => {
+      await page.goto(`/${lang}/svm`);
+      const w = widget(page, ID);
+      await ready(w);
+      await slide(w, 'speed', 'End');
+      await playToBudget(w, 1000);
+      expect(await value(w, 'accuracy')).toBe('100 %');
+      const supportVectors = Number(await value(w, 'support-vectors'));
+      expect(supportVectors).toBeGreaterThanOrEqual(1);
+      const narrow = Number(await value(w, 'margin'));
+      expect(narrow).toBeGreaterThan(0.5);
+
+      await slide(w, 'C', 'Home');
+      await w.locator('[data-action=reset]').click();
+      await ready(w);
+      await playToBudget(w, 1000);
+      expect(Number(await value(w, 'margin'))).toBeGreaterThan(narrow * 1.5);
+      expect(Number(await value(w, 'support-vectors'))).toBeGreaterThan(supportVectors);
+      await expectLinkReproduces(w, ID, 1000, [`${ID}.C=0.01`]);
+    });
+
+    test('the RBF kernel separates the ring; the largest rate is handled', async ({ page }) => {
+      await page.goto(`/${lang}/svm`);
+      const w = widget(page, ID);
+      await ready(w);
+      await expect(w.locator('input[data-param=gamma]')).toBeDisabled();
+      await w.locator('select[data-param=preset]').selectOption('2');
+      await ready(w);
+      await w.locator('select[data-param=kernel]').selectOption('1');
+      await ready(w);
+      await expect(w.locator('input[data-param=gamma]')).toBeEnabled();
+      await slide(w, 'speed', 'End');
+      await playToBudget(w, 1000);
+      expect(await value(w, 'accuracy')).toBe('100 %');
+
+      expect(await slide(w, 'lr', 'End')).toBe(1);
+      await w.locator('[data-action=reset]').click();
+      await ready(w);
+      await playToBudget(w, 1000);
+      await expectAllFinite(w);
+    });
+  });
+}
