@@ -2,7 +2,7 @@
  * The check-your-understanding block (see src/markdown/remark-quiz.ts for the Markdown). The learner picks
  * a choice, sees at once whether it is right and why; answers are remembered in this browser.
  */
-import { createContext, useCallback, useContext, useId, useMemo, useState, type ReactNode } from 'react';
+import { Children, createContext, isValidElement, useCallback, useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { useStrings } from '../app/LangContext';
 import { loadAnswers, saveAnswers, score, type Answers } from './quiz-answers';
 
@@ -22,6 +22,11 @@ interface QuestionState {
 
 const QuizContext = createContext<QuizState | null>(null);
 const QuestionContext = createContext<QuestionState | null>(null);
+
+/** The compiled Markdown puts line breaks between elements; a list may hold only its items. */
+function elementsOnly(children: ReactNode) {
+  return Children.toArray(children).filter(isValidElement);
+}
 
 /** Lessons live at /:lang/:slug; the slug names the lesson in the stored answers of both languages. */
 function lessonSlug(): string {
@@ -58,7 +63,7 @@ export function Quiz({ id, answers: key, children }: { id: string; answers: stri
   return (
     <section className="quiz" id={id} aria-label={t.quiz.label} data-quiz={id}>
       <QuizContext.Provider value={context}>
-        <ol className="quiz-questions">{children}</ol>
+        <ol className="quiz-questions">{elementsOnly(children)}</ol>
       </QuizContext.Provider>
       <div className="quiz-footer">
         <p role="status" data-quiz-score={`${answered}/${total}/${right}`}>{t.quiz.progress(answered, total, right)}</p>
@@ -83,8 +88,10 @@ export function QuizQuestion({ index, answer, children }: { index: string; answe
   );
   const verdict = chosen === null ? 'open' : chosen === right ? 'right' : 'wrong';
   return (
-    <li className="quiz-question" role="group" aria-labelledby={promptId} data-question={i} data-verdict={verdict}>
-      <QuestionContext.Provider value={state}>{children}</QuestionContext.Provider>
+    <li className="quiz-question" data-question={i} data-verdict={verdict}>
+      <div role="group" aria-labelledby={promptId}>
+        <QuestionContext.Provider value={state}>{children}</QuestionContext.Provider>
+      </div>
     </li>
   );
 }
@@ -95,7 +102,7 @@ export function QuizPrompt({ children }: { children: ReactNode }) {
 }
 
 export function QuizChoices({ children }: { children: ReactNode }) {
-  return <ul className="quiz-choices">{children}</ul>;
+  return <ul className="quiz-choices">{elementsOnly(children)}</ul>;
 }
 
 export function QuizChoice({ index, children }: { index: string; children: ReactNode }) {
@@ -113,7 +120,8 @@ export function QuizChoice({ index, children }: { index: string; children: React
         data-mark={mark}
         onClick={() => question.choose(i)}
       >
-        <span className="quiz-letter" aria-hidden="true">{LETTERS[i]}</span>
+        {/* The letter is part of the button's name: a choice that is only a formula still has one. */}
+        <span className="quiz-letter">{LETTERS[i]}</span>
         <span className="quiz-choice-text">{children}</span>
         {mark && <span className="quiz-mark" aria-hidden="true">{mark === 'right' ? '✓' : '✗'}</span>}
       </button>

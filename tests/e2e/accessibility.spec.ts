@@ -1,20 +1,34 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, ready, test, widget } from './fixtures';
 
+/** The pages checked, and on lesson pages the widget trained first (and a quiz question answered). */
+const PAGES: [string, string | null][] = [
+  ['/zh/', null],
+  ['/en/linear-regression', 'linear-regression'],
+  ['/zh/gradient-descent', 'gd-variants'],
+  ['/en/optimizers', 'optimizer-race'],
+  ['/zh/logistic-regression', 'logistic-regression'],
+  ['/en/svm', 'svm'],
+  ['/zh/glossary', null],
+];
+
 // WCAG 2.1 AA rules, contrast included, in both themes and both languages, with a widget that has trained.
 for (const scheme of ['light', 'dark'] as const) {
-  for (const path of ['/zh/', '/en/linear-regression', '/zh/glossary']) {
+  for (const [path, widgetId] of PAGES) {
     test(`${path} in the ${scheme} theme has no WCAG A/AA violations`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
-      if (path.includes('linear-regression')) {
-        const w = widget(page);
+      if (widgetId) {
+        const w = widget(page, widgetId);
         await ready(w);
         for (let i = 1; i <= 3; i++) {
           await w.locator('[data-action=step]').click();
           await expect(w).toHaveAttribute('data-step', String(i));
         }
-        await expect(w.locator('.recharts-line-curve')).toBeVisible();
+        await expect(w.locator('.recharts-line-curve').first()).toBeVisible();
+        const question = page.locator('[data-quiz=quiz] [data-question="0"]');
+        await question.locator('[data-choice="0"]').click();
+        await expect(question.locator('.quiz-explanation')).toBeVisible();
       }
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
