@@ -1,12 +1,30 @@
-// Browser benchmark: trains the linear-regression widget flat out in Debian's Chromium against the built
-// site and prints steps/s, frame rate and main-thread long tasks while it trains. Figures, not assertions.
-// Usage: npm run build && node scripts/bench-browser.mjs
+// Browser benchmark: trains each widget in Debian's Chromium against the built site and prints, while it
+// trains, steps per second, the page's frame rate, how often each canvas chart is redrawn, and main-thread
+// long tasks (over 50 ms). Figures, not assertions.
+// Usage: npm run build && node scripts/bench-browser.mjs [widget-id …]
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const PORT = 4174;
+const SECONDS = 8;
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
 const base = `http://127.0.0.1:${PORT}`;
+
+/** [lesson, widget id, label, query] — each widget at its default pace and flat out. */
+const RUNS = [
+  ['linear-regression', 'linear-regression', 'default (2 steps/frame)', 'steps=5000'],
+  ['linear-regression', 'linear-regression', '100 steps/frame', 'steps=5000&speed=100'],
+  ['linear-regression', 'linear-regression', '100 steps/frame, cpu', 'steps=5000&speed=100', 'cpu'],
+  ['gradient-descent', 'gd-variants', 'default (2 steps/frame)', 'steps=5000'],
+  ['gradient-descent', 'gd-variants', '100 steps/frame', 'steps=5000&speed=100'],
+  ['optimizers', 'optimizer-race', 'bowl, default (1 step/frame)', 'steps=3000'],
+  ['optimizers', 'optimizer-race', 'Rosenbrock, 50 steps/frame', 'steps=3000&surface=1&speed=50'],
+  ['logistic-regression', 'logistic-regression', 'default (2 steps/frame)', 'steps=5000&preset=1'],
+  ['logistic-regression', 'logistic-regression', '100 steps/frame', 'steps=5000&preset=1&speed=100'],
+  ['svm', 'svm', 'linear, default (5 steps/frame)', 'steps=5000&preset=1'],
+  ['svm', 'svm', 'RBF ring, default (5 steps/frame)', 'steps=5000&kernel=1&preset=2'],
+  ['svm', 'svm', 'RBF ring, 100 steps/frame', 'steps=5000&kernel=1&preset=2&speed=100'],
+];
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
@@ -18,11 +36,11 @@ async function waitForServer() {
   throw new Error('preview server did not start');
 }
 
-async function run(browser, backend, speed) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const query = `?linear-regression.steps=5000&linear-regression.speed=${speed}${backend === 'cpu' ? '&backend=cpu' : ''}`;
-  await page.goto(`${base}/en/linear-regression${query}#linear-regression`);
-  const w = page.locator('section[data-widget-id=linear-regression]');
+async function run(browser, [slug, id, label, query, backend]) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const params = query.split('&').map((pair) => `${id}.${pair}`).join('&');
+  await page.goto(`${base}/en/${slug}?${params}${backend ? `&backend=${backend}` : ''}#${id}`);
+  const w = page.locator(`section[data-widget-id="${id}"]`);
   await w.locator('[data-action=play]:not([disabled])').waitFor();
   await w.scrollIntoViewIfNeeded();
   await page.evaluate(() => {
@@ -35,21 +53,31 @@ async function run(browser, backend, speed) {
     };
     requestAnimationFrame(count);
   });
+  const paints = () => w.locator('canvas').evaluateAll((list) => list.map((c) => Number(c.dataset.paints ?? 0)));
+  const before = { paints: await paints(), frames: await page.evaluate(() => window.__frames) };
+  const budget = Number(query.match(/steps=(\d+)/)[1]);
   const started = Date.now();
   await w.locator('[data-action=play]').click();
-  await page.waitForFunction(() => document.querySelector('section[data-widget-id=linear-regression]')?.getAttribute('data-step') === '5000', null, { timeout: 120000 });
+  // Until the step budget is used up or SECONDS have passed, whichever comes first.
+  let step = 0;
+  while (Date.now() - started < SECONDS * 1000 && step < budget) {
+    await page.waitForTimeout(100);
+    step = Number(await w.getAttribute('data-step'));
+  }
   const seconds = (Date.now() - started) / 1000;
-  const result = await page.evaluate(() => ({ long: window.__long, frames: window.__frames }));
-  const stats = await w.locator('[data-stats]').textContent();
+  const after = { paints: await paints(), frames: await page.evaluate(() => window.__frames), long: await page.evaluate(() => window.__long) };
+  const stats = (await w.locator('[data-stats]').textContent()).trim();
   await page.close();
   return {
-    backend,
-    'steps/frame': speed,
-    'steps/s': Math.round(5000 / seconds),
-    fps: Math.round(result.frames / seconds),
-    'long tasks': result.long.length,
-    'longest task (ms)': Math.round(Math.max(0, ...result.long)),
-    'stats line': stats.trim(),
+    widget: id,
+    run: label,
+    backend: stats.match(/: (\w+)/)?.[1],
+    steps: step,
+    'steps/s': Math.round(step / seconds),
+    fps: Math.round((after.frames - before.frames) / seconds),
+    'canvas redraws/s': after.paints.map((p, i) => Math.round((p - before.paints[i]) / seconds)).join(' / '),
+    'long tasks': after.long.length,
+    'longest (ms)': Math.round(Math.max(0, ...after.long)),
   };
 }
 
@@ -59,8 +87,10 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const only = process.argv.slice(2);
   const rows = [];
-  for (const backend of ['wasm', 'cpu']) for (const speed of [2, 100]) rows.push(await run(browser, backend, speed));
+  for (const spec of RUNS) if (only.length === 0 || only.includes(spec[1])) rows.push(await run(browser, spec));
+  console.log(`Each run trains for ${SECONDS} s of wall time or until its step budget is used; headless Chromium, software rendering.`);
   console.table(rows);
   await browser.close();
 } finally {

@@ -3,7 +3,7 @@
  * lines at chosen levels (the decision boundary, a margin), some points circled (support vectors). With
  * `onPick`, a click — or Enter at the keyboard cursor, moved with the arrow keys — picks a point.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Points2D } from '../ml/classification-data';
 import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
 import { chainSegments, contourSegments } from './contours';
@@ -24,16 +24,24 @@ export interface Level {
 /** Class colours (label 1, label 0) and the custom properties they come from. */
 export const CLASS_COLORS = ['--series-2', '--series-1'] as const;
 
+function splitSegments(segments: number[]): number[][] {
+  const lines: number[][] = [];
+  for (let i = 0; i < segments.length; i += 4) lines.push(segments.slice(i, i + 4));
+  return lines;
+}
+
 function rgb(color: string): [number, number, number] {
   const hex = color.replace('#', '');
   if (hex.length !== 6) return [128, 128, 128];
   return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 }
 
-function shadeImage(grid: ScoreGrid, shade: (score: number) => number, background: string, one: string, zero: string) {
-  const image = document.createElement('canvas');
-  image.width = grid.cols;
-  image.height = grid.rows;
+/** Shades the grid into `image` (one pixel per cell), reusing the canvas from frame to frame. */
+function shadeImage(image: HTMLCanvasElement, grid: ScoreGrid, shade: (score: number) => number, background: string, one: string, zero: string) {
+  if (image.width !== grid.cols || image.height !== grid.rows) {
+    image.width = grid.cols;
+    image.height = grid.rows;
+  }
   const ctx = image.getContext('2d')!;
   const pixels = ctx.createImageData(grid.cols, grid.rows);
   const bg = rgb(background);
@@ -64,6 +72,7 @@ export function ClassificationCanvas({ points, range, grid, shade, levels, circl
   onPick?: (x1: number, x2: number) => void;
 }) {
   const [cursor, setCursor] = useState<[number, number] | null>(null);
+  const image = useRef<HTMLCanvasElement | null>(null);
   const frameOf = (width: number, height: number): Frame => ({
     x0: range[0], x1: range[1], y0: range[0], y1: range[1], width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
   });
@@ -77,7 +86,9 @@ export function ClassificationCanvas({ points, range, grid, shade, levels, circl
     const zero = css(CLASS_COLORS[0]) || '#c2410c';
     if (grid) {
       ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(shadeImage(grid, shade, css('--bg') || '#ffffff', one, zero), left, top, plotW, plotH);
+      image.current ??= document.createElement('canvas');
+      shadeImage(image.current, grid, shade, css('--bg') || '#ffffff', one, zero);
+      ctx.drawImage(image.current, left, top, plotW, plotH);
     }
     drawAxes(ctx, frame, css, { x: 'x₁', y: 'x₂' });
     ctx.save();
@@ -89,7 +100,9 @@ export function ClassificationCanvas({ points, range, grid, shade, levels, circl
       const gy = (r: number) => top + plotH - (r / (grid.rows - 1)) * plotH;
       ctx.strokeStyle = css('--text') || '#000';
       for (const level of levels) {
-        const lines = chainSegments(contourSegments(grid.values, grid.cols, grid.rows, level.value));
+        // Only a dashed line needs its segments joined (to keep the dash pattern across cells).
+        const segments = contourSegments(grid.values, grid.cols, grid.rows, level.value);
+        const lines = level.dashed ? chainSegments(segments) : splitSegments(segments);
         ctx.lineWidth = level.dashed ? 1.5 : 2.5;
         ctx.setLineDash(level.dashed ? [7, 5] : []);
         ctx.beginPath();

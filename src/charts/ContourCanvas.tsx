@@ -81,15 +81,25 @@ function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath
     toPixelX(frame, path.values[i * stride + offset]),
     toPixelY(frame, path.values[i * stride + offset + 1]),
   ];
+  // Points less than half a pixel from the last one drawn add nothing but cost (a converged path repeats
+  // itself thousands of times): they are skipped, the last point always kept.
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const [px, py] = at(i);
+    const n = xs.length;
+    if (n > 0 && i < count - 1 && Math.abs(px - xs[n - 1]) + Math.abs(py - ys[n - 1]) < 0.5) continue;
+    xs.push(px);
+    ys.push(py);
+  }
   // Outlined so it reads on both light and dark parts of the map.
   for (const [stroke, lineWidth] of [['rgba(0,0,0,0.7)', 4], [color, 2]] as const) {
     ctx.strokeStyle = stroke;
     ctx.lineWidth = lineWidth;
     ctx.beginPath();
-    for (let i = 0; i < count; i++) {
-      const [px, py] = at(i);
-      if (i === 0) ctx.moveTo(px, py);
-      else ctx.lineTo(px, py);
+    for (let i = 0; i < xs.length; i++) {
+      if (i === 0) ctx.moveTo(xs[i], ys[i]);
+      else ctx.lineTo(xs[i], ys[i]);
     }
     ctx.stroke();
   }

@@ -1,21 +1,25 @@
+/**
+ * Loss (or accuracy) against step, growing live while a widget trains, drawn on a canvas.
+ *
+ * This was a Recharts chart. Measured in scripts/bench-browser.mjs on this project's test machine, each
+ * Recharts redraw of a live curve took 30–50 ms of main-thread time, and two charts on one widget made
+ * long tasks (over 50 ms) several times a second; the same curves on a canvas take 1–2 ms. The series are
+ * still reduced (LTTB) to a few hundred points and redrawn at most 30 times a second.
+ */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../controls/format';
-import { logTicks, niceTicks } from './axes';
+import { logTicks, niceTicks, toPixelX, toPixelY, type Frame } from './axes';
 import { lttb, type Point } from './downsample';
+import { useCanvas } from './useCanvas';
 import { useThrottled } from './useThrottled';
 
-/** SVG slows down past ~1,500 points: every series is reduced to this many before it is drawn. */
-const MAX_POINTS = 300;
-/**
- * Recharts re-renders its whole SVG on each update, which costs this site's widgets most of their main-thread
- * time (measured in scripts/bench-browser.mjs): the curve is redrawn at most ten times a second.
- */
-const REDRAW_MS = 100;
+const MAX_POINTS = 400;
+const REDRAW_MS = 33;
 
 export interface LossSeries {
   key: string;
   label: string;
+  /** A CSS colour; var(--name) is resolved from the page's theme. */
   color: string;
   /**
    * Point i is values[i·stride + offset] (stride 1, offset 0 by default: values[i] is the loss at step i + 1),
@@ -28,7 +32,7 @@ export interface LossSeries {
   xStep?: number;
 }
 
-/** Loss against step on a log axis, growing live. Only positive, finite losses can sit on a log axis. */
+/** A horizontal line the curve is heading for, e.g. the best loss possible on this data. */
 export interface Reference {
   value: number;
   label: string;
@@ -43,129 +47,161 @@ export interface ChartAxes {
   yDomain?: [number, number];
 }
 
+interface Curve {
+  color: string;
+  points: Point[];
+}
+
 export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain, reference }: {
   series: LossSeries[];
   label: string;
   empty: string;
-  /** A horizontal line the loss is heading for, e.g. the best loss possible on this data. */
   reference?: Reference;
 } & ChartAxes) {
-  // Series arrays grow in place: their total length says when there is something new to draw.
-  const version = useThrottled(`${series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}`).join()}`, REDRAW_MS);
-  const data = useMemo(() => {
-    const rows = new Map<number, Record<string, number>>();
-    for (const s of series) {
-      const points: Point[] = [];
-      const stride = s.stride ?? 1;
-      const offset = s.offset ?? 0;
-      const xStep = s.xStep ?? 1;
-      const count = Math.floor((s.values.length - offset + stride - 1) / stride);
-      for (let i = 0; i < count; i++) {
-        const v = s.values[i * stride + offset];
-        const x = (i + 1) * xStep;
-        if (maxX !== undefined && x > maxX) break;
-        if (Number.isFinite(v) && (yScale === 'linear' || v > 0)) points.push({ x, y: v });
-      }
-      for (const p of lttb(points, MAX_POINTS)) {
-        const row = rows.get(p.x) ?? { step: p.x };
-        row[s.key] = p.y;
-        rows.set(p.x, row);
-      }
-    }
-    return [...rows.values()].sort((a, b) => a.step - b.step);
+  // Series arrays grow in place: their lengths say when there is something new to draw.
+  const version = useThrottled(series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.color}`).join(), REDRAW_MS);
+  const curves = useMemo(
+    () => series.map((s) => ({ color: s.color, points: lttb(seriesPoints(s, yScale, maxX), MAX_POINTS) })),
     // `version` stands for the series' contents.
-  }, [version, maxX, yScale]);
-  return (
-    <LossChartView data={data} series={series} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={yDomain} reference={reference} />
+    [version, maxX, yScale],
   );
+  return <LossChartView curves={curves} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={yDomain} reference={reference} />;
 }
 
-/** The loss range of the drawn rows, widened a little so the curve never sits on the frame. */
-function lossDomain(data: Record<string, number>[], reference?: Reference): [number, number] {
-  let low = reference && reference.value > 0 ? reference.value : Infinity;
-  let high = 0;
-  for (const row of data) {
-    for (const [key, value] of Object.entries(row)) {
-      if (key === 'step') continue;
-      low = Math.min(low, value);
-      high = Math.max(high, value);
-    }
+function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): Point[] {
+  const points: Point[] = [];
+  const stride = s.stride ?? 1;
+  const offset = s.offset ?? 0;
+  const xStep = s.xStep ?? 1;
+  const count = Math.floor((s.values.length - offset + stride - 1) / stride);
+  for (let i = 0; i < count; i++) {
+    const v = s.values[i * stride + offset];
+    const x = (i + 1) * xStep;
+    if (maxX !== undefined && x > maxX) break;
+    if (Number.isFinite(v) && (yScale === 'linear' || v > 0)) points.push({ x, y: v });
   }
-  return Number.isFinite(low) ? [low / 1.25, high * 1.25] : [0.1, 1];
+  return points;
 }
 
-function linearDomain(data: Record<string, number>[]): [number, number] {
+/** The vertical range of the curves, widened a little so a curve never sits on the frame. */
+export function chartDomain(curves: Curve[], yScale: 'log' | 'linear', reference?: Reference): [number, number] {
   let low = Infinity;
   let high = -Infinity;
-  for (const row of data) {
-    for (const [key, value] of Object.entries(row)) {
-      if (key === 'step') continue;
-      low = Math.min(low, value);
-      high = Math.max(high, value);
+  for (const curve of curves) {
+    for (const p of curve.points) {
+      low = Math.min(low, p.y);
+      high = Math.max(high, p.y);
     }
   }
-  if (!Number.isFinite(low)) return [0, 1];
+  if (reference && (yScale === 'linear' || reference.value > 0)) {
+    low = Math.min(low, reference.value);
+    high = Math.max(high, reference.value);
+  }
+  if (!Number.isFinite(low)) return yScale === 'log' ? [0.1, 1] : [0, 1];
+  if (yScale === 'log') return high > low ? [low / 1.25, high * 1.25] : [low / 2, low * 2];
   const pad = (high - low) * 0.05 || 0.5;
   return [low - pad, high + pad];
 }
 
-const LossChartView = memo(
-  function LossChartView({ data, series, label, empty, maxX, yScale, yDomain, reference }: {
-    data: Record<string, number>[];
-    series: LossSeries[];
-    label: string;
-    empty: string;
-    reference?: Reference;
-  } & ChartAxes) {
-  const domain = yScale === 'linear' ? (yDomain ?? linearDomain(data)) : lossDomain(data, reference);
+const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, yScale, yDomain, reference }: {
+  curves: Curve[];
+  label: string;
+  empty: string;
+  reference?: Reference;
+} & ChartAxes) {
+  const hasData = curves.some((c) => c.points.length > 0);
+  const ref = useCanvas((ctx, width, height, css) => {
+    const log = yScale === 'log';
+    const [y0, y1] = yScale === 'linear' && yDomain ? yDomain : chartDomain(curves, yScale ?? 'log', reference);
+    const lastX = Math.max(1, ...curves.map((c) => c.points[c.points.length - 1]?.x ?? 0));
+    const firstX = Math.min(1, ...curves.map((c) => c.points[0]?.x ?? 1));
+    const frame: Frame = {
+      x0: firstX < 1 ? 0 : 1, x1: maxX ?? lastX, y0: log ? Math.log10(y0) : y0, y1: log ? Math.log10(y1) : y1,
+      width, height, margin: { left: 58, right: 14, top: 8, bottom: 24 },
+    };
+    const px = (x: number) => toPixelX(frame, x);
+    const py = (y: number) => toPixelY(frame, log ? Math.log10(y) : y);
+    const [left, right, top, bottom] = [frame.margin.left, width - frame.margin.right, frame.margin.top, height - frame.margin.bottom];
+
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = css('--chart-grid');
+    ctx.fillStyle = css('--chart-text');
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    const yTicks = log ? logTicks(y0, y1) : niceTicks(y0, y1, 5);
+    for (const tick of yTicks) {
+      const y = py(tick);
+      ctx.beginPath();
+      ctx.moveTo(left, y);
+      ctx.lineTo(right, y);
+      ctx.stroke();
+      ctx.fillText(formatNumber(tick, 2), left - 6, y);
+    }
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    const xTicks = niceTicks(frame.x0, frame.x1, 6);
+    for (const tick of xTicks) {
+      const x = px(tick);
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, bottom);
+      ctx.stroke();
+      ctx.fillText(formatNumber(tick, 3), x, bottom + 5);
+    }
+    ctx.strokeStyle = css('--chart-text');
+    ctx.beginPath();
+    ctx.moveTo(left, top);
+    ctx.lineTo(left, bottom);
+    ctx.lineTo(right, bottom);
+    ctx.stroke();
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, right - left, bottom - top);
+    ctx.clip();
+    if (reference && (!log || reference.value > 0)) {
+      const y = py(reference.value);
+      ctx.strokeStyle = css('--chart-muted');
+      ctx.setLineDash([6, 5]);
+      ctx.beginPath();
+      ctx.moveTo(left, y);
+      ctx.lineTo(right, y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = css('--chart-text');
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(reference.label, right - 4, y - 3);
+    }
+    ctx.lineWidth = 2;
+    ctx.lineJoin = 'round';
+    for (const curve of curves) {
+      if (curve.points.length === 0) continue;
+      const name = curve.color.match(/^var\((--[\w-]+)\)$/)?.[1];
+      ctx.strokeStyle = name ? css(name) : curve.color;
+      ctx.beginPath();
+      curve.points.forEach((p, i) => (i === 0 ? ctx.moveTo(px(p.x), py(p.y)) : ctx.lineTo(px(p.x), py(p.y))));
+      ctx.stroke();
+    }
+    ctx.restore();
+  });
+  const latest = curves.map((c) => c.points[c.points.length - 1]).filter(Boolean);
   return (
-    <figure className="loss-chart" aria-label={label}>
+    <figure className="loss-chart">
       <figcaption>{label}</figcaption>
-      {/* The chart is mounted before training starts (mounting Recharts is the costly part), empty until then. */}
       <div className="chart-frame">
-        {data.length === 0 && <p className="chart-empty">{empty}</p>}
-        <ResponsiveContainer width="100%" height={220}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
-            <CartesianGrid stroke="var(--chart-grid)" />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={[data.length > 0 && data[0].step < 1 ? 0 : 1, maxX ?? 'dataMax']}
-              ticks={maxX && maxX >= 5 ? [1, ...niceTicks(0, maxX, 6).filter((v) => v > 1)] : undefined}
-              tickFormatter={(v: number) => formatNumber(v, 3)}
-              allowDataOverflow
-              stroke="var(--chart-text)"
-              tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
-            />
-            <YAxis
-              scale={yScale === 'linear' ? 'linear' : 'log'}
-              domain={domain}
-              ticks={yScale === 'linear' ? niceTicks(domain[0], domain[1], 5) : logTicks(domain[0], domain[1])}
-              allowDataOverflow
-              width={56}
-              stroke="var(--chart-text)"
-              tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
-              tickFormatter={(v: number) => formatNumber(v, 2)}
-            />
-            {reference && reference.value > 0 && (
-              <ReferenceLine
-                y={reference.value}
-                stroke="var(--chart-muted)"
-                strokeDasharray="6 5"
-                label={{ value: reference.label, position: 'insideBottomRight', fill: 'var(--chart-text)', fontSize: 12 }}
-              />
-            )}
-            {series.map((s) => (
-              <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        {!hasData && <p className="chart-empty">{empty}</p>}
+        <canvas
+          ref={ref}
+          className="loss-canvas"
+          role="img"
+          aria-label={hasData ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}` : `${label}. ${empty}`}
+          data-curves={curves.filter((c) => c.points.length > 0).length}
+          data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
+          data-reference={reference?.label}
+        />
       </div>
     </figure>
   );
-  },
-  // Only new data, a new budget or a new language redraw the chart; the series array is rebuilt every render.
-  (a, b) =>
-    a.data === b.data && a.maxX === b.maxX && a.label === b.label && a.reference?.value === b.reference?.value &&
-    a.series.map((s) => s.key + s.color + s.label).join() === b.series.map((s) => s.key + s.color + s.label).join(),
-);
+});

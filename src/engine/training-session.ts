@@ -10,6 +10,12 @@ import type { BackendChoice } from './backend';
 import type { FromWorker, ToWorker } from './protocol';
 
 export const FRAME_MS = 16;
+/**
+ * The most time one tick may spend training. When `speed` steps take longer than this, a tick takes fewer,
+ * so progress still reaches the page about once a frame and its charts move smoothly; the stats line shows
+ * the steps per second actually reached.
+ */
+export const TICK_BUDGET_MS = 12;
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -24,6 +30,8 @@ export class TrainingSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private rateWindow: { time: number; step: number }[] = [];
   private backend: BackendChoice = { backend: 'cpu' };
+  /** Running estimate of one step's cost (including its share of the read-back), for pacing ticks. */
+  private msPerStep = 0;
 
   constructor(
     private readonly post: Post,
@@ -90,6 +98,7 @@ export class TrainingSession {
     this.firstLoss = NaN;
     this.diverged = false;
     this.rateWindow = [];
+    this.msPerStep = 0;
     this.post({
       type: 'snapshot',
       backend: this.backend.backend,
@@ -171,7 +180,12 @@ export class TrainingSession {
     this.timer = null;
     if (!this.running) return;
     const started = performance.now();
-    this.runSteps(Math.max(1, Math.round(this.params.speed ?? 1)));
+    const speed = Math.max(1, Math.round(this.params.speed ?? 1));
+    const affordable = this.msPerStep > 0 ? Math.max(1, Math.floor(TICK_BUDGET_MS / this.msPerStep)) : speed;
+    const count = Math.min(speed, affordable);
+    this.runSteps(count);
+    const perStep = (performance.now() - started) / count;
+    this.msPerStep = this.msPerStep > 0 ? 0.7 * this.msPerStep + 0.3 * perStep : perStep;
     if (this.running) this.timer = setTimeout(() => this.tick(), Math.max(0, FRAME_MS - (performance.now() - started)));
   }
 

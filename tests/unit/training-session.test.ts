@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FromWorker, Progress } from '../../src/engine/protocol';
 import { TrainingSession } from '../../src/engine/training-session';
 import { createLinearRegression } from '../../src/ml/linear-regression-trainer';
+import type { ModelFactory } from '../../src/ml/trainable';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -88,6 +89,32 @@ describe('TrainingSession', () => {
     for (const p of all.slice(0, -1)) expect(p.losses.length).toBe(PARAMS.speed);
     expect(all.at(-1)!.running).toBe(false);
     expect(s.isRunning).toBe(false);
+    await s.handle({ type: 'dispose' });
+  });
+
+  it('takes fewer steps per tick when `speed` steps would not fit in a frame', async () => {
+    // A model whose every step costs 4 ms: 40 steps a tick would hold the page's progress back by 160 ms.
+    const slow: ModelFactory = (params, seed) => {
+      const inner = createLinearRegression(params, seed);
+      return Object.assign(Object.create(inner), {
+        step() {
+          const until = performance.now() + 4;
+          while (performance.now() < until);
+          return inner.step();
+        },
+      });
+    };
+    const messages: FromWorker[] = [];
+    const s = new TrainingSession((m) => messages.push(m), { slow }, async () => ({ backend: 'cpu' }));
+    await s.handle({ type: 'init', model: 'slow', params: { ...PARAMS, speed: 40, steps: 5000 }, seed: 1 });
+    await s.handle({ type: 'play' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await s.handle({ type: 'pause' });
+    const ticks = messages.filter((m): m is Progress => m.type === 'progress' && m.losses.length > 0);
+    expect(ticks[0].losses.length).toBe(40);
+    // After the first tick, at most TICK_BUDGET_MS / 4 ms = 3 steps, and never fewer than 1.
+    for (const p of ticks.slice(2)) expect(p.losses.length).toBeGreaterThanOrEqual(1);
+    for (const p of ticks.slice(2)) expect(p.losses.length).toBeLessThanOrEqual(4);
     await s.handle({ type: 'dispose' });
   });
 
