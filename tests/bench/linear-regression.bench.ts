@@ -3,28 +3,16 @@
  * autodiff alternative (optimizer.minimize) that the hand-written gradient replaces.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { bench, describe } from 'vitest';
 import { makeLinearData } from '../../src/ml/linear-regression';
 import { createLinearRegression } from '../../src/ml/linear-regression-trainer';
-
-const require = createRequire(import.meta.url);
-setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
+import { BACKENDS, trainSteps, useBackend } from './backends';
 
 const PARAMS = { lr: 0.05, noise: 0.5, n: 40 };
 const STEPS = 100;
 
 function handWritten() {
-  const model = createLinearRegression(PARAMS, 1);
-  const records = Array.from({ length: STEPS }, () => model.step());
-  const stacked = tf.stack(records);
-  stacked.dataSync();
-  tf.dispose([stacked, ...records]);
-  model.dispose();
+  trainSteps(createLinearRegression, PARAMS, STEPS);
 }
 
 function autodiff() {
@@ -43,12 +31,9 @@ function autodiff() {
   optimizer.dispose();
 }
 
-for (const backend of ['cpu', 'wasm'] as const) {
+for (const backend of BACKENDS) {
   describe(`linear regression, ${STEPS} steps, ${backend}`, () => {
-    const setup = async () => {
-      await tf.setBackend(backend);
-      await tf.ready();
-    };
+    const setup = useBackend(backend);
     bench('hand-written gradient + SGD (the widget)', handWritten, { setup, time: 1000 });
     bench('optimizer.minimize (autodiff)', autodiff, { setup, time: 1000 });
   });

@@ -24,11 +24,20 @@ for (const lang of ['zh', 'en'] as const) {
     expect(id).toBeTruthy();
     await expect(firstH2.locator('a.anchor')).toHaveAttribute('href', `#${id}`);
     await expect(page.locator(`.toc a[href="#${id}"]`)).toBeVisible();
-    // Callouts and questions with answers.
+    // A common-mistake callout, and the closing quiz.
     await expect(page.locator('aside.callout-mistake')).toHaveCount(1);
-    expect(await page.locator('details.callout-answer summary').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('[data-quiz=quiz] .quiz-question').count()).toBe(3);
     await ready(widget(page));
     await expect(page.locator('a[rel="prev"], .prev-next a').first()).toBeVisible();
+  });
+
+  test(`a question with its answer opens on click in ${lang}`, async ({ page }) => {
+    await page.goto(`/${lang}/optimizers`);
+    const question = page.locator('details.callout-answer').first();
+    await expect(question.locator('summary')).toBeVisible();
+    await expect(question).not.toHaveAttribute('open');
+    await question.locator('summary').click();
+    await expect(question).toHaveAttribute('open');
   });
 }
 

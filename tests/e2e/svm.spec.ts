@@ -9,8 +9,12 @@ for (const lang of ['en', 'zh'] as const) {
       await page.goto(`/${lang}/svm`);
       const w = widget(page, ID);
       await ready(w);
+      // w = 0, b = 0: every point sits on the boundary and the hinge loss is exactly 1.
+      await w.locator('[data-action=step]').click();
+      await expect(w).toHaveAttribute('data-loss', '1');
       await slide(w, 'speed', 'End');
       await playToBudget(w, 1000);
+      expect(Number(await w.getAttribute('data-loss'))).toBeLessThan(0.1);
       expect(await value(w, 'accuracy')).toBe('100 %');
       const supportVectors = Number(await value(w, 'support-vectors'));
       expect(supportVectors).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { useLang, useStrings } from '../../app/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas } from '../../charts/ContourCanvas';
@@ -10,11 +9,8 @@ import { PlayControls } from '../../controls/PlayControls';
 import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
 import { GD_X_RANGE, VARIANTS, type GdVariantsInfo, type VariantName } from '../../ml/gd-variants-trainer';
 import type { WidgetProps } from '../registry';
-import { useNearViewport } from '../shared/useNearViewport';
-import { useOffscreenPause } from '../shared/useOffscreenPause';
-import { newSeed, useParamChange } from '../shared/useParamChange';
-import { useTrainer } from '../shared/useTrainer';
-import { useWidgetParams } from '../shared/useWidgetParams';
+import { newSeed } from '../shared/useParamChange';
+import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { GD_VARIANTS_PARAMS } from './params';
 
@@ -28,13 +24,7 @@ const MS = 9;
 export default function GdVariantsWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, GD_VARIANTS_PARAMS, initial);
-  const root = useRef<HTMLDivElement>(null);
-  const trainer = useTrainer(NAME, values, useNearViewport(root));
-  const { view } = trainer;
-  const running = view.status === 'running';
-  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
-  const change = useParamChange(GD_VARIANTS_PARAMS, values, update, trainer);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, GD_VARIANTS_PARAMS, initial);
 
   const info = view.info as GdVariantsInfo | null;
   const width = view.traceWidth;
@@ -48,17 +38,7 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
   const label = (name: VariantName) => (name === 'mini' ? t.gd.long.mini(info?.batchSizes[1] ?? values.batch) : t.gd.long[name]);
 
   return (
-    <WidgetShell
-      ref={root}
-      name={NAME}
-      id={id}
-      view={view}
-      lr={values.lr}
-      budgetUsed={trainer.budgetUsed}
-      pausedOffscreen={pausedOffscreen}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-    >
+    <WidgetShell {...shell} lr={values.lr}>
       <LossChart
         series={VARIANTS.map((name, k) => ({
           key: name,
@@ -131,15 +111,7 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
         </tbody>
       </table>
       {info && <p className="widget-hint">{t.gd.criticalLr(formatNumber(info.criticalLr))}</p>}
-      <PlayControls
-        t={t.w}
-        running={running}
-        canRun={trainer.canRun}
-        onPlay={trainer.play}
-        onPause={trainer.pause}
-        onStep={trainer.step}
-        onReset={() => trainer.reset(values)}
-      />
+      <PlayControls t={t.w} {...controls} />
       <ParamPanel specs={GD_VARIANTS_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {t.gd.newData}</button>

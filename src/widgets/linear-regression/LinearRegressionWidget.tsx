@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { useLang, useStrings } from '../../app/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas } from '../../charts/ContourCanvas';
@@ -11,11 +10,8 @@ import { ParamPanel } from '../../controls/ParamControl';
 import type { Line, LinearRegressionInfo } from '../../ml/linear-regression';
 import { X_RANGE } from '../../ml/linear-regression';
 import type { WidgetProps } from '../registry';
-import { useNearViewport } from '../shared/useNearViewport';
-import { useOffscreenPause } from '../shared/useOffscreenPause';
-import { newSeed, useParamChange } from '../shared/useParamChange';
-import { useTrainer } from '../shared/useTrainer';
-import { useWidgetParams } from '../shared/useWidgetParams';
+import { newSeed } from '../shared/useParamChange';
+import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { LINEAR_REGRESSION_PARAMS } from './params';
 
@@ -24,31 +20,15 @@ const NAME = 'linear-regression';
 export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, LINEAR_REGRESSION_PARAMS, initial);
-  const root = useRef<HTMLDivElement>(null);
-  const trainer = useTrainer(NAME, values, useNearViewport(root));
-  const { view } = trainer;
-  const running = view.status === 'running';
-  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, LINEAR_REGRESSION_PARAMS, initial);
 
   const info = view.info as LinearRegressionInfo | null;
   const traces = view.traces;
   const current: Line = traces.length >= 2 ? { b0: traces[traces.length - 2], b1: traces[traces.length - 1] } : { b0: 0, b1: 0 };
 
-  const change = useParamChange(LINEAR_REGRESSION_PARAMS, values, update, trainer);
 
   return (
-    <WidgetShell
-      ref={root}
-      name={NAME}
-      id={id}
-      view={view}
-      lr={values.lr}
-      budgetUsed={trainer.budgetUsed}
-      pausedOffscreen={pausedOffscreen}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-    >
+    <WidgetShell {...shell} lr={values.lr}>
       <div className="widget-panels">
         <figure className="panel">
           <figcaption>{t.lr.scatter}</figcaption>
@@ -123,15 +103,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
         </tbody>
       </table>
       {info && <p className="widget-hint">{t.lr.criticalLr(formatNumber(info.criticalLr))}</p>}
-      <PlayControls
-        t={t.w}
-        running={running}
-        canRun={trainer.canRun}
-        onPlay={trainer.play}
-        onPause={trainer.pause}
-        onStep={trainer.step}
-        onReset={() => trainer.reset(values)}
-      />
+      <PlayControls t={t.w} {...controls} />
       <ParamPanel specs={LINEAR_REGRESSION_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {t.lr.newData}</button>

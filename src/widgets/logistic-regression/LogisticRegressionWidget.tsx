@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useLang, useStrings } from '../../app/LangContext';
 import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
 import { LossChart } from '../../charts/LossChart';
@@ -11,13 +11,10 @@ import { scoreGrid, sigmoid } from '../../ml/logistic-regression';
 import type { LogisticInfo } from '../../ml/logistic-regression-trainer';
 import type { WidgetProps } from '../registry';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
-import { useNearViewport } from '../shared/useNearViewport';
-import { useOffscreenPause } from '../shared/useOffscreenPause';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
 import { usePointEditor } from '../shared/usePointEditor';
-import { newSeed, useParamChange } from '../shared/useParamChange';
-import { useTrainer } from '../shared/useTrainer';
-import { useWidgetParams } from '../shared/useWidgetParams';
+import { newSeed } from '../shared/useParamChange';
+import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { LOGISTIC_REGRESSION_PARAMS } from './params';
 
@@ -30,14 +27,9 @@ const shadeProbability = (z: number) => 2 * sigmoid(z) - 1;
 export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, LOGISTIC_REGRESSION_PARAMS, initial, EXTRA_KEYS);
-  const root = useRef<HTMLDivElement>(null);
   const own = useOwnPoints(id);
-  const trainer = useTrainer(NAME, values, useNearViewport(root), own.data);
-  const editor = usePointEditor(own, values, update, trainer.reset, useParamChange(LOGISTIC_REGRESSION_PARAMS, values, update, trainer));
-  const { view } = trainer;
-  const running = view.status === 'running';
-  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, LOGISTIC_REGRESSION_PARAMS, initial, { extraKeys: EXTRA_KEYS, data: own.data });
+  const editor = usePointEditor(own, values, update, trainer.reset, change);
 
   const info = view.info as LogisticInfo | null;
   const at = view.traces.length - view.traceWidth;
@@ -46,17 +38,7 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
   const grid = useMemo(() => ({ values: scoreGrid(weights, GRID, GRID), cols: GRID, rows: GRID }), [weights.w1, weights.w2, weights.b]);
 
   return (
-    <WidgetShell
-      ref={root}
-      name={NAME}
-      id={id}
-      view={view}
-      lr={values.lr}
-      budgetUsed={trainer.budgetUsed}
-      pausedOffscreen={pausedOffscreen}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-    >
+    <WidgetShell {...shell} lr={values.lr}>
       <div className="widget-panels">
         <figure className="panel">
           <figcaption>{t.logistic.plot}</figcaption>
@@ -107,15 +89,7 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
           yDomain={[0, 1]}
         />
       </div>
-      <PlayControls
-        t={t.w}
-        running={running}
-        canRun={trainer.canRun}
-        onPlay={trainer.play}
-        onPause={trainer.pause}
-        onStep={trainer.step}
-        onReset={() => trainer.reset(values)}
-      />
+      <PlayControls t={t.w} {...controls} />
       <ParamPanel specs={LOGISTIC_REGRESSION_PARAMS} values={values} lang={lang} onChange={(key, v) => editor.change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>⟳ {t.logistic.newData}</button>

@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { useLang, useStrings } from '../../app/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas } from '../../charts/ContourCanvas';
@@ -10,11 +9,7 @@ import { PlayControls } from '../../controls/PlayControls';
 import { RACERS, type OptimizerRaceInfo, type RacerName } from '../../ml/optimizer-race-trainer';
 import { SURFACES } from '../../ml/surfaces';
 import type { WidgetProps } from '../registry';
-import { useNearViewport } from '../shared/useNearViewport';
-import { useOffscreenPause } from '../shared/useOffscreenPause';
-import { useParamChange } from '../shared/useParamChange';
-import { useTrainer } from '../shared/useTrainer';
-import { useWidgetParams } from '../shared/useWidgetParams';
+import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { OPTIMIZER_RACE_PARAMS } from './params';
 import { racerSummaries } from './race-summary';
@@ -33,13 +28,7 @@ const RACER_KEYS: Record<RacerName, string[]> = {
 export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, OPTIMIZER_RACE_PARAMS, initial);
-  const root = useRef<HTMLDivElement>(null);
-  const trainer = useTrainer(NAME, values, useNearViewport(root));
-  const { view } = trainer;
-  const running = view.status === 'running';
-  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
-  const change = useParamChange(OPTIMIZER_RACE_PARAMS, values, update, trainer);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, OPTIMIZER_RACE_PARAMS, initial);
 
   const info = view.info as OptimizerRaceInfo | null;
   const width = view.traceWidth;
@@ -56,17 +45,7 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
 
   const colorVar = (name: RacerName) => `var(${COLOR[name]})`;
   return (
-    <WidgetShell
-      ref={root}
-      name={NAME}
-      id={id}
-      view={view}
-      divergedText={t.race.allOut}
-      budgetUsed={trainer.budgetUsed}
-      pausedOffscreen={pausedOffscreen}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-    >
+    <WidgetShell {...shell} divergedText={t.race.allOut}>
       <div className="param-panel">
         <ParamControl spec={surfaceSpec} value={values.surface} lang={lang} onChange={chooseSurface} />
       </div>
@@ -127,15 +106,7 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
         </tbody>
       </table>
       {racers.length === 0 && view.status !== 'loading' && <p className="widget-hint" role="status">{t.race.noneOn}</p>}
-      <PlayControls
-        t={t.w}
-        running={running}
-        canRun={trainer.canRun && racers.length > 0}
-        onPlay={trainer.play}
-        onPause={trainer.pause}
-        onStep={trainer.step}
-        onReset={() => trainer.reset(values)}
-      />
+      <PlayControls t={t.w} {...controls} canRun={controls.canRun && racers.length > 0} />
       <div className="racer-panels">
         {RACERS.map((name) => (
           <fieldset key={name} className="racer-panel" style={{ borderColor: colorVar(name) }}>

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useLang, useStrings } from '../../app/LangContext';
 import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
 import { LossChart } from '../../charts/LossChart';
@@ -11,13 +11,10 @@ import { decisionValues, featureMatrix, gridFeatures, marginWidth, supportVector
 import type { SvmInfo } from '../../ml/svm-trainer';
 import type { WidgetProps } from '../registry';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
-import { useNearViewport } from '../shared/useNearViewport';
-import { useOffscreenPause } from '../shared/useOffscreenPause';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
-import { newSeed, useParamChange } from '../shared/useParamChange';
+import { newSeed } from '../shared/useParamChange';
 import { usePointEditor } from '../shared/usePointEditor';
-import { useTrainer } from '../shared/useTrainer';
-import { useWidgetParams } from '../shared/useWidgetParams';
+import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { SVM_PARAMS } from './params';
 
@@ -34,14 +31,9 @@ const shadeMargin = (f: number) => Math.max(-1, Math.min(1, f / 1.5));
 export default function SvmWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const { values, update, shareUrl, notices, dismissNotices } = useWidgetParams(id, SVM_PARAMS, initial, EXTRA_KEYS);
-  const root = useRef<HTMLDivElement>(null);
   const own = useOwnPoints(id);
-  const trainer = useTrainer(NAME, values, useNearViewport(root), own.data);
-  const editor = usePointEditor(own, values, update, trainer.reset, useParamChange(SVM_PARAMS, values, update, trainer));
-  const { view } = trainer;
-  const running = view.status === 'running';
-  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, SVM_PARAMS, initial, { extraKeys: EXTRA_KEYS, data: own.data });
+  const editor = usePointEditor(own, values, update, trainer.reset, change);
 
   const info = view.info as SvmInfo | null;
   const d = info?.features.dimension ?? 0;
@@ -66,17 +58,7 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
   const accuracy = width ? view.traces[at + ACCURACY] : NaN;
 
   return (
-    <WidgetShell
-      ref={root}
-      name={NAME}
-      id={id}
-      view={view}
-      lr={values.lr}
-      budgetUsed={trainer.budgetUsed}
-      pausedOffscreen={pausedOffscreen}
-      notices={notices}
-      onDismissNotices={dismissNotices}
-    >
+    <WidgetShell {...shell} lr={values.lr}>
       <div className="widget-panels">
         <figure className="panel">
           <figcaption>{t.svm.plot}</figcaption>
@@ -124,15 +106,7 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
         empty={t.w.lossChartEmpty}
         maxX={values.steps}
       />
-      <PlayControls
-        t={t.w}
-        running={running}
-        canRun={trainer.canRun}
-        onPlay={trainer.play}
-        onPause={trainer.pause}
-        onStep={trainer.step}
-        onReset={() => trainer.reset(values)}
-      />
+      <PlayControls t={t.w} {...controls} />
       <ParamPanel
         specs={SVM_PARAMS}
         values={values}

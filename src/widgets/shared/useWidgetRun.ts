@@ -1,0 +1,55 @@
+/**
+ * What every training widget wires the same way: its parameters (defaults ← directive ← URL), a worker
+ * started when the widget nears the screen, pausing off screen, and parameter changes applied live or by a
+ * reset. The widget adds its own views; `shell` is spread onto WidgetShell and `controls` onto RunControls.
+ */
+import { useRef } from 'react';
+import type { ParamSpec, ParamValues } from '../../state/params';
+import { useNearViewport } from './useNearViewport';
+import { useOffscreenPause } from './useOffscreenPause';
+import { useParamChange } from './useParamChange';
+import { useTrainer } from './useTrainer';
+import { useWidgetParams } from './useWidgetParams';
+
+export function useWidgetRun(
+  name: string,
+  id: string,
+  specs: readonly ParamSpec[],
+  initial: ParamValues,
+  options: { extraKeys?: readonly string[]; data?: number[] } = {},
+) {
+  const params = useWidgetParams(id, specs, initial, options.extraKeys);
+  const { values, update } = params;
+  const root = useRef<HTMLDivElement>(null);
+  const trainer = useTrainer(name, values, useNearViewport(root), options.data);
+  const { view } = trainer;
+  const running = view.status === 'running';
+  const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
+  const change = useParamChange(specs, values, update, trainer);
+  return {
+    values,
+    update,
+    shareUrl: params.shareUrl,
+    trainer,
+    view,
+    change,
+    shell: {
+      ref: root,
+      name,
+      id,
+      view,
+      budgetUsed: trainer.budgetUsed,
+      pausedOffscreen,
+      notices: params.notices,
+      onDismissNotices: params.dismissNotices,
+    },
+    controls: {
+      running,
+      canRun: trainer.canRun,
+      onPlay: trainer.play,
+      onPause: trainer.pause,
+      onStep: trainer.step,
+      onReset: () => trainer.reset(values),
+    },
+  };
+}
