@@ -59,34 +59,37 @@ export function disposeOptimizer(optimizer: tf.Optimizer) {
   if (optimizer.getClassName() === 'Momentum' && rate && !rate.isDisposed) rate.dispose();
 }
 
-/** The surface's value and gradient as tfjs ops (the same formulas as surfaces.ts). */
-function surfaceOps(index: number, x: tf.Scalar, y: tf.Scalar): { f: tf.Scalar; gx: tf.Scalar; gy: tf.Scalar } {
-  switch (index) {
-    case 1: {
-      const ridge = tf.sub(y, tf.square(x));
-      const oneMinusX = tf.sub(1, x);
-      return {
-        f: tf.add(tf.square(oneMinusX), tf.mul(100, tf.square(ridge))),
-        gx: tf.sub(tf.mul(-2, oneMinusX), tf.mul(400, tf.mul(x, ridge))),
-        gy: tf.mul(200, ridge),
-      };
-    }
-    case 2:
-      return {
-        f: tf.add(tf.square(x), tf.sub(tf.div(tf.pow(y, 4), 4), tf.div(tf.square(y), 2))),
-        gx: tf.mul(2, x),
-        gy: tf.sub(tf.pow(y, 3), y),
-      };
-    default:
-      // gx is a copy: the caller disposes the gradients, and x is a variable.
-      return { f: tf.div(tf.add(tf.square(x), tf.mul(100, tf.square(y))), 2), gx: tf.clone(x), gy: tf.mul(100, y) };
+/**
+ * The surface's value and gradient at p = (x, y) as tfjs ops (the same formulas as surfaces.ts). The point
+ * is one 2-vector, so each optimizer updates both coordinates with one set of kernels: on the wasm backend
+ * a kernel's fixed cost, not its arithmetic, is what a step of this race costs.
+ */
+function surfaceOps(index: number, p: tf.Tensor1D, weights: tf.Tensor1D): { f: tf.Scalar; g: tf.Tensor1D } {
+  if (index === 0) {
+    // f = ½ Σ wᵢpᵢ² with w = (1, 100); ∇f = w ⊙ p.
+    const g = tf.mul(weights, p) as tf.Tensor1D;
+    return { f: tf.mul(0.5, tf.sum(tf.mul(g, p))), g };
   }
+  const [x, y] = tf.unstack(p) as [tf.Scalar, tf.Scalar];
+  if (index === 1) {
+    const ridge = tf.sub(y, tf.square(x));
+    const oneMinusX = tf.sub(1, x);
+    return {
+      f: tf.add(tf.square(oneMinusX), tf.mul(100, tf.square(ridge))),
+      g: tf.stack([tf.sub(tf.mul(-2, oneMinusX), tf.mul(400, tf.mul(x, ridge))), tf.mul(200, ridge)]) as tf.Tensor1D,
+    };
+  }
+  const ySquared = tf.square(y);
+  return {
+    f: tf.add(tf.square(x), tf.sub(tf.div(tf.square(ySquared), 4), tf.div(ySquared, 2))),
+    g: tf.stack([tf.mul(2, x), tf.mul(y, tf.sub(ySquared, 1))]) as tf.Tensor1D,
+  };
 }
 
 interface Racer {
   name: RacerName;
-  x: tf.Variable<tf.Rank.R0>;
-  y: tf.Variable<tf.Rank.R0>;
+  /** The point (x, y). */
+  p: tf.Variable<tf.Rank.R1>;
   out: tf.Variable<tf.Rank.R0>;
   optimizer: tf.Optimizer;
 }
@@ -96,12 +99,13 @@ export const createOptimizerRace: ModelFactory = (params: Params): TrainableMode
   const surface: Surface = SURFACES[surfaceIndex] ?? SURFACES[0];
   const start = startPoint(surface, params.x0, params.y0);
   const names = RACERS.filter((name) => (params[name] ?? 1) >= 0.5);
-  // Inside tidy so the initial scalars are freed; variables survive it.
+  // Inside tidy so the initial tensors are freed; variables survive it.
   const racers: Racer[] = names.map((name) => ({
     name,
-    ...tf.tidy(() => ({ x: tf.variable(tf.scalar(start[0])), y: tf.variable(tf.scalar(start[1])), out: tf.variable(tf.scalar(0)) })),
+    ...tf.tidy(() => ({ p: tf.variable(tf.tensor1d(start)), out: tf.variable(tf.scalar(0)) })),
     optimizer: createOptimizer(name, params),
   }));
+  const weights = tf.tensor1d([1, 100]);
   const info: OptimizerRaceInfo = {
     surface: surfaceIndex,
     racers: names,
@@ -113,27 +117,22 @@ export const createOptimizerRace: ModelFactory = (params: Params): TrainableMode
   const gap0 = surface.f(start[0], start[1]) - surface.fMin;
 
   function stepRacer(racer: Racer): tf.Tensor[] {
-    const { x, y, out } = racer;
+    const { p, out } = racer;
     const before = tf.tidy(() => {
-      const { f, gx, gy } = surfaceOps(surfaceIndex, x, y);
-      return { gap: tf.sub(f, surface.fMin), gx, gy, x: tf.clone(x), y: tf.clone(y) };
+      const { f, g } = surfaceOps(surfaceIndex, p, weights);
+      return { gap: tf.reshape(tf.sub(f, surface.fMin), [1]), g, p: tf.clone(p) };
     });
-    racer.optimizer.applyGradients([
-      { name: x.name, tensor: before.gx },
-      { name: y.name, tensor: before.gy },
-    ]);
+    racer.optimizer.applyGradients([{ name: p.name, tensor: before.g }]);
     const record = tf.tidy(() => {
-      const inside = tf.logicalAnd(tf.less(tf.abs(x), OUT_OF_BOUNDS), tf.less(tf.abs(y), OUT_OF_BOUNDS));
+      const inside = tf.all(tf.less(tf.abs(p), OUT_OF_BOUNDS));
       const nowOut = tf.maximum(out, tf.sub(1, tf.cast(inside, 'float32')));
-      const keep = tf.cast(nowOut, 'bool');
-      x.assign(tf.where(keep, before.x, x) as tf.Scalar);
-      y.assign(tf.where(keep, before.y, y) as tf.Scalar);
+      p.assign(tf.where(tf.cast(nowOut, 'bool'), before.p, p) as tf.Tensor1D);
       // A racer already out reports its frozen loss; `out` before this step tells the race which count.
-      const record = [before.gap, x, y, nowOut, out].map((t) => tf.reshape(t, [1]));
+      const record = [before.gap, tf.clone(p), tf.reshape(nowOut, [1]), tf.reshape(out, [1])];
       out.assign(nowOut as tf.Scalar);
       return record;
     });
-    tf.dispose([before.gx, before.gy, before.x, before.y, before.gap]);
+    tf.dispose([before.g, before.p]);
     return record;
   }
 
@@ -146,9 +145,9 @@ export const createOptimizerRace: ModelFactory = (params: Params): TrainableMode
       return tf.tidy(() => {
         // The race's own loss: the best racer still in (∞ once all are out, which stops the run).
         const gaps = tf.concat(records.map((r) => r[0]));
-        const wasOut = tf.concat(records.map((r) => r[4]));
+        const wasOut = tf.concat(records.map((r) => r[3]));
         const best = tf.reshape(tf.min(tf.where(tf.cast(wasOut, 'bool'), tf.fill([racers.length], Infinity), gaps)), [1]);
-        const result = tf.concat([best, ...records.flatMap((r) => r.slice(0, 4))]) as tf.Tensor1D;
+        const result = tf.concat([best, ...records.flatMap((r) => r.slice(0, 3))]) as tf.Tensor1D;
         tf.dispose(records.flat());
         return result;
       });
@@ -161,9 +160,10 @@ export const createOptimizerRace: ModelFactory = (params: Params): TrainableMode
     },
     dispose() {
       for (const racer of racers) {
-        tf.dispose([racer.x, racer.y, racer.out]);
+        tf.dispose([racer.p, racer.out]);
         disposeOptimizer(racer.optimizer);
       }
+      weights.dispose();
     },
   };
 };
