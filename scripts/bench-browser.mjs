@@ -7,7 +7,8 @@ import { chromium } from 'playwright-core';
 
 const PORT = 4174;
 const SECONDS = 8;
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+// Vite itself, not through npx: killing npx would leave the server running.
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
 const base = `http://127.0.0.1:${PORT}`;
 
 /** [lesson, widget id, label, query] — each widget at its default pace and flat out. */
