@@ -1,0 +1,67 @@
+/**
+ * One epoch of TensorFlow Playground's default training (250 training points, batch 10 → 25 updates,
+ * learning rate 0.03, tanh, plain SGD) on the three networks of issue 5's benchmark, in Node: the
+ * hand-written backward pass (mlp-network.ts) against optimizer.minimize. The browser figures, drawing
+ * included, belong to the playground widget's benchmark.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { bench, describe } from 'vitest';
+import { initWeights, type MlpShape } from '../../src/ml/mlp';
+import { MlpNetwork } from '../../src/ml/mlp-network';
+import { createRng, gaussian } from '../../src/ml/random';
+import { BACKENDS, useBackend } from './backends';
+
+const POINTS = 250;
+const BATCH = 10;
+const NETWORKS: [string, number[]][] = [
+  ['(a) circle: 2 inputs, hidden 4, 2', [2, 4, 2, 1]],
+  ['(b) spiral: 7 inputs, six hidden layers of 8', [7, 8, 8, 8, 8, 8, 8, 1]],
+  ['(c) spiral: 2 inputs, two hidden layers of 8', [2, 8, 8, 1]],
+];
+
+function data(inputs: number) {
+  const rng = createRng(5);
+  const X = Float32Array.from({ length: POINTS * inputs }, () => gaussian(rng));
+  const y = Float32Array.from({ length: POINTS }, (_, i) => (X[i * inputs] ** 2 + X[i * inputs + 1] ** 2 < 1 ? 1 : 0));
+  return { X: tf.tensor2d(X, [POINTS, inputs]), y: tf.tensor1d(y) };
+}
+
+/** A network, optimizer and batches made once; each call trains one epoch and reads its losses back. */
+function trainer(sizes: number[], byHand: boolean) {
+  const shape: MlpShape = { sizes, activation: 'tanh', task: 'classification' };
+  let state: { network: MlpNetwork; optimizer: tf.Optimizer; batches: (readonly [tf.Tensor2D, tf.Tensor1D])[] } | null = null;
+  return () => {
+    if (!state) {
+      const { X, y } = data(sizes[0]);
+      state = {
+        network: new MlpNetwork(shape, initWeights(shape, 1)),
+        optimizer: tf.train.sgd(0.03),
+        batches: Array.from({ length: POINTS / BATCH }, (_, i) => [tf.slice(X, [i * BATCH, 0], [BATCH, -1]), tf.slice(y, [i * BATCH], [BATCH])] as const),
+      };
+    }
+    const { network, optimizer, batches } = state;
+    const losses: tf.Scalar[] = [];
+    for (const [xb, yb] of batches) {
+      if (byHand) {
+        const { loss, dW, db } = tf.tidy(() => network.gradients(xb, yb));
+        optimizer.applyGradients([...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })), ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] }))]);
+        tf.dispose([...dW, ...db]);
+        losses.push(loss);
+      } else {
+        losses.push(optimizer.minimize(() => network.dataLoss(tf.squeeze(network.forward(xb).at(-1)!, [1]) as tf.Tensor1D, yb), true)!);
+      }
+    }
+    const stacked = tf.stack(losses);
+    stacked.dataSync();
+    tf.dispose([stacked, ...losses]);
+  };
+}
+
+for (const backend of BACKENDS) {
+  for (const [name, sizes] of NETWORKS) {
+    describe(`one Playground epoch (25 steps of 10), ${name}, ${backend}`, () => {
+      bench('hand-written backward pass', trainer(sizes, true), { setup: useBackend(backend), time: 1000 });
+      bench('optimizer.minimize (autodiff)', trainer(sizes, false), { setup: useBackend(backend), time: 1000 });
+    });
+  }
+}

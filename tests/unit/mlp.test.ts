@@ -1,0 +1,119 @@
+/**
+ * The MLP's gradients three ways: the backpropagation formulas in plain numbers (mlp.ts), the same formulas
+ * as tfjs ops (mlp-network.ts), and central finite differences / tfjs's own autodiff.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { activate, derivativeFromOutput, forward, initWeights, lossAndGradients, type Activation, type MlpShape, type MlpWeights, type Regularization } from '../../src/ml/mlp';
+import { MlpNetwork } from '../../src/ml/mlp-network';
+import { createRng, gaussian } from '../../src/ml/random';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function batch(n: number, inputs: number, seed: number) {
+  const rng = createRng(seed);
+  const X = Float32Array.from({ length: n * inputs }, () => gaussian(rng));
+  // Labels by the sign of x₁·x₂ (every shape here has at least two inputs).
+  const y = Float32Array.from({ length: n }, (_, i) => (X[i * inputs] * X[i * inputs + 1] > 0 ? 1 : 0));
+  return { X, y };
+}
+
+function perturbed(weights: MlpWeights, which: 'W' | 'b', l: number, k: number, h: number): MlpWeights {
+  const copy = { W: weights.W.map((w) => Float32Array.from(w)), b: weights.b.map((b) => Float32Array.from(b)) };
+  copy[which][l][k] += h;
+  return copy;
+}
+
+const CASES: [string, MlpShape, Regularization, number][] = [
+  ['two-layer tanh classifier', { sizes: [2, 3, 1], activation: 'tanh', task: 'classification' }, 'none', 0],
+  ['two-layer sigmoid classifier with L2', { sizes: [2, 4, 1], activation: 'sigmoid', task: 'classification' }, 'l2', 0.1],
+  ['deeper ReLU classifier with L1', { sizes: [3, 5, 4, 1], activation: 'relu', task: 'classification' }, 'l1', 0.01],
+  ['linear-activation regressor', { sizes: [2, 3, 1], activation: 'linear', task: 'regression' }, 'l2', 0.05],
+];
+
+describe('activations', () => {
+  it.each(['relu', 'tanh', 'sigmoid', 'linear'] as Activation[])('%s: the derivative from the output matches finite differences', (kind) => {
+    for (const z of [-1.3, -0.2, 0.4, 2.1]) {
+      const h = 1e-6;
+      const numeric = (activate(kind, z + h) - activate(kind, z - h)) / (2 * h);
+      expect(derivativeFromOutput(kind, activate(kind, z))).toBeCloseTo(numeric, 6);
+    }
+  });
+});
+
+describe.each(CASES)('%s', (_, shape, regularization, rate) => {
+  const weights = initWeights(shape, 7);
+  // Biases away from 0 so every term of the formulas is exercised.
+  weights.b.forEach((b, l) => b.forEach((_, j) => (b[j] = 0.1 * (j + 1) * (l % 2 ? -1 : 1))));
+  const { X, y } = batch(6, shape.sizes[0], 3);
+
+  it('backpropagation in plain numbers matches central finite differences', () => {
+    const { dW, db } = lossAndGradients(shape, weights, X, y, regularization, rate);
+    const h = 1e-3;
+    const loss = (w: MlpWeights) => lossAndGradients(shape, w, X, y, regularization, rate).loss;
+    for (let l = 0; l < weights.W.length; l++) {
+      for (let k = 0; k < weights.W[l].length; k++) {
+        const numeric = (loss(perturbed(weights, 'W', l, k, h)) - loss(perturbed(weights, 'W', l, k, -h))) / (2 * h);
+        expect(dW[l][k], `dW[${l}][${k}]`).toBeCloseTo(numeric, 3);
+      }
+      for (let k = 0; k < weights.b[l].length; k++) {
+        const numeric = (loss(perturbed(weights, 'b', l, k, h)) - loss(perturbed(weights, 'b', l, k, -h))) / (2 * h);
+        expect(db[l][k], `db[${l}][${k}]`).toBeCloseTo(numeric, 3);
+      }
+    }
+  });
+
+  it('the tfjs backward pass computes the same loss and gradients, and so does tfjs autodiff', () => {
+    const reference = lossAndGradients(shape, weights, X, y, regularization, rate);
+    const network = new MlpNetwork(shape, weights);
+    tf.tidy(() => {
+      const Xt = tf.tensor2d(X, [y.length, shape.sizes[0]]);
+      const yt = tf.tensor1d(y);
+      const { loss, dW, db } = network.gradients(Xt, yt, regularization, rate);
+      expect(loss.dataSync()[0]).toBeCloseTo(reference.loss, 5);
+      dW.forEach((g, l) => g.dataSync().forEach((v, k) => expect(v, `dW[${l}][${k}]`).toBeCloseTo(reference.dW[l][k], 5)));
+      db.forEach((g, l) => g.dataSync().forEach((v, k) => expect(v, `db[${l}][${k}]`).toBeCloseTo(reference.db[l][k], 5)));
+
+      const auto = tf.variableGrads(() => {
+        const z = tf.squeeze(network.forward(Xt).at(-1)!, [1]) as tf.Tensor1D;
+        return tf.add(network.dataLoss(z, yt), network.penalty(regularization, rate)) as tf.Scalar;
+      }, network.variables);
+      network.W.forEach((W, l) => auto.grads[W.name].dataSync().forEach((v, k) => expect(v, `autodiff dW[${l}][${k}]`).toBeCloseTo(reference.dW[l][k], 5)));
+      network.b.forEach((b, l) => auto.grads[b.name].dataSync().forEach((v, k) => expect(v, `autodiff db[${l}][${k}]`).toBeCloseTo(reference.db[l][k], 5)));
+    });
+    network.dispose();
+  });
+
+  it('the tfjs forward pass predicts what the plain one does', () => {
+    const network = new MlpNetwork(shape, weights);
+    const expected = forward(shape, weights, X).at(-1)!;
+    tf.tidy(() => {
+      network.predict(tf.tensor2d(X, [y.length, shape.sizes[0]])).dataSync().forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
+    });
+    network.dispose();
+  });
+});
+
+describe('the penalties', () => {
+  it('L2 adds λw and L1 adds λ·sign(w) to every weight gradient, not to biases', () => {
+    const shape: MlpShape = { sizes: [2, 2, 1], activation: 'tanh', task: 'classification' };
+    const weights = initWeights(shape, 1);
+    const { X, y } = batch(4, 2, 9);
+    const plain = lossAndGradients(shape, weights, X, y);
+    const l2 = lossAndGradients(shape, weights, X, y, 'l2', 0.3);
+    const l1 = lossAndGradients(shape, weights, X, y, 'l1', 0.3);
+    weights.W.forEach((W, l) =>
+      W.forEach((w, k) => {
+        expect(l2.dW[l][k] - plain.dW[l][k]).toBeCloseTo(0.3 * w, 10);
+        expect(l1.dW[l][k] - plain.dW[l][k]).toBeCloseTo(0.3 * Math.sign(w), 10);
+      }),
+    );
+    expect(l2.db).toEqual(plain.db);
+    const sumSquares = weights.W.reduce((s, W) => s + W.reduce((t, w) => t + w * w, 0), 0);
+    expect(l2.loss - plain.loss).toBeCloseTo(0.3 * sumSquares / 2, 10);
+  });
+});
