@@ -117,13 +117,18 @@ test('the widget gallery renders every registered widget', async ({ page }) => {
   await expect(page.locator('section[data-widget="linear-regression"]')).toHaveAttribute('data-state', 'idle');
 });
 
-test('the lesson reads at a phone’s width without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto('/zh/linear-regression');
-  await ready(widget(page));
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-});
+for (const [slug, id] of [['linear-regression', 'linear-regression'], ['gradient-descent', 'gd-variants'], ['optimizers', 'optimizer-race'], ['logistic-regression', 'logistic-regression'], ['svm', 'svm']]) {
+  test(`${slug} reads at a phone’s width without sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`/zh/${slug}`);
+    await ready(widget(page, id));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Nothing inside the widget is cut off either: its own content fits its width.
+    const inner = await widget(page, id).evaluate((w) => w.scrollWidth - w.clientWidth);
+    expect(inner).toBeLessThanOrEqual(0);
+  });
+}
 
 test('the built main chunk carries neither tfjs nor KaTeX’s JavaScript', async () => {
   const dist = join(import.meta.dirname, '../../dist');
