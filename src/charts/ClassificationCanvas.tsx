@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import type { Points2D } from '../ml/classification-data';
 import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
 import { chainSegments, contourSegments } from './contours';
-import { arrowMove, pointerToData } from './plane-picker';
+import { arrowMove, clickToPick } from './plane-picker';
 import { useCanvas } from './useCanvas';
 
 export interface ScoreGrid {
@@ -156,10 +156,7 @@ export function ClassificationCanvas({ points, range, grid, shade, levels, circl
       role="application"
       tabIndex={0}
       aria-label={description}
-      onClick={(event) => {
-        const at = pointerToData(event, frameOf);
-        if (at) onPick(...at);
-      }}
+      onClick={clickToPick(frameOf, onPick)}
       onFocus={() => setCursor((c) => c ?? [0, 0])}
       onBlur={() => setCursor(null)}
       onKeyDown={(event) => {

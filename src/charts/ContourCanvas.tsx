@@ -1,7 +1,7 @@
 import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
 import { rampColor } from './colormap';
 import { contourSegments, logLevels } from './contours';
-import { arrowMove, pointerToData } from './plane-picker';
+import { arrowMove, clickToPick } from './plane-picker';
 import { useCanvas } from './useCanvas';
 
 export interface Grid {
@@ -180,10 +180,7 @@ export function ContourCanvas({ grid, paths, targets, labels, description, onPic
       role="application"
       tabIndex={0}
       aria-label={description}
-      onClick={(event) => {
-        const at = pointerToData(event, frameOf);
-        if (at) onPick(...at);
-      }}
+      onClick={clickToPick(frameOf, onPick)}
       onKeyDown={(event) => {
         const at = pick && arrowMove(event, pick, grid.xRange, grid.yRange);
         if (at) onPick(...at);

@@ -18,6 +18,14 @@ export function pointerToData(event: MouseEvent<HTMLElement>, frameOf: (width: n
   return x >= frame.x0 && x <= frame.x1 && y >= frame.y0 && y <= frame.y1 ? [x, y] : null;
 }
 
+/** A click handler that reports the data coordinates of clicks inside the plotted area. */
+export function clickToPick(frameOf: (width: number, height: number) => Frame, onPick: (x: number, y: number) => void) {
+  return (event: MouseEvent<HTMLElement>) => {
+    const at = pointerToData(event, frameOf);
+    if (at) onPick(...at);
+  };
+}
+
 /** The cursor moved by an arrow key, kept inside the window; null for any other key. */
 export function arrowMove(event: KeyboardEvent, at: [number, number], xRange: [number, number], yRange: [number, number]): [number, number] | null {
   const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
