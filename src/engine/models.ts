@@ -3,6 +3,7 @@ import { createGdVariants } from '../ml/gd-variants-trainer';
 import { createLogisticRegression } from '../ml/logistic-regression-trainer';
 import { createSvm } from '../ml/svm-trainer';
 import { createLinearRegression } from '../ml/linear-regression-trainer';
+import { createMlpPlayground } from '../ml/mlp-playground-trainer';
 import { createOptimizerRace } from '../ml/optimizer-race-trainer';
 import type { ModelFactory } from '../ml/trainable';
 
@@ -12,4 +13,5 @@ export const MODELS: Record<string, ModelFactory> = {
   'gd-variants': createGdVariants,
   'logistic-regression': createLogisticRegression,
   svm: createSvm,
+  'mlp-playground': createMlpPlayground,
 };

@@ -16,8 +16,9 @@ export class MlpNetwork {
 
   constructor(readonly shape: MlpShape, weights: MlpWeights) {
     const { sizes } = shape;
-    this.W = weights.W.map((w, l) => tf.variable(tf.tensor2d(w, [sizes[l], sizes[l + 1]])));
-    this.b = weights.b.map((b) => tf.variable(tf.tensor1d(b)));
+    // Inside tidy so the initial tensors are freed; variables survive it.
+    this.W = tf.tidy(() => weights.W.map((w, l) => tf.variable(tf.tensor2d(w, [sizes[l], sizes[l + 1]]))));
+    this.b = tf.tidy(() => weights.b.map((b) => tf.variable(tf.tensor1d(b))));
   }
 
   get variables(): tf.Variable[] {

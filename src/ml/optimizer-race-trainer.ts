@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { startPoint, SURFACES, surfaceGrid, type Surface } from './surfaces';
+import { disposeOptimizer, setLearningRate } from './optimizer-handling';
 import type { ModelFactory, Params, TrainableModel } from './trainable';
 
 export const RACERS = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
@@ -40,23 +41,6 @@ export function createOptimizer(name: RacerName, params: Params): tf.Optimizer {
     case 'adam':
       return tf.train.adam(lr, params.beta1, params.beta2, OPTIMIZER_EPSILON);
   }
-}
-
-/**
- * Changes a running optimizer's learning rate. SGD and Momentum keep it as a tensor (setLearningRate);
- * RMSProp and Adam read a plain number on every step. (tfjs optimizers answer `instanceof` by duck typing,
- * so the method itself is checked.)
- */
-export function setLearningRate(optimizer: tf.Optimizer, lr: number) {
-  if ('setLearningRate' in optimizer && typeof optimizer.setLearningRate === 'function') optimizer.setLearningRate(lr);
-  else (optimizer as unknown as { learningRate: number }).learningRate = lr;
-}
-
-/** tfjs 4.22's Momentum optimizer does not free the learning-rate scalar it inherits from SGD. */
-export function disposeOptimizer(optimizer: tf.Optimizer) {
-  optimizer.dispose();
-  const rate = (optimizer as unknown as { c?: tf.Tensor }).c;
-  if (optimizer.getClassName() === 'Momentum' && rate && !rate.isDisposed) rate.dispose();
 }
 
 /**

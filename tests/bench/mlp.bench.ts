@@ -8,16 +8,29 @@ import * as tf from '@tensorflow/tfjs-core';
 import { bench, describe } from 'vitest';
 import { initWeights, type MlpShape } from '../../src/ml/mlp';
 import { MlpNetwork } from '../../src/ml/mlp-network';
+import { createMlpPlayground } from '../../src/ml/mlp-playground-trainer';
+import type { TrainableModel } from '../../src/ml/trainable';
 import { createRng, gaussian } from '../../src/ml/random';
 import { BACKENDS, useBackend } from './backends';
 
 const POINTS = 250;
 const BATCH = 10;
-const NETWORKS: [string, number[]][] = [
-  ['(a) circle: 2 inputs, hidden 4, 2', [2, 4, 2, 1]],
-  ['(b) spiral: 7 inputs, six hidden layers of 8', [7, 8, 8, 8, 8, 8, 8, 1]],
-  ['(c) spiral: 2 inputs, two hidden layers of 8', [2, 8, 8, 1]],
+const NETWORKS: [string, number[], Record<string, number>][] = [
+  ['(a) circle: 2 inputs, hidden 4, 2', [2, 4, 2, 1], { dataset: 0, features: 3, layers: 2, n1: 4, n2: 2 }],
+  ['(b) spiral: 7 inputs, six hidden layers of 8', [7, 8, 8, 8, 8, 8, 8, 1], { dataset: 3, features: 127, layers: 6, n1: 8, n2: 8, n3: 8, n4: 8, n5: 8, n6: 8 }],
+  ['(c) spiral: 2 inputs, two hidden layers of 8', [2, 8, 8, 1], { dataset: 3, features: 3, layers: 2, n1: 8, n2: 8 }],
 ];
+
+/** The playground's own trainer: one step is one epoch, train and test losses read back after it. */
+function playground(params: Record<string, number>) {
+  let model: TrainableModel | null = null;
+  return () => {
+    model ??= createMlpPlayground({ noise: 0, trainShare: 0.5, batch: 10, lr: 0.03, activation: 1, ...params }, 1);
+    const record = model.step();
+    record.dataSync();
+    record.dispose();
+  };
+}
 
 function data(inputs: number) {
   const rng = createRng(5);
@@ -58,10 +71,11 @@ function trainer(sizes: number[], byHand: boolean) {
 }
 
 for (const backend of BACKENDS) {
-  for (const [name, sizes] of NETWORKS) {
+  for (const [name, sizes, params] of NETWORKS) {
     describe(`one Playground epoch (25 steps of 10), ${name}, ${backend}`, () => {
       bench('hand-written backward pass', trainer(sizes, true), { setup: useBackend(backend), time: 1000 });
       bench('optimizer.minimize (autodiff)', trainer(sizes, false), { setup: useBackend(backend), time: 1000 });
+      bench('the playground trainer (with train and test loss)', playground(params), { setup: useBackend(backend), time: 1000 });
     });
   }
 }

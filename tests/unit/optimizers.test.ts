@@ -4,7 +4,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOptimizer, createOptimizerRace, disposeOptimizer, OPTIMIZER_EPSILON, RACERS, setLearningRate, type RacerName } from '../../src/ml/optimizer-race-trainer';
+import { disposeOptimizer, setLearningRate } from '../../src/ml/optimizer-handling';
+import { createOptimizer, createOptimizerRace, OPTIMIZER_EPSILON, RACERS, type RacerName } from '../../src/ml/optimizer-race-trainer';
 import { SURFACES } from '../../src/ml/surfaces';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { OPTIMIZER_RACE_PARAMS } from '../../src/widgets/optimizer-race/params';

@@ -1,0 +1,121 @@
+/**
+ * The neural-network playground's model: an MLP on the chosen input features of a playground data set,
+ * trained like TensorFlow Playground trains (mini-batches in a fixed order, one epoch per step), with the
+ * backward pass written by hand (mlp-network.ts) and tfjs's SGD or Adam applying it. Each step is one
+ * epoch and records the training and test loss after it, as the Playground reports them.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { initWeights, type Activation, type MlpShape, type Regularization } from './mlp';
+import { MlpNetwork } from './mlp-network';
+import { disposeOptimizer, setLearningRate } from './optimizer-handling';
+import {
+  CLASSIFICATION_SETS, FEATURES, featureRows, isRegression, makePlaygroundData, REGRESSION_SETS, splitTrainTest,
+  type Feature, type PlaygroundPoint, type PlaygroundSet,
+} from './playground-data';
+import type { ModelFactory, Params, TrainableModel } from './trainable';
+
+export const PLAYGROUND_POINTS = 500;
+export const DATA_SETS: readonly PlaygroundSet[] = [...CLASSIFICATION_SETS, ...REGRESSION_SETS];
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+export const REGULARIZATIONS: readonly Regularization[] = ['none', 'l1', 'l2'];
+export const MAX_LAYERS = 6;
+
+export interface PlaygroundConfig {
+  set: PlaygroundSet;
+  noise: number;
+  trainShare: number;
+  batch: number;
+  lr: number;
+  activation: Activation;
+  regularization: Regularization;
+  regRate: number;
+  optimizer: 'sgd' | 'adam';
+  features: Feature[];
+  hidden: number[];
+}
+
+/**
+ * Reads the playground's flat numeric parameters: `features` is a bit mask over FEATURES (bit 0 = x₁),
+ * `layers` the number of hidden layers and `n1` … `n6` their sizes.
+ */
+export function playgroundConfig(params: Params): PlaygroundConfig {
+  const mask = Math.round(params.features ?? 3);
+  const features = FEATURES.filter((_, i) => mask & (1 << i));
+  const layers = Math.min(MAX_LAYERS, Math.max(0, Math.round(params.layers ?? 2)));
+  return {
+    set: DATA_SETS[Math.round(params.dataset ?? 0)] ?? 'circle',
+    noise: params.noise ?? 0,
+    trainShare: params.trainShare ?? 0.5,
+    batch: Math.max(1, Math.round(params.batch ?? 10)),
+    lr: params.lr ?? 0.03,
+    activation: ACTIVATIONS[Math.round(params.activation ?? 1)] ?? 'tanh',
+    regularization: REGULARIZATIONS[Math.round(params.regularization ?? 0)] ?? 'none',
+    regRate: params.regRate ?? 0,
+    optimizer: params.optimizer === 1 ? 'adam' : 'sgd',
+    features: features.length > 0 ? features : ['x1', 'x2'],
+    hidden: Array.from({ length: layers }, (_, l) => Math.max(1, Math.round(params[`n${l + 1}`] ?? 4))),
+  };
+}
+
+export interface PlaygroundInfo {
+  train: PlaygroundPoint[];
+  test: PlaygroundPoint[];
+  features: Feature[];
+  shape: MlpShape;
+}
+
+export const createMlpPlayground: ModelFactory = (params: Params, seed: number): TrainableModel => {
+  const config = playgroundConfig(params);
+  const points = makePlaygroundData(config.set, PLAYGROUND_POINTS, config.noise, seed);
+  const { train, test } = splitTrainTest(points, config.trainShare, seed);
+  const shape: MlpShape = {
+    sizes: [config.features.length, ...config.hidden, 1],
+    activation: config.activation,
+    task: isRegression(config.set) ? 'regression' : 'classification',
+  };
+  const network = new MlpNetwork(shape, initWeights(shape, seed));
+  const d = config.features.length;
+  const Xtrain = tf.tensor2d(featureRows(train, config.features), [train.length, d]);
+  const ytrain = tf.tensor1d(train.map((p) => p.label));
+  const Xtest = tf.tensor2d(featureRows(test, config.features), [test.length, d]);
+  const ytest = tf.tensor1d(test.map((p) => p.label));
+  // The Playground walks the training points in the same order every epoch.
+  const batches = Array.from({ length: Math.ceil(train.length / config.batch) }, (_, i) => {
+    const size = Math.min(config.batch, train.length - i * config.batch);
+    return [tf.slice(Xtrain, [i * config.batch, 0], [size, d]), tf.slice(ytrain, [i * config.batch], [size])] as const;
+  });
+  let regularization = config.regularization;
+  let regRate = config.regRate;
+  const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.lr) : tf.train.sgd(config.lr);
+  const loss = (X: tf.Tensor2D, y: tf.Tensor1D) => network.dataLoss(tf.squeeze(network.forward(X).at(-1)!, [1]) as tf.Tensor1D, y);
+
+  return {
+    traceNames: ['testLoss'],
+    initialTrace: [tf.tidy(() => loss(Xtest, ytest).dataSync()[0])],
+    info: { train, test, features: config.features, shape } satisfies PlaygroundInfo,
+    step() {
+      for (const [xb, yb] of batches) {
+        const { dW, db } = tf.tidy(() => {
+          const g = network.gradients(xb, yb, regularization, regRate);
+          return { dW: g.dW, db: g.db };
+        });
+        optimizer.applyGradients([
+          ...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })),
+          ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] })),
+        ]);
+        tf.dispose([...dW, ...db]);
+      }
+      return tf.tidy(() => tf.stack([loss(Xtrain, ytrain), loss(Xtest, ytest)]) as tf.Tensor1D);
+    },
+    setLive(next: Params) {
+      if (next.lr !== undefined) setLearningRate(optimizer, next.lr);
+      if (next.regularization !== undefined) regularization = REGULARIZATIONS[Math.round(next.regularization)] ?? 'none';
+      if (next.regRate !== undefined) regRate = next.regRate;
+    },
+    dispose() {
+      network.dispose();
+      tf.dispose([Xtrain, ytrain, Xtest, ytest, ...batches.flat()]);
+      disposeOptimizer(optimizer);
+    },
+  };
+};
