@@ -87,7 +87,8 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number):
   let regularization = config.regularization;
   let regRate = config.regRate;
   const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.lr) : tf.train.sgd(config.lr);
-  const loss = (X: tf.Tensor2D, y: tf.Tensor1D) => network.dataLoss(tf.squeeze(network.forward(X).at(-1)!, [1]) as tf.Tensor1D, y);
+  // The Playground reports the data loss, without the penalty.
+  const loss = (X: tf.Tensor2D, y: tf.Tensor1D) => network.loss(X, y);
 
   return {
     traceNames: ['testLoss'],
@@ -95,10 +96,7 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number):
     info: { train, test, features: config.features, shape } satisfies PlaygroundInfo,
     step() {
       for (const [xb, yb] of batches) {
-        const { dW, db } = tf.tidy(() => {
-          const g = network.gradients(xb, yb, regularization, regRate);
-          return { dW: g.dW, db: g.db };
-        });
+        const { dW, db } = tf.tidy(() => network.gradients(xb, yb, regularization, regRate));
         optimizer.applyGradients([
           ...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })),
           ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] })),

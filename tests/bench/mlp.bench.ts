@@ -53,20 +53,17 @@ function trainer(sizes: number[], byHand: boolean) {
       };
     }
     const { network, optimizer, batches } = state;
-    const losses: tf.Scalar[] = [];
     for (const [xb, yb] of batches) {
       if (byHand) {
-        const { loss, dW, db } = tf.tidy(() => network.gradients(xb, yb));
+        const { dW, db } = tf.tidy(() => network.gradients(xb, yb));
         optimizer.applyGradients([...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })), ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] }))]);
         tf.dispose([...dW, ...db]);
-        losses.push(loss);
       } else {
-        losses.push(optimizer.minimize(() => network.dataLoss(tf.squeeze(network.forward(xb).at(-1)!, [1]) as tf.Tensor1D, yb), true)!);
+        optimizer.minimize(() => network.loss(xb, yb));
       }
     }
-    const stacked = tf.stack(losses);
-    stacked.dataSync();
-    tf.dispose([stacked, ...losses]);
+    // One read-back per epoch, as the worker does per tick.
+    network.b[0].dataSync();
   };
 }
 
