@@ -130,6 +130,8 @@ test.describe('the linear-regression widget', () => {
     const loss = await w.getAttribute('data-loss');
 
     await w.locator('[data-action=copy-link]').click();
+    // The clipboard write is asynchronous: wait for the link to be shown.
+    await expect(w.locator('.copy-link-result')).toHaveAttribute('data-link', /^http/);
     const link = await w.locator('.copy-link-result').getAttribute('data-link');
     expect(link).toMatch(/linear-regression\.seed=\d+/);
     expect(link).toContain('linear-regression.noise=0.7');
