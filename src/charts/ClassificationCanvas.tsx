@@ -22,7 +22,7 @@ export interface Level {
 }
 
 /** Class colours (label 1, label 0) and the custom properties they come from. */
-export const CLASS_COLORS = ['--series-2', '--series-1'] as const;
+const CLASS_COLORS = ['--series-2', '--series-1'] as const;
 
 function splitSegments(segments: number[]): number[][] {
   const lines: number[][] = [];

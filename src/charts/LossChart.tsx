@@ -84,7 +84,7 @@ function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): P
 }
 
 /** The vertical range of the curves, widened a little so a curve never sits on the frame. */
-export function chartDomain(curves: Curve[], yScale: 'log' | 'linear', reference?: Reference): [number, number] {
+function chartDomain(curves: Curve[], yScale: 'log' | 'linear', reference?: Reference): [number, number] {
   let low = Infinity;
   let high = -Infinity;
   for (const curve of curves) {

@@ -5,7 +5,7 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { toPixelX, toPixelY, type Frame } from './axes';
 
-export const KEY_STEP = 1 / 20;
+const KEY_STEP = 1 / 20;
 
 /** The data coordinates under the mouse, or null outside the plotted area. */
 export function pointerToData(event: MouseEvent<HTMLElement>, frameOf: (width: number, height: number) => Frame): [number, number] | null {

@@ -58,7 +58,7 @@ export const SADDLE: Surface = {
 
 export const SURFACES: readonly Surface[] = [BOWL, ROSENBROCK, SADDLE];
 
-export function inWindow(surface: Surface, x: number, y: number): boolean {
+function inWindow(surface: Surface, x: number, y: number): boolean {
   return x >= surface.xRange[0] && x <= surface.xRange[1] && y >= surface.yRange[0] && y <= surface.yRange[1];
 }
 

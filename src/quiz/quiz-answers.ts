@@ -6,7 +6,7 @@ import { readStored, writeStored } from '../app/local-store';
 
 export type Answers = (number | null)[];
 
-export function answersKey(slug: string, quizId: string): string {
+function answersKey(slug: string, quizId: string): string {
   return `quiz:${slug}:${quizId}`;
 }
 

@@ -1,7 +1,7 @@
 /** Reads each racer's story out of the race's flat trace records (4 values per racer per step). */
 import type { RacerName } from '../../ml/optimizer-race-trainer';
 
-export const REACHED = 1e-3;
+const REACHED = 1e-3;
 
 export interface RacerSummary {
   name: RacerName;
