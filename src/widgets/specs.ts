@@ -5,6 +5,7 @@
 import type { ParamSpec } from '../state/params.ts';
 import { GD_VARIANTS_PARAMS } from './gd-variants/params.ts';
 import { LINEAR_REGRESSION_PARAMS } from './linear-regression/params.ts';
+import { MLP_PLAYGROUND_PARAMS } from './mlp-playground/params.ts';
 import { LOGISTIC_REGRESSION_PARAMS } from './logistic-regression/params.ts';
 import { OPTIMIZER_RACE_PARAMS } from './optimizer-race/params.ts';
 import { SVM_PARAMS } from './svm/params.ts';
@@ -15,4 +16,5 @@ export const WIDGET_SPECS: Record<string, readonly ParamSpec[]> = {
   'optimizer-race': OPTIMIZER_RACE_PARAMS,
   'logistic-regression': LOGISTIC_REGRESSION_PARAMS,
   svm: SVM_PARAMS,
+  'mlp-playground': MLP_PLAYGROUND_PARAMS,
 };
