@@ -25,6 +25,8 @@ export interface Progress {
   done: boolean;
   stepsPerSecond: number;
   tensors: number;
+  /** The model's state after the last of these steps, for models that have one (TrainableModel.state). */
+  state?: Float32Array;
 }
 
 export type FromWorker =
@@ -36,6 +38,8 @@ export type FromWorker =
       info: ModelInfo;
       traceNames: readonly string[];
       initialTrace: readonly number[];
+      /** The model's state before the first step, for models that have one. */
+      state?: Float32Array;
       tensors: number;
     }
   | Progress

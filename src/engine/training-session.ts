@@ -106,6 +106,7 @@ export class TrainingSession {
       info: this.model.info,
       traceNames: this.model.traceNames,
       initialTrace: this.model.initialTrace,
+      state: this.readState(),
       tensors: tf.memory().numTensors,
     });
   }
@@ -156,11 +157,20 @@ export class TrainingSession {
       this.running = false;
     }
     if (this.step >= this.budget()) this.running = false;
-    this.postProgress(losses, traces);
+    this.postProgress(losses, traces, this.readState());
     if (this.diverged) this.post({ type: 'diverged', step: this.step + 1, loss: badLoss });
   }
 
-  private postProgress(losses: Float32Array, traces: Float32Array) {
+  private readState(): Float32Array | undefined {
+    if (!this.model?.state) return undefined;
+    const state = this.model.state();
+    // A copy: the buffer is transferred to the page, and a backend may hand out its own storage here.
+    const values = Float32Array.from(state.dataSync());
+    state.dispose();
+    return values;
+  }
+
+  private postProgress(losses: Float32Array, traces: Float32Array, state?: Float32Array) {
     this.post(
       {
         type: 'progress',
@@ -171,8 +181,9 @@ export class TrainingSession {
         done: this.step >= this.budget(),
         stepsPerSecond: losses.length > 0 ? this.stepsPerSecond() : 0,
         tensors: tf.memory().numTensors,
+        state,
       },
-      [losses.buffer, traces.buffer],
+      state ? [losses.buffer, traces.buffer, state.buffer] : [losses.buffer, traces.buffer],
     );
   }
 

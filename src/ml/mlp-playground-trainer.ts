@@ -64,14 +64,24 @@ export interface PlaygroundInfo {
   shape: MlpShape;
 }
 
-export const createMlpPlayground: ModelFactory = (params: Params, seed: number): TrainableModel => {
+/** The learner's own points, flat [x₁, x₂, label, …] with labels 0 / 1, as PlaygroundPoints. */
+function ownPoints(data: number[]): PlaygroundPoint[] {
+  return Array.from({ length: Math.floor(data.length / 3) }, (_, i) => ({ x1: data[3 * i], x2: data[3 * i + 1], label: data[3 * i + 2] }));
+}
+
+/**
+ * `data`, when it holds at least two points, is the learner's own classification data (flat x₁, x₂, label),
+ * used instead of the generated set and split the same way.
+ */
+export const createMlpPlayground: ModelFactory = (params: Params, seed: number, data?: number[]): TrainableModel => {
   const config = playgroundConfig(params);
-  const points = makePlaygroundData(config.set, PLAYGROUND_POINTS, config.noise, seed);
+  const own = data !== undefined && data.length >= 6;
+  const points = own ? ownPoints(data) : makePlaygroundData(config.set, PLAYGROUND_POINTS, config.noise, seed);
   const { train, test } = splitTrainTest(points, config.trainShare, seed);
   const shape: MlpShape = {
     sizes: [config.features.length, ...config.hidden, 1],
     activation: config.activation,
-    task: isRegression(config.set) ? 'regression' : 'classification',
+    task: !own && isRegression(config.set) ? 'regression' : 'classification',
   };
   const network = new MlpNetwork(shape, initWeights(shape, seed));
   const d = config.features.length;
@@ -104,6 +114,9 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number):
         tf.dispose([...dW, ...db]);
       }
       return tf.tidy(() => tf.stack([loss(Xtrain, ytrain), loss(Xtest, ytest)]) as tf.Tensor1D);
+    },
+    state() {
+      return tf.tidy(() => tf.concat(network.W.flatMap((W, l) => [tf.reshape(W, [-1]), network.b[l]])) as tf.Tensor1D);
     },
     setLive(next: Params) {
       if (next.lr !== undefined) setLearningRate(optimizer, next.lr);

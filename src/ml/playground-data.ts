@@ -151,6 +151,7 @@ export function splitTrainTest<T>(points: readonly T[], trainShare: number, seed
     const j = Math.floor(rng() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const cut = Math.round(points.length * trainShare);
+  // At least one point on each side (a learner's own handful of points), when there are two.
+  const cut = Math.min(points.length - 1, Math.max(1, Math.round(points.length * trainShare)));
   return { train: order.slice(0, cut).map((i) => points[i]), test: order.slice(cut).map((i) => points[i]) };
 }

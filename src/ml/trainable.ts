@@ -19,6 +19,11 @@ export interface TrainableModel {
   /** The trace before the first step (e.g. the initial weights). */
   readonly initialTrace: readonly number[];
   readonly info: ModelInfo;
+  /**
+   * What the page needs to draw the model as it is now (e.g. every weight, for per-neuron heatmaps), if
+   * more than the trace: read once per progress message, after its steps, not once per step.
+   */
+  state?(): Tensor1D;
   dispose(): void;
 }
 

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FromWorker, Progress } from '../../src/engine/protocol';
 import { TrainingSession } from '../../src/engine/training-session';
 import { createLinearRegression } from '../../src/ml/linear-regression-trainer';
+import { createMlpPlayground } from '../../src/ml/mlp-playground-trainer';
 import type { ModelFactory } from '../../src/ml/trainable';
 
 beforeAll(async () => {
@@ -86,7 +87,9 @@ describe('TrainingSession', () => {
     await s.handle({ type: 'pause' });
     const all = progress();
     expect(all.length).toBeGreaterThan(2);
-    for (const p of all.slice(0, -1)) expect(p.losses.length).toBe(PARAMS.speed);
+    // The first tick has no cost estimate yet and takes `speed` steps; later ones may take fewer on a busy machine.
+    expect(all[0].losses.length).toBe(PARAMS.speed);
+    for (const p of all.slice(0, -1)) expect(p.losses.length).toBeLessThanOrEqual(PARAMS.speed);
     expect(all.at(-1)!.running).toBe(false);
     expect(s.isRunning).toBe(false);
     await s.handle({ type: 'dispose' });
@@ -134,5 +137,24 @@ describe('TrainingSession', () => {
     const { s, messages } = session();
     await s.handle({ type: 'init', model: 'nope', params: PARAMS, seed: 1 });
     expect(messages).toEqual([{ type: 'error', message: 'unknown model "nope"' }]);
+  });
+});
+
+describe('TrainingSession with a model that reports its state', () => {
+  it('sends the state with the snapshot and after every batch of steps, as a copy', async () => {
+    const messages: FromWorker[] = [];
+    const s = new TrainingSession((m) => messages.push(m), { 'mlp-playground': createMlpPlayground }, async () => ({ backend: 'cpu' }));
+    await s.handle({ type: 'init', model: 'mlp-playground', params: { layers: 1, n1: 3, steps: 10 }, seed: 1 });
+    const snapshot = messages[0];
+    expect(snapshot.type === 'snapshot' && snapshot.state).toHaveLength(2 * 3 + 3 + 3 + 1);
+    await s.handle({ type: 'step', count: 2 });
+    const progress = messages.filter((m): m is Progress => m.type === 'progress');
+    expect(progress[0].state).toHaveLength(13);
+    expect(progress[0].state).not.toEqual(snapshot.type === 'snapshot' && snapshot.state);
+    // Detaching what was sent (as a transfer does) leaves the model intact.
+    structuredClone(progress[0].state, { transfer: [progress[0].state!.buffer] });
+    await s.handle({ type: 'step', count: 1 });
+    expect(messages.filter((m): m is Progress => m.type === 'progress')[1].losses[0]).toBeGreaterThan(0);
+    await s.handle({ type: 'dispose' });
   });
 });

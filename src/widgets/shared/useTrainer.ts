@@ -18,6 +18,8 @@ export interface TrainerView {
   /** Per step, the model's trace after the step (e.g. β₀, β₁), flattened; first the initial trace. */
   traces: number[];
   traceWidth: number;
+  /** The model's latest state (TrainableModel.state), for models that report one. */
+  state: Float32Array | null;
   info: ModelInfo | null;
   backend: BackendName | null;
   fallback?: string;
@@ -28,7 +30,7 @@ export interface TrainerView {
 }
 
 function emptyView(): TrainerView {
-  return { status: 'loading', step: 0, losses: [], traces: [], traceWidth: 0, info: null, backend: null, stepsPerSecond: 0, tensors: 0 };
+  return { status: 'loading', step: 0, losses: [], traces: [], traceWidth: 0, state: null, info: null, backend: null, stepsPerSecond: 0, tensors: 0 };
 }
 
 /** `?backend=cpu` forces the CPU backend: for comparing backends and for testing the fallback path. */
@@ -47,6 +49,7 @@ function fold(view: TrainerView, message: FromWorker): void {
         fallback: message.fallback,
         traceWidth: message.traceNames.length,
         traces: [...message.initialTrace],
+        state: message.state ?? null,
         tensors: message.tensors,
       });
       break;
@@ -55,6 +58,7 @@ function fold(view: TrainerView, message: FromWorker): void {
       for (const value of message.traces) view.traces.push(value);
       view.step = message.step;
       view.tensors = message.tensors;
+      if (message.state) view.state = message.state;
       if (message.stepsPerSecond > 0 || !message.running) view.stepsPerSecond = message.stepsPerSecond;
       if (view.status !== 'diverged' && view.status !== 'error') {
         view.status = message.running ? 'running' : view.step > 0 ? 'paused' : 'idle';
