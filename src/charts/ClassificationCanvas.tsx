@@ -8,6 +8,7 @@ import type { Points2D } from '../ml/classification-data';
 import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
 import { chainSegments, contourSegments } from './contours';
 import { arrowMove, clickToPick } from './plane-picker';
+import { rgb, shadeInto, type ShadeColors } from './shade';
 import { useCanvas } from './useCanvas';
 
 export interface ScoreGrid {
@@ -30,38 +31,25 @@ function splitSegments(segments: number[]): number[][] {
   return lines;
 }
 
-function rgb(color: string): [number, number, number] {
-  const hex = color.replace('#', '');
-  if (hex.length !== 6) return [128, 128, 128];
-  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-}
-
 /** Shades the grid into `image` (one pixel per cell), reusing the canvas from frame to frame. */
-function shadeImage(image: HTMLCanvasElement, grid: ScoreGrid, shade: (score: number) => number, background: string, one: string, zero: string) {
+function shadeImage(image: HTMLCanvasElement, grid: ScoreGrid, shade: (score: number) => number, colors: ShadeColors) {
   if (image.width !== grid.cols || image.height !== grid.rows) {
     image.width = grid.cols;
     image.height = grid.rows;
   }
   const ctx = image.getContext('2d')!;
   const pixels = ctx.createImageData(grid.cols, grid.rows);
-  const bg = rgb(background);
-  const [c1, c0] = [rgb(one), rgb(zero)];
-  for (let r = 0; r < grid.rows; r++) {
-    for (let c = 0; c < grid.cols; c++) {
-      const t = Math.max(-1, Math.min(1, shade(grid.values[r * grid.cols + c])));
-      const target = t >= 0 ? c1 : c0;
-      const mix = Math.abs(t) * 0.55;
-      const offset = ((grid.rows - 1 - r) * grid.cols + c) * 4;
-      for (let k = 0; k < 3; k++) pixels.data[offset + k] = bg[k] + (target[k] - bg[k]) * mix;
-      pixels.data[offset + 3] = 255;
-    }
-  }
+  shadeInto(pixels, 0, 0, grid, shade, colors);
   ctx.putImageData(pixels, 0, 0);
   return image;
 }
 
-export function ClassificationCanvas({ points, range, grid, shade, levels, circled, description, onPick }: {
+export function ClassificationCanvas({ points, testPoints, pointValues, range, grid, shade, levels, circled, description, onPick }: {
   points: Points2D;
+  /** Held-out points, drawn hollow so they read apart from the training points. */
+  testPoints?: Points2D | null;
+  /** For regression: each point's target in [−1, 1], which then sets its colour (a label only sets its shape). */
+  pointValues?: { train: ArrayLike<number>; test?: ArrayLike<number> };
   range: [number, number];
   grid: ScoreGrid | null;
   /** Maps a score to [−1, 1]: −1 fully class 0, 0 undecided, 1 fully class 1. */
@@ -87,7 +75,7 @@ export function ClassificationCanvas({ points, range, grid, shade, levels, circl
     if (grid) {
       ctx.imageSmoothingEnabled = true;
       image.current ??= document.createElement('canvas');
-      shadeImage(image.current, grid, shade, css('--bg') || '#ffffff', one, zero);
+      shadeImage(image.current, grid, shade, { background: rgb(css('--bg') || '#ffffff'), one: rgb(one), zero: rgb(zero) });
       ctx.drawImage(image.current, left, top, plotW, plotH);
     }
     drawAxes(ctx, frame, css, { x: 'x₁', y: 'x₂' });
@@ -115,25 +103,37 @@ export function ClassificationCanvas({ points, range, grid, shade, levels, circl
       ctx.setLineDash([]);
     }
     // Class 1 as circles, class 0 as squares: told apart without colour too.
-    for (let i = 0; i < points.x1.length; i++) {
-      const px = toPixelX(frame, points.x1[i]);
-      const py = toPixelY(frame, points.x2[i]);
-      ctx.fillStyle = points.label[i] === 1 ? one : zero;
-      ctx.strokeStyle = css('--bg') || '#fff';
-      ctx.lineWidth = 1.5;
-      ctx.beginPath();
-      if (points.label[i] === 1) ctx.arc(px, py, 4.5, 0, 2 * Math.PI);
-      else ctx.rect(px - 4, py - 4, 8, 8);
-      ctx.fill();
-      ctx.stroke();
-      if (circled?.[i]) {
-        ctx.strokeStyle = css('--text') || '#000';
-        ctx.lineWidth = 1.5;
+    const background = rgb(css('--bg') || '#ffffff');
+    const colorOf = (label: number, value: number | undefined) => {
+      if (value === undefined) return label === 1 ? one : zero;
+      const target = rgb(value >= 0 ? one : zero);
+      const mix = Math.min(1, Math.abs(value));
+      return `rgb(${target.map((c, k) => Math.round(background[k] + (c - background[k]) * mix)).join(',')})`;
+    };
+    const drawPoints = (set: Points2D, values: ArrayLike<number> | undefined, hollow: boolean) => {
+      for (let i = 0; i < set.x1.length; i++) {
+        const px = toPixelX(frame, set.x1[i]);
+        const py = toPixelY(frame, set.x2[i]);
+        const color = colorOf(set.label[i], values?.[i]);
+        ctx.fillStyle = hollow ? css('--bg') || '#fff' : color;
+        ctx.strokeStyle = hollow ? color : css('--bg') || '#fff';
+        ctx.lineWidth = hollow ? 2 : 1.5;
         ctx.beginPath();
-        ctx.arc(px, py, 8.5, 0, 2 * Math.PI);
+        if (set.label[i] === 1) ctx.arc(px, py, 4.5, 0, 2 * Math.PI);
+        else ctx.rect(px - 4, py - 4, 8, 8);
+        ctx.fill();
         ctx.stroke();
+        if (!hollow && circled?.[i]) {
+          ctx.strokeStyle = css('--text') || '#000';
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.arc(px, py, 8.5, 0, 2 * Math.PI);
+          ctx.stroke();
+        }
       }
-    }
+    };
+    drawPoints(points, pointValues?.train, false);
+    if (testPoints) drawPoints(testPoints, pointValues?.test, true);
     if (cursor) {
       const [cx, cy] = [toPixelX(frame, cursor[0]), toPixelY(frame, cursor[1])];
       ctx.strokeStyle = css('--focus') || '#f59e0b';

@@ -105,8 +105,8 @@ const zh = {
     needBoth: '每个类别至少要留一个点。',
     problems: {
       malformed: '链接里的数据点格式不对',
-      'too-many': '链接里的数据点太多（最多 400 个）',
-      outside: '链接里有数据点超出了 [−3, 3] 的范围',
+      'too-many': '链接里的数据点太多（最多 600 个）',
+      outside: '链接里有数据点超出了图的范围',
       'one-class': '链接里的数据点只有一个类别',
     } as Record<string, string>,
     ignored: (why: string) => `${why}，已改用预设数据。`,
@@ -277,8 +277,8 @@ const en: Strings = {
     needBoth: 'Keep at least one point of each class.',
     problems: {
       malformed: 'The points in the link are malformed',
-      'too-many': 'The link holds too many points (400 at most)',
-      outside: 'A point in the link lies outside [−3, 3]',
+      'too-many': 'The link holds too many points (600 at most)',
+      outside: 'A point in the link lies outside the plot',
       'one-class': 'The points in the link are all of one class',
     } as Record<string, string>,
     ignored: (why: string) => `${why}; the preset is used instead.`,

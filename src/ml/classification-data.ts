@@ -5,7 +5,8 @@
 import { createRng, gaussian, uniform, type Rng } from './random';
 
 export const WINDOW: [number, number] = [-3, 3];
-export const MAX_POINTS = 400;
+// The playground's generated sets have 500 points, and a learner may edit them.
+export const MAX_POINTS = 600;
 
 export interface Points2D {
   x1: Float32Array;
@@ -16,7 +17,8 @@ export interface Points2D {
 export const PRESETS = ['separable', 'overlapping', 'xor', 'ring'] as const;
 export type PresetName = (typeof PRESETS)[number];
 
-const clampToWindow = (v: number) => Math.min(WINDOW[1], Math.max(WINDOW[0], v));
+const clampTo = (window: readonly [number, number], v: number) => Math.min(window[1], Math.max(window[0], v));
+const clampToWindow = (v: number) => clampTo(WINDOW, v);
 
 function build(count: number, make: (i: number) => [number, number, number]): Points2D {
   const points: Points2D = { x1: new Float32Array(count), x2: new Float32Array(count), label: new Uint8Array(count) };
@@ -83,7 +85,10 @@ function round2(v: number): string {
 }
 
 /** The points in a link, or why they cannot be used (the widget then keeps its preset and says so). */
-export function parsePoints(text: string): Points2D | { error: 'malformed' | 'too-many' | 'outside' | 'one-class' } {
+export function parsePoints(
+  text: string,
+  window: readonly [number, number] = WINDOW,
+): Points2D | { error: 'malformed' | 'too-many' | 'outside' | 'one-class' } {
   const entries = text.split(/[*;]/).filter((e) => e.trim() !== '');
   if (entries.length > MAX_POINTS) return { error: 'too-many' };
   const points: Points2D = { x1: new Float32Array(entries.length), x2: new Float32Array(entries.length), label: new Uint8Array(entries.length) };
@@ -92,7 +97,7 @@ export function parsePoints(text: string): Points2D | { error: 'malformed' | 'to
     if (fields.length !== 3 || !fields.every((f) => /^\s*-?\d+(\.\d+)?\s*$/.test(f))) return { error: 'malformed' };
     const [a, b, label] = fields.map(Number);
     if (label !== 0 && label !== 1) return { error: 'malformed' };
-    if (a < WINDOW[0] || a > WINDOW[1] || b < WINDOW[0] || b > WINDOW[1]) return { error: 'outside' };
+    if (a < window[0] || a > window[1] || b < window[0] || b > window[1]) return { error: 'outside' };
     points.x1[i] = a;
     points.x2[i] = b;
     points.label[i] = label;
@@ -120,7 +125,14 @@ export function unflattenPoints(flat: ArrayLike<number>): Points2D {
 }
 
 /** A click at (a, b): removes the nearest point within `radius`, or else adds one of class `label`. */
-export function togglePoint(points: Points2D, a: number, b: number, label: number, radius: number): Points2D {
+export function togglePoint(
+  points: Points2D,
+  a: number,
+  b: number,
+  label: number,
+  radius: number,
+  window: readonly [number, number] = WINDOW,
+): Points2D {
   let nearest = -1;
   let best = radius * radius;
   for (let i = 0; i < points.x1.length; i++) {
@@ -132,7 +144,7 @@ export function togglePoint(points: Points2D, a: number, b: number, label: numbe
   }
   const flat = flattenPoints(points);
   if (nearest >= 0) flat.splice(3 * nearest, 3);
-  else if (points.x1.length < MAX_POINTS) flat.push(clampToWindow(a), clampToWindow(b), label);
+  else if (points.x1.length < MAX_POINTS) flat.push(clampTo(window, a), clampTo(window, b), label);
   return unflattenPoints(flat);
 }
 

@@ -15,4 +15,5 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
   'logistic-regression': lazy(() => import('./logistic-regression/LogisticRegressionWidget')),
   svm: lazy(() => import('./svm/SvmWidget')),
   'optimizer-race': lazy(() => import('./optimizer-race/OptimizerRaceWidget')),
+  'mlp-playground': lazy(() => import('./mlp-playground/MlpPlaygroundWidget')),
 };

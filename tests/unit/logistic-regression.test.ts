@@ -125,12 +125,16 @@ describe('points: presets, links and clicks', () => {
     expect(parsePoints('a,b,1;0,0,0')).toEqual({ error: 'malformed' });
     expect(parsePoints('9,0,1;0,0,0')).toEqual({ error: 'outside' });
     expect(parsePoints('1,1,1;0,0,1')).toEqual({ error: 'one-class' });
-    expect(parsePoints(Array(401).fill('0,0,1').join(';'))).toEqual({ error: 'too-many' });
+    expect(parsePoints(Array(601).fill('0,0,1').join(';'))).toEqual({ error: 'too-many' });
+    // The window is the plot's: the playground's is ±6.
+    expect(parsePoints('5,-5,1;0,0,0', [-6, 6])).not.toHaveProperty('error');
+    expect(parsePoints('7,0,1;0,0,0', [-6, 6])).toEqual({ error: 'outside' });
   });
   it('a click removes the nearest point within reach, or adds one of the chosen class', () => {
     const base = parsePoints('0,0,1;1,1,0') as Points2D;
     const removed = togglePoint(base, 0.05, -0.05, 0, 0.2);
     expect([...removed.label]).toEqual([0]);
+    expect([...togglePoint(base, 9, -9, 1, 0.2, [-6, 6]).x1].at(-1)).toBe(6);
     const added = togglePoint(base, -2, 2, 0, 0.2);
     expect(added.x1.length).toBe(3);
     expect([added.x1[2], added.x2[2], added.label[2]]).toEqual([-2, 2, 0]);

@@ -3,18 +3,19 @@
  * them. A malformed list in a link is ignored (the preset is used) and reported.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { flattenPoints, formatPoints, parsePoints, type Points2D } from '../../ml/classification-data';
+import { flattenPoints, formatPoints, parsePoints, WINDOW, type Points2D } from '../../ml/classification-data';
 import { writeUrlText } from '../../state/params';
 
 export const POINTS_KEY = 'points';
 export type OwnPoints = ReturnType<typeof useOwnPoints>;
 export type PointsProblem = 'malformed' | 'too-many' | 'outside' | 'one-class';
 
-export function useOwnPoints(id: string) {
+/** `range` is the square the points must lie in (the widget's plot range). */
+export function useOwnPoints(id: string, range: readonly [number, number] = WINDOW) {
   const [start] = useState(() => {
     const raw = new URLSearchParams(window.location.search).get(`${id}.${POINTS_KEY}`);
     if (raw === null) return { points: null, problem: null };
-    const parsed = parsePoints(raw);
+    const parsed = parsePoints(raw, range);
     return 'error' in parsed ? { points: null, problem: parsed.error } : { points: parsed, problem: null };
   });
   const [points, setPointsState] = useState<Points2D | null>(start.points);
@@ -31,5 +32,5 @@ export function useOwnPoints(id: string) {
   const dismissProblem = useCallback(() => setProblem(null), []);
   /** The points, flat, as the training worker takes them; undefined while a preset is used. */
   const data = useMemo(() => (points ? flattenPoints(points) : undefined), [points]);
-  return { points, setPoints, data, problem, dismissProblem };
+  return { points, setPoints, data, problem, dismissProblem, range };
 }

@@ -11,6 +11,7 @@ import type { OwnPoints } from './useOwnPoints';
 
 /** A click this close to a point (in data units) removes it. */
 const REACH = 0.15;
+/** The parameters that make new generated data: changing one drops the learner's own points. */
 const DATA_KEYS = ['preset', 'n', 'seed'];
 
 export function usePointEditor(
@@ -19,13 +20,14 @@ export function usePointEditor(
   update: (changes: ParamValues) => void,
   reset: (values: ParamValues, data?: number[]) => void,
   changeParams: (changes: ParamValues) => void,
+  { dataKeys = DATA_KEYS, reach = REACH }: { dataKeys?: readonly string[]; reach?: number } = {},
 ) {
   const t = useStrings();
   const [addClass, setAddClass] = useState(1);
   const [editMessage, setEditMessage] = useState<string | null>(null);
 
   function change(changes: ParamValues) {
-    if (own.points && Object.keys(changes).some((key) => DATA_KEYS.includes(key))) {
+    if (own.points && Object.keys(changes).some((key) => dataKeys.includes(key))) {
       own.setPoints(null);
       update(changes);
       reset({ ...values, ...changes }, []);
@@ -36,7 +38,7 @@ export function usePointEditor(
 
   /** Toggles a point at (x1, x2) in the data the model is training on now. */
   function edit(current: Points2D, x1: number, x2: number) {
-    const next = asInLink(togglePoint(current, x1, x2, addClass, REACH));
+    const next = asInLink(togglePoint(current, x1, x2, addClass, reach, own.range));
     if (!next.label.includes(0) || !next.label.includes(1)) {
       setEditMessage(t.points.needBoth);
       return;

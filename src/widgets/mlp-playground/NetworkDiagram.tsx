@@ -1,0 +1,167 @@
+/**
+ * The network as TensorFlow Playground draws it, on one canvas: each input feature and each neuron is a
+ * small heatmap of its output over the input plane, each connection a line whose colour is its weight's sign
+ * and whose width is its size. Feature switches and the +/− buttons for layers and neurons are real buttons
+ * laid over it, so the keyboard and screen readers reach them.
+ */
+import { useRef } from 'react';
+import { rgb, shadeInto, type ShadeColors } from '../../charts/shade';
+import { useCanvas } from '../../charts/useCanvas';
+import type { Activation, MlpWeights } from '../../ml/mlp';
+import { FEATURES } from '../../ml/playground-data';
+import { MAX_LAYERS } from '../../ml/mlp-playground-trainer';
+import { columnCount, columnLeftCss, columnX, diagramHeight, LABEL_WIDTH, rowY, THUMB } from './diagram-layout';
+import type { PlaygroundStrings } from './strings';
+
+export const MAX_NEURONS = 8;
+
+export interface NeuronMaps {
+  cols: number;
+  rows: number;
+  /** Each feature's values over the grid, already scaled into [−1, 1] (all seven, used or not). */
+  features: Float32Array[];
+  /** gridActivations(): [used inputs, hidden layers…, output]; null before the first weights arrive. */
+  layers: Float32Array[][] | null;
+}
+
+/** Neuron outputs into the colour scale's [−1, 1]: a sigmoid's (0, 1) is stretched, others are clipped. */
+function hiddenShade(activation: Activation): (v: number) => number {
+  return activation === 'sigmoid' ? (v) => 2 * v - 1 : (v) => v;
+}
+
+export function NetworkDiagram({ mask, hidden, maps, weights, activation, outputShade, s, onToggleFeature, onLayers, onNeurons }: {
+  mask: number;
+  hidden: number[];
+  maps: NeuronMaps;
+  weights: MlpWeights | null;
+  activation: Activation;
+  outputShade: (v: number) => number;
+  s: PlaygroundStrings;
+  onToggleFeature: (index: number) => void;
+  onLayers: (count: number) => void;
+  onNeurons: (layer: number, count: number) => void;
+}) {
+  const atlas = useRef<HTMLCanvasElement | null>(null);
+  const active = FEATURES.map((_, i) => (mask & (1 << i)) !== 0);
+  const count = columnCount(hidden.length);
+  const rows = Math.max(FEATURES.length, ...hidden);
+
+  const ref = useCanvas((ctx, width, _height, css) => {
+    const one = rgb(css('--series-1') || '#0072b2');
+    const zero = rgb(css('--series-2') || '#c2410c');
+    const colors: ShadeColors = { background: rgb(css('--bg') || '#ffffff'), one, zero };
+    const { cols, rows: gridRows } = maps;
+    const sizes = [FEATURES.length, ...hidden, 1];
+    // One atlas image holds every heatmap side by side; each is drawn scaled into its node.
+    const thumbs = sizes.reduce((a, b) => a + b, 0);
+    atlas.current ??= document.createElement('canvas');
+    const image = atlas.current;
+    if (image.width !== cols * thumbs || image.height !== gridRows) {
+      image.width = cols * thumbs;
+      image.height = gridRows;
+    }
+    const actx = image.getContext('2d')!;
+    const pixels = actx.createImageData(cols * thumbs, gridRows);
+    let slot = 0;
+    const slots: number[][] = [];
+    sizes.forEach((size, col) => {
+      const column: number[] = [];
+      for (let j = 0; j < size; j++) {
+        let values: Float32Array | null = null;
+        let shade: (v: number) => number = (v) => v;
+        if (col === 0) values = maps.features[j];
+        else if (maps.layers) {
+          values = maps.layers[col][j];
+          shade = col === sizes.length - 1 ? outputShade : hiddenShade(activation);
+        }
+        if (values) shadeInto(pixels, slot * cols, 0, { values, cols, rows: gridRows }, shade, colors);
+        column.push(values ? slot : -1);
+        slot++;
+      }
+      slots.push(column);
+    });
+    actx.putImageData(pixels, 0, 0);
+
+    const x = (col: number) => columnX(width, col, count);
+    // Connections first, under the nodes. Input rows: only the features in use are connected.
+    const inputRows = FEATURES.map((_, i) => i).filter((i) => active[i]);
+    if (weights) {
+      ctx.lineCap = 'round';
+      for (let l = 0; l < weights.W.length; l++) {
+        const inRows = l === 0 ? inputRows : Array.from({ length: sizes[l] }, (_, k) => k);
+        const out = sizes[l + 1];
+        for (let k = 0; k < inRows.length; k++) {
+          for (let j = 0; j < out; j++) {
+            const w = weights.W[l][k * out + j];
+            const c = w >= 0 ? one : zero;
+            ctx.strokeStyle = `rgba(${c[0]},${c[1]},${c[2]},${Math.min(1, 0.35 + Math.abs(w) / 2)})`;
+            ctx.lineWidth = Math.min(6, 0.5 + Math.abs(w) * 1.5);
+            ctx.beginPath();
+            ctx.moveTo(x(l) + THUMB / 2, rowY(inRows[k]));
+            ctx.lineTo(x(l + 1) - THUMB / 2, rowY(j));
+            ctx.stroke();
+          }
+        }
+      }
+    }
+    const border = css('--border') || '#999';
+    const text = css('--text') || '#000';
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    sizes.forEach((size, col) => {
+      for (let j = 0; j < size; j++) {
+        const [cx, cy] = [x(col), rowY(j)];
+        ctx.globalAlpha = col === 0 && !active[j] ? 0.3 : 1;
+        const at = slots[col][j];
+        if (at >= 0) ctx.drawImage(image, at * cols, 0, cols, gridRows, cx - THUMB / 2, cy - THUMB / 2, THUMB, THUMB);
+        ctx.strokeStyle = col === 0 && active[j] ? text : border;
+        ctx.lineWidth = col === 0 && active[j] ? 2 : 1;
+        ctx.strokeRect(cx - THUMB / 2, cy - THUMB / 2, THUMB, THUMB);
+        if (col === 0) {
+          ctx.fillStyle = text;
+          ctx.textAlign = 'right';
+          ctx.fillText(s.features[j], LABEL_WIDTH - 4, cy);
+        }
+        ctx.globalAlpha = 1;
+      }
+    });
+  });
+
+  const inputNames = FEATURES.map((_, i) => i).filter((i) => active[i]).map((i) => s.features[i]);
+  return (
+    <div className="network-diagram">
+      <div className="network-layers">
+        <span className="network-layer-count" data-value="layers">{s.hiddenLayers(hidden.length)}</span>
+        <button type="button" className="button small" data-action="add-layer" aria-label={s.addLayer} title={s.addLayer} disabled={hidden.length >= MAX_LAYERS} onClick={() => onLayers(hidden.length + 1)}>+</button>
+        <button type="button" className="button small" data-action="remove-layer" aria-label={s.removeLayer} title={s.removeLayer} disabled={hidden.length === 0} onClick={() => onLayers(hidden.length - 1)}>−</button>
+      </div>
+      <div className="network-neuron-controls">
+        {hidden.map((size, l) => (
+          <div key={l} className="network-neuron-control" style={{ left: columnLeftCss(l + 1, count) }} data-layer={l + 1} data-neurons={size}>
+            <button type="button" className="button tiny" data-action="add-neuron" aria-label={s.addNeuron(l + 1)} title={s.addNeuron(l + 1)} disabled={size >= MAX_NEURONS} onClick={() => onNeurons(l + 1, size + 1)}>+</button>
+            <button type="button" className="button tiny" data-action="remove-neuron" aria-label={s.removeNeuron(l + 1)} title={s.removeNeuron(l + 1)} disabled={size <= 1} onClick={() => onNeurons(l + 1, size - 1)}>−</button>
+          </div>
+        ))}
+      </div>
+      <div className="network-canvas-box" style={{ height: diagramHeight(rows) }}>
+        <canvas ref={ref} className="network-canvas" role="img" aria-label={s.diagramDescription(inputNames.join(', '), hidden)} data-layers={hidden.join('-')} />
+        {FEATURES.map((feature, i) => (
+          <button
+            key={feature}
+            type="button"
+            className="network-feature"
+            style={{ left: columnLeftCss(0, count), top: rowY(i) }}
+            aria-pressed={active[i]}
+            aria-label={s.feature(s.features[i], active[i])}
+            title={s.feature(s.features[i], active[i])}
+            data-feature={feature}
+            onClick={() => onToggleFeature(i)}
+          />
+        ))}
+        {hidden.map((size, l) => (
+          <span key={l} className="network-size" style={{ left: columnLeftCss(l + 1, count), top: rowY(size - 1) + THUMB / 2 + 2 }}>{size}</span>
+        ))}
+      </div>
+    </div>
+  );
+}

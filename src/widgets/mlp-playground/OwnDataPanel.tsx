@@ -1,0 +1,66 @@
+/** The learner's own data for the playground: paste or open a CSV of x₁, x₂, label, or download the current points. */
+import { useId, useState } from 'react';
+import { asInLink, type Points2D } from '../../ml/classification-data';
+import { formatCsvPoints, parseCsvPoints, type CsvProblem } from '../../ml/points-csv';
+import type { PlaygroundStrings } from './strings';
+
+function describe(s: PlaygroundStrings, problem: CsvProblem): string {
+  switch (problem.kind) {
+    case 'empty':
+    case 'one-class':
+      return s.csvProblem[problem.kind];
+    case 'too-many':
+      return s.csvProblem['too-many'](problem.count);
+    default:
+      return s.csvProblem[problem.kind](problem.line);
+  }
+}
+
+export function OwnDataPanel({ s, range, current, onPoints }: {
+  s: PlaygroundStrings;
+  range: readonly [number, number];
+  /** The points shown now, for the download link. */
+  current: Points2D | null;
+  onPoints: (points: Points2D) => void;
+}) {
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const textId = useId();
+
+  function use(csv: string) {
+    const parsed = parseCsvPoints(csv, range);
+    if ('problem' in parsed) {
+      setMessage({ ok: false, text: describe(s, parsed.problem) });
+      return;
+    }
+    // Rounded as a link holds them, so the shared link trains on exactly these points.
+    const points = asInLink(parsed);
+    setMessage({ ok: true, text: s.csvLoaded(points.x1.length) });
+    onPoints(points);
+  }
+
+  async function open(file: File | undefined) {
+    if (!file) return;
+    const content = await file.text();
+    setText(content);
+    use(content);
+  }
+
+  const download = current ? `data:text/csv;charset=utf-8,${encodeURIComponent(formatCsvPoints(current))}` : undefined;
+  return (
+    <details className="own-data">
+      <summary>{s.ownData}</summary>
+      <label htmlFor={textId}>{s.csvLabel}</label>
+      <textarea id={textId} rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={'x1,x2,label\n1.5,-2,1\n-3,4,0'} spellCheck={false} data-csv="text" />
+      <div className="widget-actions">
+        <button type="button" className="button" data-action="use-csv" onClick={() => use(text)}>{s.useCsv}</button>
+        <label className="button file-button">
+          {s.openCsv}
+          <input type="file" accept=".csv,text/csv,text/plain" className="visually-hidden" data-csv="file" onChange={(e) => void open(e.target.files?.[0])} />
+        </label>
+        {download && <a className="button" href={download} download="playground-points.csv">{s.downloadCsv}</a>}
+      </div>
+      {message && <p className={message.ok ? 'widget-hint' : 'widget-notice'} role="status" data-csv-message={message.ok ? 'ok' : 'error'}>{message.text}</p>}
+    </details>
+  );
+}
