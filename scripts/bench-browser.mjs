@@ -25,7 +25,15 @@ const RUNS = [
   ['svm', 'svm', 'linear, default (5 steps/frame)', 'steps=5000&preset=1'],
   ['svm', 'svm', 'RBF ring, default (5 steps/frame)', 'steps=5000&kernel=1&preset=2'],
   ['svm', 'svm', 'RBF ring, 100 steps/frame', 'steps=5000&kernel=1&preset=2&speed=100'],
+  // TensorFlow Playground's settings (500 points, half for training, batch 10, rate 0.03, tanh, SGD, noise 0):
+  // (a) its default page, (b) the spiral with all seven inputs and six layers of 8, (c) the spiral from x₁ x₂ with two layers of 8.
+  ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, default pace (10 epochs/frame)', 'steps=5000'],
+  ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, flat out', 'steps=5000&speed=50'],
+  ['neural-networks', 'mlp-playground', '(b) spiral 7 inputs, 6×8, flat out', 'steps=5000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8'],
+  ['neural-networks', 'mlp-playground', '(c) spiral x₁ x₂, 2×8, flat out', 'steps=5000&speed=50&dataset=3&layers=2&n1=8&n2=8'],
 ];
+/** Widgets that show a test loss (data-test-loss) also report when it first fell below this. */
+const TEST_LOSS_TARGET = 0.1;
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
@@ -61,9 +69,15 @@ async function run(browser, [slug, id, label, query, backend]) {
   await w.locator('[data-action=play]').click();
   // Until the step budget is used up or SECONDS have passed, whichever comes first.
   let step = 0;
+  let reached = null;
+  const testLoss = w.locator('[data-test-loss]');
+  const hasTestLoss = (await testLoss.count()) > 0;
   while (Date.now() - started < SECONDS * 1000 && step < budget) {
     await page.waitForTimeout(100);
     step = Number(await w.getAttribute('data-step'));
+    if (hasTestLoss && reached === null && Number(await testLoss.getAttribute('data-test-loss')) < TEST_LOSS_TARGET) {
+      reached = { seconds: (Date.now() - started) / 1000, step };
+    }
   }
   const seconds = (Date.now() - started) / 1000;
   const after = { paints: await paints(), frames: await page.evaluate(() => window.__frames), long: await page.evaluate(() => window.__long) };
@@ -79,6 +93,7 @@ async function run(browser, [slug, id, label, query, backend]) {
     'canvas redraws/s': after.paints.map((p, i) => Math.round((p - before.paints[i]) / seconds)).join(' / '),
     'long tasks': after.long.length,
     'longest (ms)': Math.round(Math.max(0, ...after.long)),
+    ...(hasTestLoss ? { [`test loss < ${TEST_LOSS_TARGET}`]: reached ? `${reached.seconds.toFixed(1)} s (step ${reached.step})` : 'not yet' } : {}),
   };
 }
 

@@ -17,6 +17,9 @@ export const FRAME_MS = 16;
  */
 export const TICK_BUDGET_MS = 12;
 
+/** In a browser's worker, a port's messages take turns with the page's (pause, reset) in one task queue. */
+const IN_BROWSER_WORKER = typeof MessageChannel !== 'undefined' && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
 export class TrainingSession {
@@ -32,6 +35,9 @@ export class TrainingSession {
   private backend: BackendChoice = { backend: 'cpu' };
   /** Running estimate of one step's cost (including its share of the read-back), for pacing ticks. */
   private msPerStep = 0;
+  /** Counts stopped loops, so a tick queued by an earlier loop does nothing. */
+  private loop = 0;
+  private channel: MessageChannel | null = null;
 
   constructor(
     private readonly post: Post,
@@ -73,6 +79,8 @@ export class TrainingSession {
           break;
         case 'dispose':
           this.stopLoop();
+          this.channel?.port1.close();
+          this.channel = null;
           this.model?.dispose();
           this.model = null;
           break;
@@ -192,16 +200,41 @@ export class TrainingSession {
     if (!this.running) return;
     const started = performance.now();
     const speed = Math.max(1, Math.round(this.params.speed ?? 1));
-    const affordable = this.msPerStep > 0 ? Math.max(1, Math.floor(TICK_BUDGET_MS / this.msPerStep)) : speed;
+    // Until a step has been timed, one step: `speed` steps of a slow model could hold the worker for seconds.
+    const affordable = this.msPerStep > 0 ? Math.max(1, Math.floor(TICK_BUDGET_MS / this.msPerStep)) : 1;
     const count = Math.min(speed, affordable);
     this.runSteps(count);
     const perStep = (performance.now() - started) / count;
     this.msPerStep = this.msPerStep > 0 ? 0.7 * this.msPerStep + 0.3 * perStep : perStep;
-    if (this.running) this.timer = setTimeout(() => this.tick(), Math.max(0, FRAME_MS - (performance.now() - started)));
+    if (!this.running) return;
+    // A tick that could not afford `speed` steps goes on at once (the page still gets one message per
+    // tick); otherwise the loop waits for the next frame.
+    if (count < speed) this.tickNow();
+    else this.timer = setTimeout(() => this.tick(), Math.max(0, FRAME_MS - (performance.now() - started)));
+  }
+
+  /**
+   * The next tick as soon as pending messages (a pause) are handled. Not setTimeout(0): browsers hold nested
+   * timeouts back by 4 ms, a quarter of a frame. `loop` tells a tick queued before a pause not to run.
+   */
+  private tickNow() {
+    // Node (the tests) drains a port's messages before its timers, so there it is a plain timeout.
+    if (!IN_BROWSER_WORKER) {
+      this.timer = setTimeout(() => this.tick(), 0);
+      return;
+    }
+    if (!this.channel) {
+      this.channel = new MessageChannel();
+      this.channel.port1.onmessage = (event) => {
+        if (event.data === this.loop) this.tick();
+      };
+    }
+    this.channel.port2.postMessage(this.loop);
   }
 
   private stopLoop() {
     this.running = false;
+    this.loop++;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
   }

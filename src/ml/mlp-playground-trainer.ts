@@ -92,11 +92,14 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number, 
   // The Playground walks the training points in the same order every epoch.
   const batches = Array.from({ length: Math.ceil(train.length / config.batch) }, (_, i) => {
     const size = Math.min(config.batch, train.length - i * config.batch);
-    return [tf.slice(Xtrain, [i * config.batch, 0], [size, d]), tf.slice(ytrain, [i * config.batch], [size])] as const;
+    const y = tf.slice(ytrain, [i * config.batch], [size]);
+    return [tf.slice(Xtrain, [i * config.batch, 0], [size, d]), y, tf.reshape(y, [size, 1]) as tf.Tensor2D] as const;
   });
+  let lr = config.lr;
   let regularization = config.regularization;
   let regRate = config.regRate;
-  const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.lr) : tf.train.sgd(config.lr);
+  // Plain SGD is applied by the network itself (fewer kernels); Adam by tfjs's optimizer.
+  const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.lr) : null;
   // The Playground reports the data loss, without the penalty.
   const loss = (X: tf.Tensor2D, y: tf.Tensor1D) => network.loss(X, y);
 
@@ -105,7 +108,11 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number, 
     initialTrace: [tf.tidy(() => loss(Xtest, ytest).dataSync()[0])],
     info: { train, test, features: config.features, shape } satisfies PlaygroundInfo,
     step() {
-      for (const [xb, yb] of batches) {
+      for (const [xb, yb, yColumn] of batches) {
+        if (!optimizer) {
+          network.sgdStep(xb, yColumn, lr, regularization, regRate);
+          continue;
+        }
         const { dW, db } = tf.tidy(() => network.gradients(xb, yb, regularization, regRate));
         optimizer.applyGradients([
           ...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })),
@@ -119,14 +126,17 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number, 
       return tf.tidy(() => tf.concat(network.W.flatMap((W, l) => [tf.reshape(W, [-1]), network.b[l]])) as tf.Tensor1D);
     },
     setLive(next: Params) {
-      if (next.lr !== undefined) setLearningRate(optimizer, next.lr);
+      if (next.lr !== undefined) {
+        lr = next.lr;
+        if (optimizer) setLearningRate(optimizer, next.lr);
+      }
       if (next.regularization !== undefined) regularization = REGULARIZATIONS[Math.round(next.regularization)] ?? 'none';
       if (next.regRate !== undefined) regRate = next.regRate;
     },
     dispose() {
       network.dispose();
       tf.dispose([Xtrain, ytrain, Xtest, ytest, ...batches.flat()]);
-      disposeOptimizer(optimizer);
+      if (optimizer) disposeOptimizer(optimizer);
     },
   };
 };

@@ -155,7 +155,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
             <tbody>
               <tr><th scope="row">{s.epoch}</th><td data-value="epoch">{view.step}</td></tr>
               <tr><th scope="row">{s.trainLoss}</th><td data-value="train-loss">{Number.isFinite(trainLoss) ? formatNumber(trainLoss, 3) : '—'}</td></tr>
-              <tr><th scope="row">{s.testLoss}</th><td data-value="test-loss">{Number.isFinite(testLoss) ? formatNumber(testLoss, 3) : '—'}</td></tr>
+              <tr><th scope="row">{s.testLoss}</th><td data-value="test-loss" data-test-loss={Number.isFinite(testLoss) ? testLoss : undefined}>{Number.isFinite(testLoss) ? formatNumber(testLoss, 3) : '—'}</td></tr>
             </tbody>
           </table>
         </figure>
