@@ -48,6 +48,7 @@ const zh = {
     'optimizer-race': '优化算法赛跑',
     'logistic-regression': '逻辑回归',
     svm: '支持向量机',
+    'mlp-playground': '神经网络游乐场',
   } as Record<string, string>,
   quiz: {
     label: '小测验',
@@ -220,6 +221,7 @@ const en: Strings = {
     'optimizer-race': 'Optimizer race',
     'logistic-regression': 'Logistic regression',
     svm: 'Support vector machine',
+    'mlp-playground': 'Neural-network playground',
   },
   quiz: {
     label: 'Quiz',

@@ -53,7 +53,7 @@ export function playgroundConfig(params: Params): PlaygroundConfig {
     regRate: params.regRate ?? 0,
     optimizer: params.optimizer === 1 ? 'adam' : 'sgd',
     features: features.length > 0 ? features : ['x1', 'x2'],
-    hidden: Array.from({ length: layers }, (_, l) => Math.max(1, Math.round(params[`n${l + 1}`] ?? 4))),
+    hidden: Array.from({ length: layers }, (_, l) => Math.max(1, Math.round(params[`n${l + 1}`] ?? (l === 0 ? 4 : 2)))),
   };
 }
 

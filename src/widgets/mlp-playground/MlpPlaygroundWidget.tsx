@@ -82,7 +82,10 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   );
   const weights = useMemo(() => (info && view.state ? unpackWeights(info.shape.sizes, view.state) : null), [info, view.state]);
   const layers = useMemo(() => (info && weights && usedGrid ? gridActivations(info.shape, weights, usedGrid) : null), [info, weights, usedGrid]);
-  const maps: NeuronMaps = { cols: GRID, rows: GRID, features: features.scaled, layers };
+  // Between a change of the network and the new model's first message, the weights are the old network's.
+  const sizes = [config.features.length, ...hidden, 1];
+  const current = info !== null && info.shape.sizes.length === sizes.length && info.shape.sizes.every((n, l) => n === sizes[l]);
+  const maps: NeuronMaps = { cols: GRID, rows: GRID, features: features.scaled, layers: current ? layers : null };
 
   const discretize = values.discretize === 1;
   const outputShade = regression
@@ -127,7 +130,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
             mask={mask}
             hidden={hidden}
             maps={maps}
-            weights={weights}
+            weights={current ? weights : null}
             activation={ACTIVATIONS[Math.round(values.activation)] ?? 'tanh'}
             outputShade={outputShade}
             s={s}

@@ -1,0 +1,90 @@
+import { expect, expectAllFinite, expectLinkReproduces, playToBudget, ready, slide, test, widget } from './fixtures';
+
+const ID = 'mlp-playground';
+/** Every widget sits once, on its defaults, on the gallery page; the lesson places it with experiments. */
+const page$ = (lang: string, query = '') => `/${lang}/widgets${query ? `?${query}` : ''}#${ID}`;
+const testLoss = async (w: ReturnType<typeof widget>) => Number(await w.locator('[data-test-loss]').getAttribute('data-test-loss'));
+const q = (params: Record<string, number>) => Object.entries(params).map(([k, v]) => `${ID}.${k}=${v}`).join('&');
+
+for (const lang of ['en', 'zh'] as const) {
+  test.describe(`${lang}: the neural-network playground`, () => {
+    test('trains on the circle; adding a layer changes the diagram and the run; a copied link reproduces', async ({ page }) => {
+      await page.goto(page$(lang, q({ steps: 60, speed: 20 })));
+      const w = widget(page, ID);
+      await ready(w);
+      const canvas = w.locator('canvas.network-canvas');
+      await expect(canvas).toHaveAttribute('data-layers', '4-2');
+      await playToBudget(w, 60);
+      const first = Number(await w.getAttribute('data-loss'));
+      expect(first).toBeLessThan(0.45);
+      expect(await testLoss(w)).toBeLessThan(0.5);
+      await expectAllFinite(w);
+
+      await w.locator('[data-action=add-layer]').click();
+      await ready(w);
+      await expect(canvas).toHaveAttribute('data-layers', '4-2-2');
+      await expect(w.locator('[data-value=layers]')).toContainText('3');
+      await w.locator('[data-layer="3"] [data-action=add-neuron]').click();
+      await ready(w);
+      await expect(canvas).toHaveAttribute('data-layers', '4-2-3');
+      await playToBudget(w, 60);
+      expect(Number(await w.getAttribute('data-loss'))).not.toBe(first);
+      await expectLinkReproduces(w, ID, 60, [`${ID}.layers=3`, `${ID}.n3=3`]);
+    });
+
+    test('input features switch from the keyboard; a linear model needs x₁² and x₂² for the circle', async ({ page }) => {
+      await page.goto(page$(lang, q({ steps: 40, speed: 20, layers: 0 })));
+      const w = widget(page, ID);
+      await ready(w);
+      await playToBudget(w, 40);
+      // No hidden layer, inputs x₁ x₂: a line cannot enclose the circle.
+      expect(Number(await w.getAttribute('data-loss'))).toBeGreaterThan(0.6);
+      for (const feature of ['x1Squared', 'x2Squared']) {
+        const button = w.locator(`[data-feature=${feature}]`);
+        await expect(button).toHaveAttribute('aria-pressed', 'false');
+        await button.focus();
+        await page.keyboard.press('Enter');
+        await ready(w);
+        await expect(button).toHaveAttribute('aria-pressed', 'true');
+      }
+      await playToBudget(w, 40);
+      expect(Number(await w.getAttribute('data-loss'))).toBeLessThan(0.3);
+    });
+
+    test('the spiral with all seven inputs and six layers of 8 gets its test loss below 0.1', async ({ page }) => {
+      await page.goto(page$(lang, q({ steps: 150, speed: 50, dataset: 3, features: 127, layers: 6, n1: 8, n2: 8, n3: 8, n4: 8, n5: 8, n6: 8 })));
+      const w = widget(page, ID);
+      await ready(w);
+      await playToBudget(w, 150);
+      expect(await testLoss(w)).toBeLessThan(0.1);
+    });
+
+    test('the largest learning rate is handled; a CSV is read or refused with the line at fault', async ({ page }) => {
+      await page.goto(page$(lang, q({ steps: 30, speed: 10 })));
+      const w = widget(page, ID);
+      await ready(w);
+      expect(await slide(w, 'lr', 'End')).toBe(10);
+      await w.locator('[data-action=play]').click();
+      await expect(w).toHaveAttribute('data-state', /paused|diverged/, { timeout: 45_000 });
+      await expectAllFinite(w);
+      if ((await w.getAttribute('data-state')) === 'diverged') await expect(w.locator('[data-message]')).toContainText('10');
+
+      await w.locator('.own-data summary').click();
+      await w.locator('[data-csv=text]').fill('x1,x2,label\n1,2,1\n3,4,2\n');
+      await w.locator('[data-action=use-csv]').click();
+      await expect(w.locator('[data-csv-message=error]')).toContainText('3');
+      const rows = ['x1,x2,label'];
+      for (let i = 0; i < 40; i++) rows.push(`${(i % 10) - 5},${Math.floor(i / 10) - 2},${i % 10 < 5 ? 0 : 1}`);
+      await w.locator('[data-csv=text]').fill(rows.join('\n'));
+      await w.locator('[data-action=use-csv]').click();
+      await expect(w.locator('[data-csv-message=ok]')).toBeVisible();
+      await expect(w.locator('[data-own-points]')).toHaveAttribute('data-own-points', '40');
+      await slide(w, 'lr', -40);
+      await w.locator('[data-action=reset]').click();
+      await ready(w);
+      await playToBudget(w, 30);
+      await expectAllFinite(w);
+      await expectLinkReproduces(w, ID, 30, [`${ID}.points=`]);
+    });
+  });
+}
