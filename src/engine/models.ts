@@ -2,6 +2,7 @@
 import { createGdVariants } from '../ml/gd-variants-trainer';
 import { createLogisticRegression } from '../ml/logistic-regression-trainer';
 import { createSvm } from '../ml/svm-trainer';
+import { createMetrics } from '../ml/metrics-trainer';
 import { createLinearRegression } from '../ml/linear-regression-trainer';
 import { createMlpPlayground } from '../ml/mlp-playground-trainer';
 import { createOptimizerRace } from '../ml/optimizer-race-trainer';
@@ -12,6 +13,7 @@ export const MODELS: Record<string, ModelFactory> = {
   'optimizer-race': createOptimizerRace,
   'gd-variants': createGdVariants,
   'logistic-regression': createLogisticRegression,
+  metrics: createMetrics,
   svm: createSvm,
   'mlp-playground': createMlpPlayground,
 };

@@ -14,6 +14,7 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
   'gd-variants': lazy(() => import('./gd-variants/GdVariantsWidget')),
   'logistic-regression': lazy(() => import('./logistic-regression/LogisticRegressionWidget')),
   svm: lazy(() => import('./svm/SvmWidget')),
+  metrics: lazy(() => import('./metrics/MetricsWidget')),
   'optimizer-race': lazy(() => import('./optimizer-race/OptimizerRaceWidget')),
   'mlp-playground': lazy(() => import('./mlp-playground/MlpPlaygroundWidget')),
 };

@@ -9,12 +9,14 @@ import { MLP_PLAYGROUND_PARAMS } from './mlp-playground/params.ts';
 import { LOGISTIC_REGRESSION_PARAMS } from './logistic-regression/params.ts';
 import { OPTIMIZER_RACE_PARAMS } from './optimizer-race/params.ts';
 import { SVM_PARAMS } from './svm/params.ts';
+import { METRICS_PARAMS } from './metrics/params.ts';
 
 export const WIDGET_SPECS: Record<string, readonly ParamSpec[]> = {
   'linear-regression': LINEAR_REGRESSION_PARAMS,
   'gd-variants': GD_VARIANTS_PARAMS,
   'optimizer-race': OPTIMIZER_RACE_PARAMS,
   'logistic-regression': LOGISTIC_REGRESSION_PARAMS,
+  metrics: METRICS_PARAMS,
   svm: SVM_PARAMS,
   'mlp-playground': MLP_PLAYGROUND_PARAMS,
 };

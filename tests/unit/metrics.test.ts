@@ -211,3 +211,36 @@ describe('AUC', () => {
     expect(auc(rocCurve([0.3, 0.8], [0, 0]))).toBeNaN();
   });
 });
+
+describe('class imbalance', () => {
+  // Positives 0.9, 0.7, 0.3; negatives 0.8, 0.6, 0.2. Then the same with every negative ten times over.
+  const s = [0.9, 0.8, 0.7, 0.6, 0.3, 0.2];
+  const y = [1, 0, 1, 0, 1, 0];
+  const manyS = [...s];
+  const manyY = [...y];
+  for (let copy = 1; copy < 10; copy++) {
+    manyS.push(0.8, 0.6, 0.2);
+    manyY.push(0, 0, 0);
+  }
+
+  it('leaves the ROC curve and the AUC unchanged: they are rates within each class', () => {
+    expect(rocCurve(manyS, manyY)).toEqual(rocCurve(s, y));
+    // Pairs: 0.9 beats all three negatives, 0.7 beats 0.6 and 0.2, 0.3 beats 0.2 → 6 of 9.
+    expect(auc(rocCurve(s, y))).toBeCloseTo(2 / 3, 12);
+    expect(auc(rocCurve(manyS, manyY))).toBeCloseTo(2 / 3, 12);
+    expect(aucByRanks(manyS, manyY)).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('changes precision and accuracy, which mix the two classes\' counts', () => {
+    // At 0.75: 0.9 (1) and 0.8 (0) predicted 1 → tp 1, fp 1, fn 2, tn 2; with ten times the negatives fp 10, tn 20.
+    const few = confusionMatrix(s, y, 0.75);
+    const many = confusionMatrix(manyS, manyY, 0.75);
+    expect(few).toEqual({ tp: 1, fp: 1, tn: 2, fn: 2 });
+    expect(many).toEqual({ tp: 1, fp: 10, tn: 20, fn: 2 });
+    expect(recall(many)).toBe(recall(few));
+    expect(precision(few)).toBe(1 / 2);
+    expect(precision(many)).toBeCloseTo(1 / 11, 12);
+    expect(accuracy(few)).toBe(1 / 2);
+    expect(accuracy(many)).toBeCloseTo(21 / 33, 12);
+  });
+});

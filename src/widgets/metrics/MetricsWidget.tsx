@@ -1,0 +1,133 @@
+import { useMemo } from 'react';
+import { useLang, useStrings } from '../../app/LangContext';
+import { ChartLegend } from '../../charts/ChartLegend';
+import { ClassHistogramCanvas } from '../../charts/ClassHistogramCanvas';
+import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
+import { LossChart } from '../../charts/LossChart';
+import { RocCanvas } from '../../charts/RocCanvas';
+import { CopyLinkButton } from '../../controls/CopyLinkButton';
+import { formatNumber } from '../../controls/format';
+import { ParamPanel } from '../../controls/ParamControl';
+import { PlayControls } from '../../controls/PlayControls';
+import { sigmoid } from '../../ml/logistic-regression';
+import { EVAL_SIZE, TRAIN_SIZE } from '../../ml/metrics-data';
+import type { MetricsInfo } from '../../ml/metrics-trainer';
+import { alwaysNegativeAccuracy, logit, logitGrid, reportAt, scoreEvaluation } from '../../ml/threshold-metrics';
+import type { WidgetProps } from '../registry';
+import { newSeed } from '../shared/useParamChange';
+import { useWidgetRun } from '../shared/useWidgetRun';
+import { WidgetShell } from '../shared/WidgetShell';
+import { ConfusionTables } from './ConfusionTables';
+import { METRICS_PARAMS } from './params';
+
+const NAME = 'metrics';
+/** The plane shown: the classes' centres are at most 1.41 from the origin, so ±4 holds nearly every point. */
+const RANGE: [number, number] = [-4, 4];
+const GRID = 80;
+const BINS = 25;
+/** Trace layout (metrics-trainer.ts): w₁, w₂, b, evaluation loss. */
+const WIDTH = 4;
+const EVAL_LOSS = 3;
+const OTHER_KEYS = ['positives', 'separation', 'lr', 'steps', 'speed'];
+const shadeProbability = (z: number) => 2 * sigmoid(z) - 1;
+const percent = (v: number) => `${formatNumber(v * 100, 3)} %`;
+
+export default function MetricsWidget({ id, initial }: WidgetProps) {
+  const lang = useLang();
+  const t = useStrings();
+  const m = t.metrics;
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, METRICS_PARAMS, initial);
+  const threshold = values.threshold;
+
+  const info = view.info as MetricsInfo | null;
+  const at = view.traces.length - view.traceWidth;
+  const [w1, w2, b] = view.traceWidth ? [view.traces[at], view.traces[at + 1], view.traces[at + 2]] : [0, 0, 0];
+  // Everything that depends on the weights only: recomputed once per frame while training, not on a threshold move.
+  const scored = useMemo(() => {
+    if (!info) return null;
+    const weights = { w1, w2, b };
+    return { ...scoreEvaluation(info.evaluation, weights, BINS), grid: { values: logitGrid(weights, RANGE, GRID, GRID), cols: GRID, rows: GRID } };
+  }, [info, w1, w2, b]);
+  const report = useMemo(() => (scored ? reportAt(scored.z, scored.labels, threshold) : null), [scored, threshold]);
+  const baseline = useMemo(() => (info ? alwaysNegativeAccuracy(info.evaluation.label) : NaN), [info]);
+  const positives = info ? info.evaluation.label.reduce((n, l) => n + l, 0) : 0;
+  const tText = formatNumber(threshold, 2);
+
+  return (
+    <WidgetShell {...shell} lr={values.lr}>
+      <p className="widget-hint">{m.heldOut(TRAIN_SIZE, EVAL_SIZE)}</p>
+      <div className="widget-panels">
+        <figure className="panel">
+          <figcaption>{m.plot}</figcaption>
+          {info && scored && (
+            <ClassificationCanvas
+              points={info.evaluation}
+              range={RANGE}
+              grid={scored.grid}
+              shade={shadeProbability}
+              levels={[{ value: logit(threshold) }]}
+              description={m.plotDescription(EVAL_SIZE, positives, tText)}
+            />
+          )}
+        </figure>
+        <figure className="panel">
+          <figcaption>{m.histogram}</figcaption>
+          {scored && report && (
+            <ClassHistogramCanvas
+              above={scored.histograms.positive}
+              below={scored.histograms.negative}
+              threshold={threshold}
+              colors={{ above: '--series-1', below: '--series-2' }}
+              axes={m.histogramAxes}
+              description={m.histogramDescription(tText, percent(report.recall), percent(report.fpr))}
+            />
+          )}
+          <ChartLegend items={[{ label: m.positiveAbove, color: 'var(--series-1)', mark: 'dot' }, { label: m.negativeBelow, color: 'var(--series-2)', mark: 'dot' }]} />
+        </figure>
+      </div>
+      <div className="metrics-threshold">
+        <ParamPanel specs={METRICS_PARAMS} values={values} lang={lang} keys={['threshold']} onChange={(key, v) => change({ [key]: v })} />
+      </div>
+      <div className="widget-panels">
+        <figure className="panel">
+          <figcaption>{m.roc}</figcaption>
+          {scored && report && (
+            <RocCanvas
+              curve={scored.roc}
+              point={{ fpr: report.fpr, tpr: report.recall }}
+              aucText={`AUC = ${formatNumber(scored.auc, 3)}`}
+              axes={m.rocAxes}
+              description={m.rocDescription(formatNumber(scored.auc, 3), tText, percent(report.fpr), percent(report.recall))}
+            />
+          )}
+          <ChartLegend
+            items={[
+              { label: m.rocCurve, color: 'var(--accent)', mark: 'line' },
+              { label: m.chance, color: 'var(--chart-muted)', mark: 'dashed' },
+              { label: m.current, color: 'var(--accent-strong)', mark: 'dot' },
+            ]}
+          />
+        </figure>
+        <div className="panel">
+          {report && scored && <ConfusionTables t={m} tText={tText} report={report} auc={scored.auc} baseline={baseline} total={EVAL_SIZE} />}
+        </div>
+      </div>
+      <LossChart
+        series={[
+          { key: 'train', label: m.trainLoss, color: 'var(--accent)', values: view.losses },
+          { key: 'evaluation', label: m.evalLoss, color: 'var(--series-2)', values: view.traces, stride: WIDTH, offset: WIDTH + EVAL_LOSS },
+        ]}
+        label={m.lossChart}
+        empty={t.w.lossChartEmpty}
+        maxX={values.steps}
+      />
+      <ChartLegend items={[{ label: m.trainLoss, color: 'var(--accent)', mark: 'line' }, { label: m.evalLoss, color: 'var(--series-2)', mark: 'line' }]} />
+      <PlayControls t={t.w} {...controls} />
+      <ParamPanel specs={METRICS_PARAMS} values={values} lang={lang} keys={OTHER_KEYS} onChange={(key, v) => change({ [key]: v })} />
+      <div className="widget-actions">
+        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {m.newData}</button>
+        <CopyLinkButton t={t.w} url={shareUrl} />
+      </div>
+    </WidgetShell>
+  );
+}
