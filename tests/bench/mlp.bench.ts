@@ -39,22 +39,31 @@ function data(inputs: number) {
   return { X: tf.tensor2d(X, [POINTS, inputs]), y: tf.tensor1d(y) };
 }
 
-/** A network, optimizer and batches made once; each call trains one epoch and reads its losses back. */
-function trainer(sizes: number[], byHand: boolean) {
+/**
+ * A network, optimizer and batches made once; each call trains one epoch and reads a weight back.
+ * 'sgd-in-place': MlpNetwork.sgdStep (the playground's SGD); 'by-hand': gradients() + tfjs's SGD;
+ * 'autodiff': optimizer.minimize.
+ */
+function trainer(sizes: number[], how: 'sgd-in-place' | 'by-hand' | 'autodiff') {
   const shape: MlpShape = { sizes, activation: 'tanh', task: 'classification' };
-  let state: { network: MlpNetwork; optimizer: tf.Optimizer; batches: (readonly [tf.Tensor2D, tf.Tensor1D])[] } | null = null;
+  let state: { network: MlpNetwork; optimizer: tf.Optimizer; batches: (readonly [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D])[] } | null = null;
   return () => {
     if (!state) {
       const { X, y } = data(sizes[0]);
       state = {
         network: new MlpNetwork(shape, initWeights(shape, 1)),
         optimizer: tf.train.sgd(0.03),
-        batches: Array.from({ length: POINTS / BATCH }, (_, i) => [tf.slice(X, [i * BATCH, 0], [BATCH, -1]), tf.slice(y, [i * BATCH], [BATCH])] as const),
+        batches: Array.from({ length: POINTS / BATCH }, (_, i) => {
+          const yb = tf.slice(y, [i * BATCH], [BATCH]);
+          return [tf.slice(X, [i * BATCH, 0], [BATCH, -1]), yb, tf.reshape(yb, [BATCH, 1]) as tf.Tensor2D] as const;
+        }),
       };
     }
     const { network, optimizer, batches } = state;
-    for (const [xb, yb] of batches) {
-      if (byHand) {
+    for (const [xb, yb, yColumn] of batches) {
+      if (how === 'sgd-in-place') {
+        network.sgdStep(xb, yColumn, 0.03);
+      } else if (how === 'by-hand') {
         const { dW, db } = tf.tidy(() => network.gradients(xb, yb));
         optimizer.applyGradients([...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })), ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] }))]);
         tf.dispose([...dW, ...db]);
@@ -70,8 +79,9 @@ function trainer(sizes: number[], byHand: boolean) {
 for (const backend of BACKENDS) {
   for (const [name, sizes, params] of NETWORKS) {
     describe(`one Playground epoch (25 steps of 10), ${name}, ${backend}`, () => {
-      bench('hand-written backward pass', trainer(sizes, true), { setup: useBackend(backend), time: 1000 });
-      bench('optimizer.minimize (autodiff)', trainer(sizes, false), { setup: useBackend(backend), time: 1000 });
+      bench('hand-written backward pass, SGD applied in place', trainer(sizes, 'sgd-in-place'), { setup: useBackend(backend), time: 1000 });
+      bench('hand-written backward pass, tfjs SGD optimizer', trainer(sizes, 'by-hand'), { setup: useBackend(backend), time: 1000 });
+      bench('optimizer.minimize (autodiff)', trainer(sizes, 'autodiff'), { setup: useBackend(backend), time: 1000 });
       bench('the playground trainer (with train and test loss)', playground(params), { setup: useBackend(backend), time: 1000 });
     });
   }
