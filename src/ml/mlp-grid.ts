@@ -4,7 +4,7 @@
  * output there (the large one). Plain typed-array loops, layer by layer over all cells at once: for these
  * small networks that is a few milliseconds a frame, with no tfjs on the main thread.
  */
-import { activate, type MlpShape, type MlpWeights } from './mlp';
+import type { Activation, MlpShape, MlpWeights } from './mlp';
 import { featureValue, type Feature } from './playground-data';
 
 /** The weights in the order the trainer's state() packs them: W⁽¹⁾ (row-major), b⁽¹⁾, W⁽²⁾, b⁽²⁾, … */
@@ -65,10 +65,28 @@ export function gridActivations(shape: MlpShape, weights: MlpWeights, grid: Plan
         const a = input[k];
         for (let c = 0; c < cells; c++) z[c] += w * a[c];
       }
-      if (kind !== 'linear') for (let c = 0; c < cells; c++) z[c] = activate(kind, z[c]);
+      applyActivation(kind, z);
       out.push(z);
     }
     layers.push(out);
   }
   return layers;
+}
+
+/** In place, one loop per kind (a switch per cell cost a third of the grid's time). */
+function applyActivation(kind: Activation, z: Float32Array) {
+  const n = z.length;
+  switch (kind) {
+    case 'tanh':
+      for (let c = 0; c < n; c++) z[c] = Math.tanh(z[c]);
+      break;
+    case 'sigmoid':
+      for (let c = 0; c < n; c++) z[c] = 1 / (1 + Math.exp(-z[c]));
+      break;
+    case 'relu':
+      for (let c = 0; c < n; c++) if (z[c] < 0) z[c] = 0;
+      break;
+    case 'linear':
+      break;
+  }
 }
