@@ -13,6 +13,8 @@ type FusedActivation = 'relu' | 'sigmoid' | 'linear';
 export class MlpNetwork {
   readonly W: tf.Variable<tf.Rank.R2>[];
   readonly b: tf.Variable<tf.Rank.R1>[];
+  /** Made once: a literal 1 in an op would upload a new scalar every time. */
+  private readonly one = tf.keep(tf.scalar(1));
 
   constructor(readonly shape: MlpShape, weights: MlpWeights) {
     const { sizes } = shape;
@@ -25,13 +27,16 @@ export class MlpNetwork {
     return [...this.W, ...this.b];
   }
 
-  /** a[0] = X, a[l] = σ(a[l−1]W + b); the last entry is the output layer's pre-activation z (n × 1). */
-  forward(X: tf.Tensor2D): tf.Tensor2D[] {
+  /**
+   * a[0] = X, a[l] = σ(a[l−1]W + b); the last entry is the output layer's pre-activation z (n × 1), or its
+   * sigmoid when `output` says so (fused into the same kernel).
+   */
+  forward(X: tf.Tensor2D, output: 'linear' | 'sigmoid' = 'linear'): tf.Tensor2D[] {
     const a: tf.Tensor2D[] = [X];
     const L = this.W.length;
     for (let l = 0; l < L; l++) {
       const last = l === L - 1;
-      const kind: Activation = last ? 'linear' : this.shape.activation;
+      const kind: Activation = last ? output : this.shape.activation;
       const fused: FusedActivation = kind === 'tanh' ? 'linear' : kind;
       let out = tf.fused.matMul({ a: a[l], b: this.W[l], bias: this.b[l], activation: fused }) as tf.Tensor2D;
       if (kind === 'tanh') out = tf.tanh(out);
@@ -97,12 +102,10 @@ export class MlpNetwork {
    */
   sgdStep(X: tf.Tensor2D, yColumn: tf.Tensor2D, lr: number, regularization: Regularization = 'none', rate = 0) {
     tf.tidy(() => {
-      const a = this.forward(X);
+      const a = this.forward(X, this.shape.task === 'classification' ? 'sigmoid' : 'linear');
       const L = this.W.length;
-      const z = a[L];
       const n = X.shape[0];
-      const out = this.shape.task === 'classification' ? tf.sigmoid(z) : z;
-      let delta = tf.mul(tf.sub(out, yColumn), tf.scalar(-lr / n)) as tf.Tensor2D;
+      let delta = tf.mul(tf.sub(a[L], yColumn), tf.scalar(-lr / n)) as tf.Tensor2D;
       const decay = regularization !== 'none' && rate > 0 ? tf.scalar(-lr * rate) : null;
       for (let l = L; l >= 1; l--) {
         const W = this.W[l - 1];
@@ -121,9 +124,9 @@ export class MlpNetwork {
   private derivative(a: tf.Tensor2D): tf.Tensor2D {
     switch (this.shape.activation) {
       case 'tanh':
-        return tf.sub(1, tf.square(a));
+        return tf.sub(this.one, tf.square(a));
       case 'sigmoid':
-        return tf.mul(a, tf.sub(1, a));
+        return tf.mul(a, tf.sub(this.one, a));
       case 'relu':
         return tf.step(a);
       case 'linear':
@@ -132,6 +135,6 @@ export class MlpNetwork {
   }
 
   dispose() {
-    tf.dispose(this.variables);
+    tf.dispose([...this.variables, this.one]);
   }
 }
