@@ -10,8 +10,9 @@ import { useCanvas } from '../../charts/useCanvas';
 import type { Activation, MlpWeights } from '../../ml/mlp';
 import { FEATURES } from '../../ml/playground-data';
 import { MAX_LAYERS } from '../../ml/mlp-playground-trainer';
-import { columnCount, columnLeftCss, columnX, diagramHeight, LABEL_WIDTH, rowY, THUMB } from './diagram-layout';
+import { diagramLayout, LABEL_WIDTH, rowY } from './diagram-layout';
 import type { PlaygroundStrings } from './strings';
+import { useBoxWidth } from './useBoxWidth';
 
 export const MAX_NEURONS = 8;
 
@@ -43,10 +44,15 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
 }) {
   const atlas = useRef<HTMLCanvasElement | null>(null);
   const active = FEATURES.map((_, i) => (mask & (1 << i)) !== 0);
-  const count = columnCount(hidden.length);
   const rows = Math.max(FEATURES.length, ...hidden);
+  const [box, boxWidth] = useBoxWidth<HTMLDivElement>(480);
+  const layout = diagramLayout(boxWidth, hidden.length, rows);
+  const { thumb } = layout;
 
   const ref = useCanvas((ctx, width, _height, css) => {
+    // The canvas may be measured a moment before the box: lay out for the canvas's own width.
+    const at = diagramLayout(width, hidden.length, rows);
+    const T = at.thumb;
     const one = rgb(css('--series-1') || '#0072b2');
     const zero = rgb(css('--series-2') || '#c2410c');
     const colors: ShadeColors = { background: rgb(css('--bg') || '#ffffff'), one, zero };
@@ -62,7 +68,7 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
     }
     const actx = image.getContext('2d')!;
     const pixels = actx.createImageData(cols * thumbs, gridRows);
-    let slot = 0;
+    let next = 0;
     const slots: number[][] = [];
     sizes.forEach((size, col) => {
       const column: number[] = [];
@@ -74,15 +80,16 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
           values = maps.layers[col][j];
           shade = col === sizes.length - 1 ? outputShade : hiddenShade(activation);
         }
-        if (values) shadeInto(pixels, slot * cols, 0, { values, cols, rows: gridRows }, shade, colors);
-        column.push(values ? slot : -1);
-        slot++;
+        if (values) shadeInto(pixels, next * cols, 0, { values, cols, rows: gridRows }, shade, colors);
+        column.push(values ? next : -1);
+        next++;
       }
       slots.push(column);
     });
     actx.putImageData(pixels, 0, 0);
 
-    const x = (col: number) => columnX(width, col, count);
+    const x = (col: number) => at.columns[col];
+    const y = (row: number) => rowY(at, row);
     // Connections first, under the nodes. Input rows: only the features in use are connected.
     const inputRows = FEATURES.map((_, i) => i).filter((i) => active[i]);
     if (weights) {
@@ -97,8 +104,8 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
             ctx.strokeStyle = `rgba(${c[0]},${c[1]},${c[2]},${Math.min(1, 0.35 + Math.abs(w) / 2)})`;
             ctx.lineWidth = Math.min(6, 0.5 + Math.abs(w) * 1.5);
             ctx.beginPath();
-            ctx.moveTo(x(l) + THUMB / 2, rowY(inRows[k]));
-            ctx.lineTo(x(l + 1) - THUMB / 2, rowY(j));
+            ctx.moveTo(x(l) + T / 2, y(inRows[k]));
+            ctx.lineTo(x(l + 1) - T / 2, y(j));
             ctx.stroke();
           }
         }
@@ -110,13 +117,13 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
     ctx.textBaseline = 'middle';
     sizes.forEach((size, col) => {
       for (let j = 0; j < size; j++) {
-        const [cx, cy] = [x(col), rowY(j)];
+        const [cx, cy] = [x(col), y(j)];
         ctx.globalAlpha = col === 0 && !active[j] ? 0.3 : 1;
-        const at = slots[col][j];
-        if (at >= 0) ctx.drawImage(image, at * cols, 0, cols, gridRows, cx - THUMB / 2, cy - THUMB / 2, THUMB, THUMB);
+        const slot = slots[col][j];
+        if (slot >= 0) ctx.drawImage(image, slot * cols, 0, cols, gridRows, cx - T / 2, cy - T / 2, T, T);
         ctx.strokeStyle = col === 0 && active[j] ? text : border;
         ctx.lineWidth = col === 0 && active[j] ? 2 : 1;
-        ctx.strokeRect(cx - THUMB / 2, cy - THUMB / 2, THUMB, THUMB);
+        ctx.strokeRect(cx - T / 2, cy - T / 2, T, T);
         if (col === 0) {
           ctx.fillStyle = text;
           ctx.textAlign = 'right';
@@ -135,22 +142,22 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
         <button type="button" className="button small" data-action="add-layer" aria-label={s.addLayer} title={s.addLayer} disabled={hidden.length >= MAX_LAYERS} onClick={() => onLayers(hidden.length + 1)}>+</button>
         <button type="button" className="button small" data-action="remove-layer" aria-label={s.removeLayer} title={s.removeLayer} disabled={hidden.length === 0} onClick={() => onLayers(hidden.length - 1)}>−</button>
       </div>
-      <div className="network-neuron-controls">
+      <div className={`network-neuron-controls${layout.spacing < 46 ? ' stacked' : ''}`}>
         {hidden.map((size, l) => (
-          <div key={l} className="network-neuron-control" style={{ left: columnLeftCss(l + 1, count) }} data-layer={l + 1} data-neurons={size}>
+          <div key={l} className="network-neuron-control" style={{ left: layout.columns[l + 1] }} data-layer={l + 1} data-neurons={size}>
             <button type="button" className="button tiny" data-action="add-neuron" aria-label={s.addNeuron(l + 1)} title={s.addNeuron(l + 1)} disabled={size >= MAX_NEURONS} onClick={() => onNeurons(l + 1, size + 1)}>+</button>
             <button type="button" className="button tiny" data-action="remove-neuron" aria-label={s.removeNeuron(l + 1)} title={s.removeNeuron(l + 1)} disabled={size <= 1} onClick={() => onNeurons(l + 1, size - 1)}>−</button>
           </div>
         ))}
       </div>
-      <div className="network-canvas-box" style={{ height: diagramHeight(rows) }}>
+      <div className="network-canvas-box" ref={box} style={{ height: layout.height }}>
         <canvas ref={ref} className="network-canvas" role="img" aria-label={s.diagramDescription(inputNames.join(', '), hidden)} data-layers={hidden.join('-')} />
         {FEATURES.map((feature, i) => (
           <button
             key={feature}
             type="button"
             className="network-feature"
-            style={{ left: columnLeftCss(0, count), top: rowY(i) }}
+            style={{ left: layout.columns[0], top: rowY(layout, i), width: thumb, height: thumb }}
             aria-pressed={active[i]}
             aria-label={s.feature(s.features[i], active[i])}
             title={s.feature(s.features[i], active[i])}
@@ -159,7 +166,7 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
           />
         ))}
         {hidden.map((size, l) => (
-          <span key={l} className="network-size" style={{ left: columnLeftCss(l + 1, count), top: rowY(size - 1) + THUMB / 2 + 2 }}>{size}</span>
+          <span key={l} className="network-size" style={{ left: layout.columns[l + 1], top: rowY(layout, size - 1) + thumb / 2 + 2 }}>{size}</span>
         ))}
       </div>
     </div>
