@@ -20,6 +20,8 @@ const RUNS = [
   ['gradient-descent', 'gd-variants', '100 steps/frame', 'steps=5000&speed=100'],
   ['optimizers', 'optimizer-race', 'bowl, default (1 step/frame)', 'steps=3000'],
   ['optimizers', 'optimizer-race', 'Rosenbrock, 50 steps/frame', 'steps=3000&surface=1&speed=50'],
+  ['data-preprocessing', 'normalization', 'default (1 step/frame)', 'steps=5000'],
+  ['data-preprocessing', 'normalization', '100 steps/frame', 'steps=5000&speed=100'],
   ['logistic-regression', 'logistic-regression', 'default (2 steps/frame)', 'steps=5000&preset=1'],
   ['logistic-regression', 'logistic-regression', '100 steps/frame', 'steps=5000&preset=1&speed=100'],
   ['svm', 'svm', 'linear, default (5 steps/frame)', 'steps=5000&preset=1'],

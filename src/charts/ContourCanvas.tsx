@@ -41,7 +41,7 @@ function fillImage(grid: Grid, min: number, max: number): HTMLCanvasElement {
 
 const cache = new WeakMap<Float32Array, { image: HTMLCanvasElement; segments: number[][] }>();
 
-function prepared(grid: Grid) {
+function prepared(grid: Grid, range?: [number, number]) {
   let entry = cache.get(grid.values);
   if (!entry) {
     let min = Infinity;
@@ -50,6 +50,7 @@ function prepared(grid: Grid) {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
+    if (range) [min, max] = range;
     entry = {
       image: fillImage(grid, min, max),
       segments: logLevels(min, max, LEVELS).map((level) => contourSegments(grid.values, grid.cols, grid.rows, level)),
@@ -117,8 +118,15 @@ function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath
  * A loss surface as colour and contour lines, descent paths and target rings. With `onPick`, a click (or the
  * arrow keys, when the map has focus) picks a point on it: the start of a run.
  */
-export function ContourCanvas({ grid, paths, targets, labels, description, onPick, pick }: {
+export function ContourCanvas({ grid, paths, targets, labels, description, onPick, pick, range, className }: {
   grid: Grid;
+  /**
+   * Values mapped to the ends of the colour ramp and spanned by the contour levels; the grid's own extremes
+   * when absent. A surface that changes while a run trains keeps one colour key with a fixed range.
+   */
+  range?: [number, number];
+  /** Extra classes for the canvas, e.g. `square` for a map whose axes share one scale. */
+  className?: string;
   paths: ContourPath[];
   targets: [number, number][];
   labels: { x: string; y: string };
@@ -133,7 +141,7 @@ export function ContourCanvas({ grid, paths, targets, labels, description, onPic
   });
   const ref = useCanvas((ctx, width, height, css) => {
     const frame = frameOf(width, height);
-    const { image, segments } = prepared(grid);
+    const { image, segments } = prepared(grid, range);
     const left = toPixelX(frame, frame.x0);
     const top = toPixelY(frame, frame.y1);
     const plotW = toPixelX(frame, frame.x1) - left;
@@ -171,12 +179,13 @@ export function ContourCanvas({ grid, paths, targets, labels, description, onPic
     ctx.restore();
   });
 
-  if (!onPick) return <canvas ref={ref} className="chart-canvas" role="img" aria-label={description} />;
+  const classes = className ? ` ${className}` : '';
+  if (!onPick) return <canvas ref={ref} className={`chart-canvas${classes}`} role="img" aria-label={description} />;
 
   return (
     <canvas
       ref={ref}
-      className="chart-canvas pickable"
+      className={`chart-canvas pickable${classes}`}
       role="application"
       tabIndex={0}
       aria-label={description}

@@ -30,11 +30,19 @@ export interface LossSeries {
   offset?: number;
   /** The horizontal position of point i is (i + 1)·xStep: 1 for steps, batch/n for epochs. */
   xStep?: number;
+  /** Draw only the first `count` points (a run that stopped early while the trace goes on). */
+  count?: number;
 }
 
 /** A horizontal line the curve is heading for, e.g. the best loss possible on this data. */
 export interface Reference {
   value: number;
+  label: string;
+}
+
+/** A vertical line at one step, e.g. the early-stopping point (the best validation step). */
+export interface Marker {
+  x: number;
   label: string;
 }
 
@@ -52,20 +60,23 @@ interface Curve {
   points: Point[];
 }
 
-export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain, reference }: {
+export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain, reference, marker }: {
   series: LossSeries[];
   label: string;
   empty: string;
   reference?: Reference;
+  marker?: Marker;
 } & ChartAxes) {
   // Series arrays grow in place: their lengths say when there is something new to draw.
-  const version = useThrottled(series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.color}`).join(), REDRAW_MS);
+  const version = useThrottled(series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}`).join(), REDRAW_MS);
   const curves = useMemo(
     () => series.map((s) => ({ color: s.color, points: lttb(seriesPoints(s, yScale, maxX), MAX_POINTS) })),
     // `version` stands for the series' contents.
     [version, maxX, yScale],
   );
-  return <LossChartView curves={curves} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={yDomain} reference={reference} />;
+  // A memo on the marker's contents, so a new object with the same step does not force a redraw.
+  const mark = useMemo(() => marker, [marker?.x, marker?.label]);
+  return <LossChartView curves={curves} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={yDomain} reference={reference} marker={mark} />;
 }
 
 function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): Point[] {
@@ -73,7 +84,7 @@ function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): P
   const stride = s.stride ?? 1;
   const offset = s.offset ?? 0;
   const xStep = s.xStep ?? 1;
-  const count = Math.floor((s.values.length - offset + stride - 1) / stride);
+  const count = Math.min(Math.floor((s.values.length - offset + stride - 1) / stride), s.count ?? Infinity);
   for (let i = 0; i < count; i++) {
     const v = s.values[i * stride + offset];
     const x = (i + 1) * xStep;
@@ -103,11 +114,12 @@ function chartDomain(curves: Curve[], yScale: 'log' | 'linear', reference?: Refe
   return [low - pad, high + pad];
 }
 
-const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, yScale, yDomain, reference }: {
+const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, yScale, yDomain, reference, marker }: {
   curves: Curve[];
   label: string;
   empty: string;
   reference?: Reference;
+  marker?: Marker;
 } & ChartAxes) {
   const hasData = curves.some((c) => c.points.length > 0);
   const ref = useCanvas((ctx, width, height, css) => {
@@ -174,6 +186,21 @@ const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, 
       ctx.textBaseline = 'bottom';
       ctx.fillText(reference.label, right - 4, y - 3);
     }
+    if (marker && marker.x >= frame.x0 && marker.x <= frame.x1) {
+      const x = px(marker.x);
+      ctx.strokeStyle = css('--chart-text');
+      ctx.setLineDash([4, 4]);
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = css('--chart-text');
+      // The label sits on the side of the line with more room.
+      ctx.textAlign = x > (left + right) / 2 ? 'right' : 'left';
+      ctx.textBaseline = 'top';
+      ctx.fillText(marker.label, x + (x > (left + right) / 2 ? -4 : 4), top + 2);
+    }
     ctx.lineWidth = 2;
     ctx.lineJoin = 'round';
     for (const curve of curves) {
@@ -196,10 +223,11 @@ const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, 
           ref={ref}
           className="loss-canvas"
           role="img"
-          aria-label={hasData ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}` : `${label}. ${empty}`}
+          aria-label={hasData ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}${marker ? `; ${marker.label}` : ''}` : `${label}. ${empty}`}
           data-curves={curves.filter((c) => c.points.length > 0).length}
           data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
           data-reference={reference?.label}
+          data-marker={marker?.x}
         />
       </div>
     </figure>

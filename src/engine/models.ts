@@ -6,11 +6,13 @@ import { createMetrics } from '../ml/metrics-trainer';
 import { createLinearRegression } from '../ml/linear-regression-trainer';
 import { createMlpPlayground } from '../ml/mlp-playground-trainer';
 import { createOptimizerRace } from '../ml/optimizer-race-trainer';
+import { createNormalization } from '../ml/normalization-trainer';
 import type { ModelFactory } from '../ml/trainable';
 
 export const MODELS: Record<string, ModelFactory> = {
   'linear-regression': createLinearRegression,
   'optimizer-race': createOptimizerRace,
+  normalization: createNormalization,
   'gd-variants': createGdVariants,
   'logistic-regression': createLogisticRegression,
   metrics: createMetrics,

@@ -49,6 +49,7 @@ const zh = {
     'logistic-regression': '逻辑回归',
     svm: '支持向量机',
     'mlp-playground': '神经网络游乐场',
+    normalization: '特征缩放：原始特征与标准化特征',
     metrics: '模型评估：阈值、混淆矩阵与 ROC',
   } as Record<string, string>,
   quiz: {
@@ -268,6 +269,7 @@ const en: Strings = {
     'logistic-regression': 'Logistic regression',
     svm: 'Support vector machine',
     'mlp-playground': 'Neural-network playground',
+    normalization: 'Feature scaling: raw vs standardized features',
     metrics: 'Evaluating a classifier: threshold, confusion matrix and ROC',
   },
   quiz: {

@@ -16,5 +16,6 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
   svm: lazy(() => import('./svm/SvmWidget')),
   metrics: lazy(() => import('./metrics/MetricsWidget')),
   'optimizer-race': lazy(() => import('./optimizer-race/OptimizerRaceWidget')),
+  normalization: lazy(() => import('./normalization/NormalizationWidget')),
   'mlp-playground': lazy(() => import('./mlp-playground/MlpPlaygroundWidget')),
 };

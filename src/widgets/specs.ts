@@ -8,6 +8,7 @@ import { LINEAR_REGRESSION_PARAMS } from './linear-regression/params.ts';
 import { MLP_PLAYGROUND_PARAMS } from './mlp-playground/params.ts';
 import { LOGISTIC_REGRESSION_PARAMS } from './logistic-regression/params.ts';
 import { OPTIMIZER_RACE_PARAMS } from './optimizer-race/params.ts';
+import { NORMALIZATION_PARAMS } from './normalization/params.ts';
 import { SVM_PARAMS } from './svm/params.ts';
 import { METRICS_PARAMS } from './metrics/params.ts';
 
@@ -15,6 +16,7 @@ export const WIDGET_SPECS: Record<string, readonly ParamSpec[]> = {
   'linear-regression': LINEAR_REGRESSION_PARAMS,
   'gd-variants': GD_VARIANTS_PARAMS,
   'optimizer-race': OPTIMIZER_RACE_PARAMS,
+  normalization: NORMALIZATION_PARAMS,
   'logistic-regression': LOGISTIC_REGRESSION_PARAMS,
   metrics: METRICS_PARAMS,
   svm: SVM_PARAMS,
