@@ -29,6 +29,8 @@ const RUNS = [
   ['svm', 'svm', 'RBF ring, 100 steps/frame', 'steps=5000&kernel=1&preset=2&speed=100'],
   ['evaluation', 'metrics', 'default (2 steps/frame)', 'steps=5000'],
   ['evaluation', 'metrics', '100 steps/frame', 'steps=5000&speed=100'],
+  ['loss-regularization', 'overfitting', 'degree 12, default (10 steps/frame)', 'steps=5000'],
+  ['loss-regularization', 'overfitting', 'degree 12, 200 steps/frame', 'steps=5000&speed=200'],
   // TensorFlow Playground's settings (500 points, half for training, batch 10, rate 0.03, tanh, SGD, noise 0):
   // (a) its default page, (b) the spiral with all seven inputs and six layers of 8, (c) the spiral from x₁ x₂ with two layers of 8.
   ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, default pace (10 epochs/frame)', 'steps=5000'],

@@ -3,8 +3,8 @@ export interface LegendItem {
   label: string;
   /** A CSS colour or var(). */
   color?: string;
-  /** 'path' and 'ring' are white with a dark outline, as drawn over a colour map. */
-  mark: 'line' | 'dashed' | 'ring' | 'dot' | 'path';
+  /** 'path' and 'ring' are white with a dark outline, as drawn over a colour map; 'hollow' is a ring in `color`. */
+  mark: 'line' | 'dashed' | 'ring' | 'dot' | 'path' | 'hollow';
 }
 
 export function ChartLegend({ items }: { items: LegendItem[] }) {

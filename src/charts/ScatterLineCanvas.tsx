@@ -8,20 +8,39 @@ export interface PlotLine {
   dashed?: boolean;
 }
 
-/** Points (x, y) and straight lines y = b0 + b1 x over the x window. Non-finite lines are not drawn. */
-export function ScatterLineCanvas({ x, y, lines, xRange, label }: {
+/** A curve given by samples (x ascending), e.g. a fitted polynomial; non-finite samples break it. */
+export interface PlotCurve {
   x: ArrayLike<number>;
   y: ArrayLike<number>;
-  lines: PlotLine[];
+  color: string;
+  dashed?: boolean;
+  /** Line width in CSS pixels (3 by default, 1.5 when dashed). */
+  width?: number;
+}
+
+/**
+ * Points (x, y) and straight lines y = b0 + b1 x over the x window. Non-finite lines are not drawn.
+ * Optionally a second set of points drawn as rings (`hollow`, e.g. validation data) and sampled curves.
+ * The vertical range follows the points (both sets), never the lines or curves, so a curve that shoots
+ * off is clipped rather than squashing the data.
+ */
+export function ScatterLineCanvas({ x, y, lines = [], curves = [], hollow, xRange, label }: {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  lines?: PlotLine[];
+  curves?: PlotCurve[];
+  hollow?: { x: ArrayLike<number>; y: ArrayLike<number>; color?: string };
   xRange: [number, number];
   label: string;
 }) {
   const ref = useCanvas((ctx, width, height, css) => {
     let yMin = Infinity;
     let yMax = -Infinity;
-    for (let i = 0; i < y.length; i++) {
-      yMin = Math.min(yMin, y[i]);
-      yMax = Math.max(yMax, y[i]);
+    for (const values of hollow ? [y, hollow.y] : [y]) {
+      for (let i = 0; i < values.length; i++) {
+        yMin = Math.min(yMin, values[i]);
+        yMax = Math.max(yMax, values[i]);
+      }
     }
     if (!Number.isFinite(yMin)) [yMin, yMax] = [0, 1];
     const pad = Math.max((yMax - yMin) * 0.1, 0.5);
@@ -30,6 +49,15 @@ export function ScatterLineCanvas({ x, y, lines, xRange, label }: {
       width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
     };
     drawAxes(ctx, frame, css, { x: 'x', y: 'y' });
+    if (hollow) {
+      ctx.strokeStyle = css(hollow.color ?? '--chart-muted') || hollow.color || '';
+      ctx.lineWidth = 1.5;
+      for (let i = 0; i < hollow.x.length; i++) {
+        ctx.beginPath();
+        ctx.arc(toPixelX(frame, hollow.x[i]), toPixelY(frame, hollow.y[i]), 3.5, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+    }
     ctx.fillStyle = css('--chart-point');
     for (let i = 0; i < x.length; i++) {
       ctx.beginPath();
@@ -50,6 +78,27 @@ export function ScatterLineCanvas({ x, y, lines, xRange, label }: {
       ctx.lineTo(toPixelX(frame, frame.x1), toPixelY(frame, line.b0 + line.b1 * frame.x1));
       ctx.stroke();
     }
+    for (const curve of curves) {
+      ctx.strokeStyle = css(curve.color) || curve.color;
+      ctx.lineWidth = curve.width ?? (curve.dashed ? 1.5 : 3);
+      ctx.setLineDash(curve.dashed ? [6, 5] : []);
+      ctx.lineJoin = 'round';
+      ctx.beginPath();
+      let drawing = false;
+      for (let i = 0; i < curve.x.length; i++) {
+        // Far outside the frame a canvas path loses precision; the clip hides the rest anyway.
+        const py = Math.max(-10 * height, Math.min(11 * height, toPixelY(frame, curve.y[i])));
+        if (!Number.isFinite(curve.y[i])) {
+          drawing = false;
+          continue;
+        }
+        if (drawing) ctx.lineTo(toPixelX(frame, curve.x[i]), py);
+        else ctx.moveTo(toPixelX(frame, curve.x[i]), py);
+        drawing = true;
+      }
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
     ctx.restore();
   });
   return <canvas ref={ref} className="chart-canvas" role="img" aria-label={label} />;

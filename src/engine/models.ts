@@ -7,6 +7,7 @@ import { createLinearRegression } from '../ml/linear-regression-trainer';
 import { createMlpPlayground } from '../ml/mlp-playground-trainer';
 import { createOptimizerRace } from '../ml/optimizer-race-trainer';
 import { createNormalization } from '../ml/normalization-trainer';
+import { createOverfitting } from '../ml/overfitting-trainer';
 import type { ModelFactory } from '../ml/trainable';
 
 export const MODELS: Record<string, ModelFactory> = {
@@ -15,7 +16,8 @@ export const MODELS: Record<string, ModelFactory> = {
   normalization: createNormalization,
   'gd-variants': createGdVariants,
   'logistic-regression': createLogisticRegression,
-  metrics: createMetrics,
   svm: createSvm,
+  metrics: createMetrics,
   'mlp-playground': createMlpPlayground,
+  overfitting: createOverfitting,
 };

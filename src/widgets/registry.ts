@@ -18,4 +18,5 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
   'optimizer-race': lazy(() => import('./optimizer-race/OptimizerRaceWidget')),
   normalization: lazy(() => import('./normalization/NormalizationWidget')),
   'mlp-playground': lazy(() => import('./mlp-playground/MlpPlaygroundWidget')),
+  overfitting: lazy(() => import('./overfitting/OverfittingWidget')),
 };

@@ -9,6 +9,7 @@ import { MLP_PLAYGROUND_PARAMS } from './mlp-playground/params.ts';
 import { LOGISTIC_REGRESSION_PARAMS } from './logistic-regression/params.ts';
 import { OPTIMIZER_RACE_PARAMS } from './optimizer-race/params.ts';
 import { NORMALIZATION_PARAMS } from './normalization/params.ts';
+import { OVERFITTING_PARAMS } from './overfitting/params.ts';
 import { SVM_PARAMS } from './svm/params.ts';
 import { METRICS_PARAMS } from './metrics/params.ts';
 
@@ -18,7 +19,8 @@ export const WIDGET_SPECS: Record<string, readonly ParamSpec[]> = {
   'optimizer-race': OPTIMIZER_RACE_PARAMS,
   normalization: NORMALIZATION_PARAMS,
   'logistic-regression': LOGISTIC_REGRESSION_PARAMS,
-  metrics: METRICS_PARAMS,
   svm: SVM_PARAMS,
+  metrics: METRICS_PARAMS,
   'mlp-playground': MLP_PLAYGROUND_PARAMS,
+  overfitting: OVERFITTING_PARAMS,
 };

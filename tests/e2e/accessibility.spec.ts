@@ -9,6 +9,10 @@ const PAGES: [string, string | null][] = [
   ['/en/optimizers', 'optimizer-race'],
   ['/zh/logistic-regression', 'logistic-regression'],
   ['/en/svm', 'svm'],
+  ['/zh/neural-networks', 'mlp-playground'],
+  ['/en/loss-regularization', 'overfitting'],
+  ['/zh/data-preprocessing', 'normalization'],
+  ['/en/evaluation', 'metrics'],
   ['/zh/glossary', null],
 ];
 
