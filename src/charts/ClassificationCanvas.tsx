@@ -61,6 +61,7 @@ export function ClassificationCanvas({ points, testPoints, pointValues, range, g
 }) {
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const image = useRef<HTMLCanvasElement | null>(null);
+  const layer = useRef<{ key: unknown[]; canvas: HTMLCanvasElement } | null>(null);
   const frameOf = (width: number, height: number): Frame => ({
     x0: range[0], x1: range[1], y0: range[0], y1: range[1], width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
   });
@@ -102,7 +103,8 @@ export function ClassificationCanvas({ points, testPoints, pointValues, range, g
       }
       ctx.setLineDash([]);
     }
-    // Class 1 as circles, class 0 as squares: told apart without colour too.
+    // Class 1 as circles, class 0 as squares: told apart without colour too. The points do not move while a
+    // model trains, so they are drawn once into a layer and copied onto every frame.
     const background = rgb(css('--bg') || '#ffffff');
     const colorOf = (label: number, value: number | undefined) => {
       if (value === undefined) return label === 1 ? one : zero;
@@ -110,30 +112,50 @@ export function ClassificationCanvas({ points, testPoints, pointValues, range, g
       const mix = Math.min(1, Math.abs(value));
       return `rgb(${target.map((c, k) => Math.round(background[k] + (c - background[k]) * mix)).join(',')})`;
     };
-    const drawPoints = (set: Points2D, values: ArrayLike<number> | undefined, hollow: boolean) => {
+    const drawPoints = (target: CanvasRenderingContext2D, set: Points2D, values: ArrayLike<number> | undefined, hollow: boolean) => {
       for (let i = 0; i < set.x1.length; i++) {
         const px = toPixelX(frame, set.x1[i]);
         const py = toPixelY(frame, set.x2[i]);
         const color = colorOf(set.label[i], values?.[i]);
-        ctx.fillStyle = hollow ? css('--bg') || '#fff' : color;
-        ctx.strokeStyle = hollow ? color : css('--bg') || '#fff';
-        ctx.lineWidth = hollow ? 2 : 1.5;
-        ctx.beginPath();
-        if (set.label[i] === 1) ctx.arc(px, py, 4.5, 0, 2 * Math.PI);
-        else ctx.rect(px - 4, py - 4, 8, 8);
-        ctx.fill();
-        ctx.stroke();
-        if (!hollow && circled?.[i]) {
-          ctx.strokeStyle = css('--text') || '#000';
-          ctx.lineWidth = 1.5;
-          ctx.beginPath();
-          ctx.arc(px, py, 8.5, 0, 2 * Math.PI);
-          ctx.stroke();
-        }
+        target.fillStyle = hollow ? css('--bg') || '#fff' : color;
+        target.strokeStyle = hollow ? color : css('--bg') || '#fff';
+        target.lineWidth = hollow ? 2 : 1.5;
+        target.beginPath();
+        if (set.label[i] === 1) target.arc(px, py, 4.5, 0, 2 * Math.PI);
+        else target.rect(px - 4, py - 4, 8, 8);
+        target.fill();
+        target.stroke();
       }
     };
-    drawPoints(points, pointValues?.train, false);
-    if (testPoints) drawPoints(testPoints, pointValues?.test, true);
+    const ratio = window.devicePixelRatio || 1;
+    const key = [points, testPoints, pointValues, width, height, ratio, one, zero, css('--bg')];
+    if (!layer.current || key.some((k, i) => k !== layer.current!.key[i])) {
+      const canvas = layer.current?.canvas ?? document.createElement('canvas');
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      const target = canvas.getContext('2d')!;
+      target.setTransform(ratio, 0, 0, ratio, 0, 0);
+      target.clearRect(0, 0, width, height);
+      target.beginPath();
+      target.rect(left, top, plotW, plotH);
+      target.clip();
+      drawPoints(target, points, pointValues?.train, false);
+      if (testPoints) drawPoints(target, testPoints, pointValues?.test, true);
+      layer.current = { key, canvas };
+    }
+    ctx.drawImage(layer.current.canvas, 0, 0, width, height);
+    if (circled) {
+      ctx.strokeStyle = css('--text') || '#000';
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      for (let i = 0; i < points.x1.length; i++) {
+        if (!circled[i]) continue;
+        const [px, py] = [toPixelX(frame, points.x1[i]), toPixelY(frame, points.x2[i])];
+        ctx.moveTo(px + 8.5, py);
+        ctx.arc(px, py, 8.5, 0, 2 * Math.PI);
+      }
+      ctx.stroke();
+    }
     if (cursor) {
       const [cx, cy] = [toPixelX(frame, cursor[0]), toPixelY(frame, cursor[1])];
       ctx.strokeStyle = css('--focus') || '#f59e0b';

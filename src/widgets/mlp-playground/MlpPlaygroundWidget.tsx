@@ -99,6 +99,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
     () => (info && regression ? { train: info.train.map((p) => p.label), test: info.test.map((p) => p.label) } : undefined),
     [info, regression],
   );
+  const allPoints = useMemo(() => (train && test ? joinPoints(train, test) : null), [train, test]);
   const showTest = values.showTest === 1;
 
   const width = view.traceWidth;
@@ -106,9 +107,8 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const testLoss = width ? view.traces[view.traces.length - 1] : NaN;
 
   function pick(x1: number, x2: number) {
-    if (!train || !test) return;
-    if (regression && !own.points) return;
-    editor.edit(joinPoints(train, test), x1, x2);
+    if (!allPoints || (regression && !own.points)) return;
+    editor.edit(allPoints, x1, x2);
   }
 
   function ownPoints(points: Points2D) {
@@ -180,7 +180,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
       ) : (
         <OwnPointsControls addClass={editor.addClass} onAddClass={editor.setAddClass} ownCount={editor.ownCount} onUsePreset={editor.usePreset} message={editor.message} />
       )}
-      <OwnDataPanel s={s} range={PLAYGROUND_RANGE} current={train && test ? joinPoints(train, test) : null} onPoints={ownPoints} />
+      <OwnDataPanel s={s} range={PLAYGROUND_RANGE} current={allPoints} onPoints={ownPoints} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>⟳ {s.regenerate}</button>
         <CopyLinkButton t={t.w} url={shareUrl} />

@@ -25,6 +25,17 @@ export interface NeuronMaps {
   layers: Float32Array[][] | null;
 }
 
+const THUMB_STEP = 2;
+
+/** Every THUMB_STEP-th cell of a grid, in both directions. */
+function subsample(values: Float32Array, cols: number, rows: number): Float32Array {
+  const outCols = Math.ceil(cols / THUMB_STEP);
+  const out = new Float32Array(outCols * Math.ceil(rows / THUMB_STEP));
+  let i = 0;
+  for (let r = 0; r < rows; r += THUMB_STEP) for (let c = 0; c < cols; c += THUMB_STEP) out[i++] = values[r * cols + c];
+  return out;
+}
+
 /** Neuron outputs into the colour scale's [−1, 1]: a sigmoid's (0, 1) is stretched, others are clipped. */
 function hiddenShade(activation: Activation): (v: number) => number {
   return activation === 'sigmoid' ? (v) => 2 * v - 1 : (v) => v;
@@ -56,7 +67,9 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
     const one = rgb(css('--series-1') || '#0072b2');
     const zero = rgb(css('--series-2') || '#c2410c');
     const colors: ShadeColors = { background: rgb(css('--bg') || '#ffffff'), one, zero };
-    const { cols, rows: gridRows } = maps;
+    // Heatmaps at half the grid's resolution: drawn 18–40 px wide, they look the same and cost a quarter.
+    const cols = Math.ceil(maps.cols / THUMB_STEP);
+    const gridRows = Math.ceil(maps.rows / THUMB_STEP);
     const sizes = [FEATURES.length, ...hidden, 1];
     // One atlas image holds every heatmap side by side; each is drawn scaled into its node.
     const thumbs = sizes.reduce((a, b) => a + b, 0);
@@ -80,7 +93,7 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
           values = maps.layers[col][j];
           shade = col === sizes.length - 1 ? outputShade : hiddenShade(activation);
         }
-        if (values) shadeInto(pixels, next * cols, 0, { values, cols, rows: gridRows }, shade, colors);
+        if (values) shadeInto(pixels, next * cols, 0, { values: subsample(values, maps.cols, maps.rows), cols, rows: gridRows }, shade, colors);
         column.push(values ? next : -1);
         next++;
       }

@@ -46,7 +46,16 @@ export function OwnDataPanel({ s, range, current, onPoints }: {
     use(content);
   }
 
-  const download = current ? `data:text/csv;charset=utf-8,${encodeURIComponent(formatCsvPoints(current))}` : undefined;
+  // The file is made when asked for, not on every frame the widget draws.
+  function download() {
+    if (!current) return;
+    const url = URL.createObjectURL(new Blob([formatCsvPoints(current)], { type: 'text/csv' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'playground-points.csv';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
   return (
     <details className="own-data">
       <summary>{s.ownData}</summary>
@@ -58,7 +67,7 @@ export function OwnDataPanel({ s, range, current, onPoints }: {
           {s.openCsv}
           <input type="file" accept=".csv,text/csv,text/plain" className="visually-hidden" data-csv="file" onChange={(e) => void open(e.target.files?.[0])} />
         </label>
-        {download && <a className="button" href={download} download="playground-points.csv">{s.downloadCsv}</a>}
+        <button type="button" className="button" data-action="download-csv" disabled={!current} onClick={download}>{s.downloadCsv}</button>
       </div>
       {message && <p className={message.ok ? 'widget-hint' : 'widget-notice'} role="status" data-csv-message={message.ok ? 'ok' : 'error'}>{message.text}</p>}
     </details>
