@@ -6,6 +6,7 @@
  */
 import { fitMinMax, fitStandardizer, minMaxScale, standardize, type MinMaxFit, type StandardizerFit } from './preprocessing';
 import { createRng, gaussian, uniform } from './random';
+import type { LossGrid } from './linear-regression';
 
 export const N_POINTS = 50;
 /** x₁ is drawn from [0, 5] and x₂ from [0, 0.25]: twenty times smaller. */
@@ -276,13 +277,8 @@ export function squareWindow(start: [number, number], best: [number, number]): W
   return { xRange: [cx - half, cx + half], yRange: [cy - half, cy + half] };
 }
 
-export interface SliceGrid {
-  values: Float32Array;
-  cols: number;
-  rows: number;
-  xRange: [number, number];
-  yRange: [number, number];
-}
+/** The same layout as linear regression's loss grid: x along columns, y along rows. */
+export type SliceGrid = LossGrid;
 
 /**
  * L(w₁, w₂, b) − L* over the window at one value of b: the slice of the 3-D loss a run with that b stands in.
