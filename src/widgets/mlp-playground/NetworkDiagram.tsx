@@ -26,6 +26,9 @@ export interface NeuronMaps {
 }
 
 const THUMB_STEP = 2;
+/** Connection widths come in steps of 1/LINE_LEVELS_PER_UNIT of a weight, up to |w| = 3. */
+const LINE_LEVELS_PER_UNIT = 4;
+const LINE_LEVELS = 12;
 
 /** Every THUMB_STEP-th cell of a grid, in both directions. */
 function subsample(values: Float32Array, cols: number, rows: number): Float32Array {
@@ -106,23 +109,30 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
     // Connections first, under the nodes. Input rows: only the features in use are connected.
     const inputRows = FEATURES.map((_, i) => i).filter((i) => active[i]);
     if (weights) {
-      ctx.lineCap = 'round';
+      // Lines grouped by sign and by one of LINE_LEVELS sizes: one stroke per group instead of one per weight
+      // (a six-layer network has ~400 connections, and every stroke is rasterized on the CPU here).
+      const groups = Array.from({ length: 2 * LINE_LEVELS }, () => new Path2D());
       for (let l = 0; l < weights.W.length; l++) {
         const inRows = l === 0 ? inputRows : Array.from({ length: sizes[l] }, (_, k) => k);
         const out = sizes[l + 1];
         for (let k = 0; k < inRows.length; k++) {
           for (let j = 0; j < out; j++) {
             const w = weights.W[l][k * out + j];
-            const c = w >= 0 ? one : zero;
-            ctx.strokeStyle = `rgba(${c[0]},${c[1]},${c[2]},${Math.min(1, 0.35 + Math.abs(w) / 2)})`;
-            ctx.lineWidth = Math.min(6, 0.5 + Math.abs(w) * 1.5);
-            ctx.beginPath();
-            ctx.moveTo(x(l) + T / 2, y(inRows[k]));
-            ctx.lineTo(x(l + 1) - T / 2, y(j));
-            ctx.stroke();
+            const level = Math.min(LINE_LEVELS - 1, Math.floor(Math.abs(w) * LINE_LEVELS_PER_UNIT));
+            const path = groups[(w >= 0 ? 0 : LINE_LEVELS) + level];
+            path.moveTo(x(l) + T / 2, y(inRows[k]));
+            path.lineTo(x(l + 1) - T / 2, y(j));
           }
         }
       }
+      ctx.lineCap = 'round';
+      groups.forEach((path, g) => {
+        const c = g < LINE_LEVELS ? one : zero;
+        const size = ((g % LINE_LEVELS) + 0.5) / LINE_LEVELS_PER_UNIT;
+        ctx.strokeStyle = `rgba(${c[0]},${c[1]},${c[2]},${Math.min(1, 0.35 + size / 2)})`;
+        ctx.lineWidth = Math.min(6, 0.5 + size * 1.5);
+        ctx.stroke(path);
+      });
     }
     const border = css('--border') || '#999';
     const text = css('--text') || '#000';
