@@ -4,6 +4,7 @@
  * Each step records the loss and accuracy measured before its update and the weights after it.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { logisticGradients, meanLogLoss } from './logistic-ops';
 import { pointsFor, type Points2D, type PresetName } from './classification-data';
 import { accuracy } from './logistic-regression';
 import type { ModelFactory, Params, TrainableModel } from './trainable';
@@ -35,12 +36,9 @@ export const createLogisticRegression: ModelFactory = (params: Params, seed: num
     info: { points, custom: Boolean(data && data.length >= 6) } satisfies LogisticInfo,
     step() {
       const { loss, acc, gw, gb } = tf.tidy(() => {
-        const z = tf.add(tf.squeeze(tf.matMul(X, tf.reshape(w, [2, 1])), [1]), b);
-        // max(z, 0) − z·y + ln(1 + e^(−|z|)): the log-loss without overflow.
-        const loss = tf.mean(tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))));
-        const error = tf.sub(tf.sigmoid(z), y);
+        const z = tf.add(tf.squeeze(tf.matMul(X, tf.reshape(w, [2, 1])), [1]), b) as tf.Tensor1D;
         const acc = tf.mean(tf.cast(tf.equal(tf.cast(tf.greater(z, 0), 'float32'), y), 'float32'));
-        return { loss, acc, gw: tf.div(tf.squeeze(tf.matMul(tf.reshape(error, [1, n]), X), [0]), n), gb: tf.mean(error) };
+        return { loss: meanLogLoss(z, y), acc, ...logisticGradients(X, z, y) };
       });
       optimizer.applyGradients([
         { name: w.name, tensor: gw },

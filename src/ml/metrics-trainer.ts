@@ -5,6 +5,7 @@
  * and the weights after it. The widget computes every threshold metric from those weights on the main thread.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { logisticGradients, meanLogLoss } from './logistic-ops';
 import { logLoss } from './logistic-regression';
 import type { Points2D } from './classification-data';
 import { makeMetricsData } from './metrics-data';
@@ -28,14 +29,8 @@ function features(points: Points2D): tf.Tensor2D {
   return tf.tensor2d(flat, [n, 2]);
 }
 
-/** max(z, 0) − z·y + ln(1 + e^(−|z|)) averaged: the log-loss without overflow. */
-function meanLogLoss(z: tf.Tensor1D, y: tf.Tensor1D): tf.Scalar {
-  return tf.mean(tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))));
-}
-
 export const createMetrics: ModelFactory = (params: Params, seed: number): TrainableModel => {
   const { train, evaluation } = makeMetricsData(Math.round(params.positives), params.separation, seed);
-  const n = train.x1.length;
   const X = features(train);
   const y = tf.tensor1d(Float32Array.from(train.label));
   const Xe = features(evaluation);
@@ -53,14 +48,7 @@ export const createMetrics: ModelFactory = (params: Params, seed: number): Train
         const column = tf.reshape(w, [2, 1]);
         const z = tf.add(tf.squeeze(tf.matMul(X, column), [1]), b) as tf.Tensor1D;
         const ze = tf.add(tf.squeeze(tf.matMul(Xe, column), [1]), b) as tf.Tensor1D;
-        const error = tf.sub(tf.sigmoid(z), y);
-        return {
-          loss: meanLogLoss(z, y),
-          evalLoss: meanLogLoss(ze, ye),
-          // ∂L/∂w = (1/n) Σ (σ(zᵢ) − yᵢ) xᵢ,  ∂L/∂b = (1/n) Σ (σ(zᵢ) − yᵢ)
-          gw: tf.div(tf.squeeze(tf.matMul(tf.reshape(error, [1, n]), X), [0]), n),
-          gb: tf.mean(error),
-        };
+        return { loss: meanLogLoss(z, y), evalLoss: meanLogLoss(ze, ye), ...logisticGradients(X, z, y) };
       });
       optimizer.applyGradients([
         { name: w.name, tensor: gw },

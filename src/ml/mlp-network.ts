@@ -6,6 +6,7 @@
  * Everything here runs inside the caller's tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { meanLogLoss } from './logistic-ops';
 import type { Activation, MlpShape, MlpWeights, Regularization } from './mlp';
 
 type FusedActivation = 'relu' | 'sigmoid' | 'linear';
@@ -54,7 +55,7 @@ export class MlpNetwork {
   /** Mean cross-entropy from the logit z (written so it never overflows), or mean ½·squared error. */
   dataLoss(z: tf.Tensor1D, y: tf.Tensor1D): tf.Scalar {
     if (this.shape.task === 'regression') return tf.mean(tf.mul(0.5, tf.square(tf.sub(z, y))));
-    return tf.mean(tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))));
+    return meanLogLoss(z, y);
   }
 
   penalty(kind: Regularization, rate: number): tf.Scalar {
