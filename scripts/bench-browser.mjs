@@ -33,10 +33,13 @@ const RUNS = [
   ['loss-regularization', 'overfitting', 'degree 12, 200 steps/frame', 'steps=5000&speed=200'],
   // TensorFlow Playground's settings (500 points, half for training, batch 10, rate 0.03, tanh, SGD, noise 0):
   // (a) its default page, (b) the spiral with all seven inputs and six layers of 8, (c) the spiral from x₁ x₂ with two layers of 8.
-  ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, default pace (10 epochs/frame)', 'steps=5000'],
-  ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, flat out', 'steps=5000&speed=50'],
-  ['neural-networks', 'mlp-playground', '(b) spiral 7 inputs, 6×8, flat out', 'steps=5000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8'],
-  ['neural-networks', 'mlp-playground', '(c) spiral x₁ x₂, 2×8, flat out', 'steps=5000&speed=50&dataset=3&layers=2&n1=8&n2=8'],
+  ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, default pace (10 epochs/frame)', 'steps=20000'],
+  ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, flat out', 'steps=20000&speed=50'],
+  ['neural-networks', 'mlp-playground', '(b) spiral 7 inputs, 6×8, flat out', 'steps=20000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8'],
+  ['neural-networks', 'mlp-playground', '(c) spiral x₁ x₂, 2×8, flat out', 'steps=20000&speed=50&dataset=3&layers=2&n1=8&n2=8'],
+  ['neural-networks', 'mlp-playground', '(a) flat out, cpu', 'steps=20000&speed=50', 'cpu'],
+  ['neural-networks', 'mlp-playground', '(b) flat out, cpu', 'steps=20000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8', 'cpu'],
+  ['neural-networks', 'mlp-playground', '(c) flat out, cpu', 'steps=20000&speed=50&dataset=3&layers=2&n1=8&n2=8', 'cpu'],
 ];
 /** Widgets that show a test loss (data-test-loss) also report when it first fell below this. */
 const TEST_LOSS_TARGET = 0.1;

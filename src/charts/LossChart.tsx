@@ -60,15 +60,17 @@ interface Curve {
   points: Point[];
 }
 
-export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain, reference, marker }: {
+export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain, reference, marker, redrawMs = REDRAW_MS }: {
   series: LossSeries[];
   label: string;
   empty: string;
   reference?: Reference;
   marker?: Marker;
+  /** The least time between redraws; 0 for a widget that already spaces its own renders. */
+  redrawMs?: number;
 } & ChartAxes) {
   // Series arrays grow in place: their lengths say when there is something new to draw.
-  const version = useThrottled(series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}`).join(), REDRAW_MS);
+  const version = useThrottled(series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}`).join(), redrawMs);
   const curves = useMemo(
     () => series.map((s) => ({ color: s.color, points: lttb(seriesPoints(s, yScale, maxX), MAX_POINTS) })),
     // `version` stands for the series' contents.

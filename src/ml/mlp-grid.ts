@@ -7,16 +7,29 @@
 import type { Activation, MlpShape, MlpWeights } from './mlp';
 import { featureValue, type Feature } from './playground-data';
 
+/** W⁽¹⁾ (row-major), b⁽¹⁾, W⁽²⁾, b⁽²⁾, … in one array: how the trainer's state() reports them. */
+export function packWeights({ W, b }: MlpWeights): Float32Array {
+  const flat = new Float32Array(W.reduce((sum, w, l) => sum + w.length + b[l].length, 0));
+  let at = 0;
+  W.forEach((w, l) => {
+    flat.set(w, at);
+    flat.set(b[l], at + w.length);
+    at += w.length + b[l].length;
+  });
+  return flat;
+}
+
 /** The weights in the order the trainer's state() packs them: W⁽¹⁾ (row-major), b⁽¹⁾, W⁽²⁾, b⁽²⁾, … */
 export function unpackWeights(sizes: readonly number[], flat: ArrayLike<number>): MlpWeights {
+  const values = flat instanceof Float32Array ? flat : Float32Array.from(flat);
   const W: Float32Array[] = [];
   const b: Float32Array[] = [];
   let at = 0;
   for (let l = 0; l + 1 < sizes.length; l++) {
     const count = sizes[l] * sizes[l + 1];
-    W.push(Float32Array.from({ length: count }, (_, i) => flat[at + i]));
+    W.push(values.slice(at, at + count));
     at += count;
-    b.push(Float32Array.from({ length: sizes[l + 1] }, (_, i) => flat[at + i]));
+    b.push(values.slice(at, at + sizes[l + 1]));
     at += sizes[l + 1];
   }
   if (at !== flat.length) throw new Error(`expected ${at} weights for layers ${sizes.join('-')}, got ${flat.length}`);
@@ -73,18 +86,39 @@ export function gridActivations(shape: MlpShape, weights: MlpWeights, grid: Plan
   return layers;
 }
 
+/**
+ * tanh from a table with linear interpolation between entries 1/256 apart: within 2·10⁻⁶ of Math.tanh
+ * (the tests hold it to the forward pass at 5·10⁻⁶), and about six times faster, which matters here: a
+ * six-layer network's grid takes 100,000 of them per frame, and Math.tanh was half the grid's time.
+ */
+const TANH_STEPS_PER_UNIT = 256;
+const TANH_LIMIT = 10;
+const TANH_TABLE = Float64Array.from({ length: 2 * TANH_LIMIT * TANH_STEPS_PER_UNIT + 2 }, (_, i) => Math.tanh(i / TANH_STEPS_PER_UNIT - TANH_LIMIT));
+
+function tableTanh(z: Float32Array, scale = 1, shift = 0) {
+  const top = 2 * TANH_LIMIT * TANH_STEPS_PER_UNIT;
+  for (let c = 0; c < z.length; c++) {
+    // Past ±10, tanh is ±1 to within 10⁻⁸.
+    const u = Math.min(top, Math.max(0, (z[c] + TANH_LIMIT) * TANH_STEPS_PER_UNIT));
+    const i = Math.floor(u);
+    const t = TANH_TABLE[i] + (u - i) * (TANH_TABLE[i + 1] - TANH_TABLE[i]);
+    z[c] = scale * t + shift;
+  }
+}
+
 /** In place, one loop per kind (a switch per cell cost a third of the grid's time). */
 function applyActivation(kind: Activation, z: Float32Array) {
-  const n = z.length;
   switch (kind) {
     case 'tanh':
-      for (let c = 0; c < n; c++) z[c] = Math.tanh(z[c]);
+      tableTanh(z);
       break;
     case 'sigmoid':
-      for (let c = 0; c < n; c++) z[c] = 1 / (1 + Math.exp(-z[c]));
+      // σ(z) = (1 + tanh(z/2)) / 2
+      for (let c = 0; c < z.length; c++) z[c] *= 0.5;
+      tableTanh(z, 0.5, 0.5);
       break;
     case 'relu':
-      for (let c = 0; c < n; c++) if (z[c] < 0) z[c] = 0;
+      for (let c = 0; c < z.length; c++) if (z[c] < 0) z[c] = 0;
       break;
     case 'linear':
       break;

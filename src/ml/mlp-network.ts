@@ -94,33 +94,6 @@ export class MlpNetwork {
     return { dW, db };
   }
 
-  /**
-   * One plain SGD update, W ← W − η·∂L/∂W, applied in place with the fewest kernels: the output error is
-   * scaled by −η/n up front, so a⁽ˡ⁻¹⁾ᵀδ⁽ˡ⁾ is already the update and each variable takes one add. On a
-   * network this small a kernel costs more to launch than to run, and this is about 20 % fewer of them
-   * than computing the gradients and handing them to tfjs's SGD optimizer (same numbers, tested).
-   * `yColumn` holds the batch's labels as an n × 1 column.
-   */
-  sgdStep(X: tf.Tensor2D, yColumn: tf.Tensor2D, lr: number, regularization: Regularization = 'none', rate = 0) {
-    tf.tidy(() => {
-      const a = this.forward(X, this.shape.task === 'classification' ? 'sigmoid' : 'linear');
-      const L = this.W.length;
-      const n = X.shape[0];
-      let delta = tf.mul(tf.sub(a[L], yColumn), tf.scalar(-lr / n)) as tf.Tensor2D;
-      const decay = regularization !== 'none' && rate > 0 ? tf.scalar(-lr * rate) : null;
-      for (let l = L; l >= 1; l--) {
-        const W = this.W[l - 1];
-        let step: tf.Tensor2D = tf.matMul(a[l - 1], delta, true, false);
-        if (decay) step = tf.add(step, tf.mul(decay, regularization === 'l2' ? W : tf.sign(W))) as tf.Tensor2D;
-        const bStep = tf.sum(delta, 0);
-        // δ for the layer below uses this layer's weights before the update.
-        if (l > 1) delta = tf.mul(tf.matMul(delta, W, false, true), this.derivative(a[l - 1])) as tf.Tensor2D;
-        W.assign(tf.add(W, step));
-        this.b[l - 1].assign(tf.add(this.b[l - 1], bStep));
-      }
-    });
-  }
-
   /** σ′ from the hidden activation's output. */
   private derivative(a: tf.Tensor2D): tf.Tensor2D {
     switch (this.shape.activation) {

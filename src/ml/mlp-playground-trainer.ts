@@ -1,13 +1,13 @@
 /**
  * The neural-network playground's model: an MLP on the chosen input features of a playground data set,
- * trained like TensorFlow Playground trains (mini-batches in a fixed order, one epoch per step), with the
- * backward pass written by hand (mlp-network.ts) and tfjs's SGD or Adam applying it. Each step is one
- * epoch and records the training and test loss after it, as the Playground reports them.
+ * trained like TensorFlow Playground trains (mini-batches in a fixed order, one epoch per step) by plain SGD
+ * or Adam (mlp-playground-nets.ts). Each step is one epoch and records the training and test loss after it,
+ * as the Playground reports them.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initWeights, type Activation, type MlpShape, type Regularization } from './mlp';
-import { MlpNetwork } from './mlp-network';
-import { disposeOptimizer, setLearningRate } from './optimizer-handling';
+import { dataLossFromOutput, initWeights, type Activation, type MlpShape, type Regularization } from './mlp';
+import { packWeights } from './mlp-grid';
+import { adamNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './mlp-playground-nets';
 import {
   CLASSIFICATION_SETS, FEATURES, featureRows, isRegression, makePlaygroundData, REGRESSION_SETS, splitTrainTest,
   type Feature, type PlaygroundPoint, type PlaygroundSet,
@@ -83,60 +83,37 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number, 
     activation: config.activation,
     task: !own && isRegression(config.set) ? 'regression' : 'classification',
   };
-  const network = new MlpNetwork(shape, initWeights(shape, seed));
-  const d = config.features.length;
-  const Xtrain = tf.tensor2d(featureRows(train, config.features), [train.length, d]);
-  const ytrain = tf.tensor1d(train.map((p) => p.label));
-  const Xtest = tf.tensor2d(featureRows(test, config.features), [test.length, d]);
-  const ytest = tf.tensor1d(test.map((p) => p.label));
-  // The Playground walks the training points in the same order every epoch.
-  const batches = Array.from({ length: Math.ceil(train.length / config.batch) }, (_, i) => {
-    const size = Math.min(config.batch, train.length - i * config.batch);
-    const y = tf.slice(ytrain, [i * config.batch], [size]);
-    return [tf.slice(Xtrain, [i * config.batch, 0], [size, d]), y, tf.reshape(y, [size, 1]) as tf.Tensor2D] as const;
-  });
-  let lr = config.lr;
-  let regularization = config.regularization;
-  let regRate = config.regRate;
-  // Plain SGD is applied by the network itself (fewer kernels); Adam by tfjs's optimizer.
-  const optimizer = config.optimizer === 'adam' ? tf.train.adam(config.lr) : null;
+  const rows: TrainingRows = {
+    train: featureRows(train, config.features),
+    labels: Float32Array.from(train, (p) => p.label),
+    all: featureRows([...train, ...test], config.features),
+    columns: config.features.length,
+    batch: config.batch,
+  };
+  const labels = Float32Array.from([...train, ...test], (p) => p.label);
+  const initial = initWeights(shape, seed);
+  const net = config.optimizer === 'adam' ? adamNet(shape, initial, rows, config.lr) : kernelSgdNet(shape, initial, rows);
+  const live: LiveSettings = { lr: config.lr, regularization: config.regularization, regRate: config.regRate };
   // The Playground reports the data loss, without the penalty.
-  const loss = (X: tf.Tensor2D, y: tf.Tensor1D) => network.loss(X, y);
+  const losses = () => {
+    const z = net.logits();
+    return [dataLossFromOutput(shape.task, z, labels, 0, train.length), dataLossFromOutput(shape.task, z, labels, train.length)];
+  };
 
   return {
     traceNames: ['testLoss'],
-    initialTrace: [tf.tidy(() => loss(Xtest, ytest).dataSync()[0])],
+    initialTrace: [losses()[1]],
     info: { train, test, features: config.features, shape } satisfies PlaygroundInfo,
     step() {
-      for (const [xb, yb, yColumn] of batches) {
-        if (!optimizer) {
-          network.sgdStep(xb, yColumn, lr, regularization, regRate);
-          continue;
-        }
-        const { dW, db } = tf.tidy(() => network.gradients(xb, yb, regularization, regRate));
-        optimizer.applyGradients([
-          ...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })),
-          ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] })),
-        ]);
-        tf.dispose([...dW, ...db]);
-      }
-      return tf.tidy(() => tf.stack([loss(Xtrain, ytrain), loss(Xtest, ytest)]) as tf.Tensor1D);
+      net.epoch(live);
+      return tf.tensor1d(losses());
     },
-    state() {
-      return tf.tidy(() => tf.concat(network.W.flatMap((W, l) => [tf.reshape(W, [-1]), network.b[l]])) as tf.Tensor1D);
-    },
+    state: () => tf.tensor1d(packWeights(net.weights())),
     setLive(next: Params) {
-      if (next.lr !== undefined) {
-        lr = next.lr;
-        if (optimizer) setLearningRate(optimizer, next.lr);
-      }
-      if (next.regularization !== undefined) regularization = REGULARIZATIONS[Math.round(next.regularization)] ?? 'none';
-      if (next.regRate !== undefined) regRate = next.regRate;
+      if (next.lr !== undefined) live.lr = next.lr;
+      if (next.regularization !== undefined) live.regularization = REGULARIZATIONS[Math.round(next.regularization)] ?? 'none';
+      if (next.regRate !== undefined) live.regRate = next.regRate;
     },
-    dispose() {
-      network.dispose();
-      tf.dispose([Xtrain, ytrain, Xtest, ytest, ...batches.flat()]);
-      if (optimizer) disposeOptimizer(optimizer);
-    },
+    dispose: () => net.dispose(),
   };
 };

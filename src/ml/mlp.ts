@@ -12,6 +12,7 @@
  * Regularization adds λ·W (L2, penalty (λ/2)Σw²) or λ·sign(W) (L1, penalty λΣ|w|) to each weight gradient;
  * biases are not regularized.
  */
+import { pointLoss } from './logistic-regression';
 import { createRng, uniform } from './random';
 
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
@@ -95,6 +96,16 @@ export function forward(shape: MlpShape, weights: MlpWeights, X: Float32Array): 
     a.push(out);
   }
   return a;
+}
+
+/**
+ * The mean data loss of rows from..to−1, from the output layer's pre-activations z: cross-entropy of σ(z)
+ * (computed from z so it never overflows) for classification, ½·squared error for regression.
+ */
+export function dataLossFromOutput(task: Task, z: ArrayLike<number>, y: ArrayLike<number>, from = 0, to = y.length): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += task === 'classification' ? pointLoss(z[i], y[i]) : ((z[i] - y[i]) ** 2) / 2;
+  return sum / (to - from);
 }
 
 export function penalty(weights: MlpWeights, kind: Regularization, rate: number): number {

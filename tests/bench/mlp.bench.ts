@@ -1,13 +1,18 @@
 /**
  * One epoch of TensorFlow Playground's default training (250 training points, batch 10 → 25 updates,
  * learning rate 0.03, tanh, plain SGD) on the three networks of issue 5's benchmark, in Node: the
- * hand-written backward pass (mlp-network.ts) against optimizer.minimize. The browser figures, drawing
+ * playground's step on kernels called directly (mlp-kernel-sgd.ts, with each runner), the hand-written
+ * backward pass through the engine (mlp-network.ts), and optimizer.minimize. The browser figures, drawing
  * included, belong to the playground widget's benchmark.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bench, describe } from 'vitest';
 import { initWeights, type MlpShape } from '../../src/ml/mlp';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { KernelRunner } from '../../src/ml/kernel-runner';
+import { MlpKernelSgd } from '../../src/ml/mlp-kernel-sgd';
 import { MlpNetwork } from '../../src/ml/mlp-network';
+import { WasmKernelRunner } from '../../src/ml/wasm-kernel-runner';
 import { createMlpPlayground } from '../../src/ml/mlp-playground-trainer';
 import type { TrainableModel } from '../../src/ml/trainable';
 import { createRng, gaussian } from '../../src/ml/random';
@@ -39,14 +44,36 @@ function data(inputs: number) {
   return { X: tf.tensor2d(X, [POINTS, inputs]), y: tf.tensor1d(y) };
 }
 
+/** The playground's SGD step on kernels called directly; each call trains one epoch and reads a weight back. */
+function kernelTrainer(sizes: number[], direct: boolean) {
+  const shape: MlpShape = { sizes, activation: 'tanh', task: 'classification' };
+  let state: { net: MlpKernelSgd; batches: TensorInfo[][] } | null = null;
+  return () => {
+    if (!state) {
+      const runner = direct ? new WasmKernelRunner() : new KernelRunner();
+      const rng = createRng(5);
+      const X = Float32Array.from({ length: POINTS * sizes[0] }, () => gaussian(rng));
+      const y = Float32Array.from({ length: POINTS }, (_, i) => (X[i * sizes[0]] ** 2 + X[i * sizes[0] + 1] ** 2 < 1 ? 1 : 0));
+      state = {
+        net: new MlpKernelSgd(runner, shape, initWeights(shape, 1)),
+        batches: Array.from({ length: POINTS / BATCH }, (_, i) => [
+          runner.upload(X.subarray(i * BATCH * sizes[0], (i + 1) * BATCH * sizes[0]), [1, BATCH, sizes[0]]),
+          runner.upload(y.subarray(i * BATCH, (i + 1) * BATCH), [1, BATCH, 1]),
+        ]),
+      };
+    }
+    for (const [X, y] of state.batches) state.net.step(X, y, 0.03);
+    state.net.weights();
+  };
+}
+
 /**
  * A network, optimizer and batches made once; each call trains one epoch and reads a weight back.
- * 'sgd-in-place': MlpNetwork.sgdStep (the playground's SGD); 'by-hand': gradients() + tfjs's SGD;
- * 'autodiff': optimizer.minimize.
+ * 'by-hand': gradients() + tfjs's SGD; 'autodiff': optimizer.minimize.
  */
-function trainer(sizes: number[], how: 'sgd-in-place' | 'by-hand' | 'autodiff') {
+function trainer(sizes: number[], how: 'by-hand' | 'autodiff') {
   const shape: MlpShape = { sizes, activation: 'tanh', task: 'classification' };
-  let state: { network: MlpNetwork; optimizer: tf.Optimizer; batches: (readonly [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D])[] } | null = null;
+  let state: { network: MlpNetwork; optimizer: tf.Optimizer; batches: (readonly [tf.Tensor2D, tf.Tensor1D])[] } | null = null;
   return () => {
     if (!state) {
       const { X, y } = data(sizes[0]);
@@ -54,16 +81,13 @@ function trainer(sizes: number[], how: 'sgd-in-place' | 'by-hand' | 'autodiff') 
         network: new MlpNetwork(shape, initWeights(shape, 1)),
         optimizer: tf.train.sgd(0.03),
         batches: Array.from({ length: POINTS / BATCH }, (_, i) => {
-          const yb = tf.slice(y, [i * BATCH], [BATCH]);
-          return [tf.slice(X, [i * BATCH, 0], [BATCH, -1]), yb, tf.reshape(yb, [BATCH, 1]) as tf.Tensor2D] as const;
+          return [tf.slice(X, [i * BATCH, 0], [BATCH, -1]) as tf.Tensor2D, tf.slice(y, [i * BATCH], [BATCH]) as tf.Tensor1D] as const;
         }),
       };
     }
     const { network, optimizer, batches } = state;
-    for (const [xb, yb, yColumn] of batches) {
-      if (how === 'sgd-in-place') {
-        network.sgdStep(xb, yColumn, 0.03);
-      } else if (how === 'by-hand') {
+    for (const [xb, yb] of batches) {
+      if (how === 'by-hand') {
         const { dW, db } = tf.tidy(() => network.gradients(xb, yb));
         optimizer.applyGradients([...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })), ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] }))]);
         tf.dispose([...dW, ...db]);
@@ -79,7 +103,8 @@ function trainer(sizes: number[], how: 'sgd-in-place' | 'by-hand' | 'autodiff') 
 for (const backend of BACKENDS) {
   for (const [name, sizes, params] of NETWORKS) {
     describe(`one Playground epoch (25 steps of 10), ${name}, ${backend}`, () => {
-      bench('hand-written backward pass, SGD applied in place', trainer(sizes, 'sgd-in-place'), { setup: useBackend(backend), time: 1000 });
+      bench('kernels called directly, registered kernels', kernelTrainer(sizes, false), { setup: useBackend(backend), time: 1000 });
+      if (backend === 'wasm') bench('kernels called directly, wasm kernels with recycled buffers', kernelTrainer(sizes, true), { setup: useBackend(backend), time: 1000 });
       bench('hand-written backward pass, tfjs SGD optimizer', trainer(sizes, 'by-hand'), { setup: useBackend(backend), time: 1000 });
       bench('optimizer.minimize (autodiff)', trainer(sizes, 'autodiff'), { setup: useBackend(backend), time: 1000 });
       bench('the playground trainer (with train and test loss)', playground(params), { setup: useBackend(backend), time: 1000 });

@@ -85,21 +85,6 @@ describe.each(CASES)('%s', (_, shape, regularization, rate) => {
     network.dispose();
   });
 
-  it('one in-place SGD step moves every weight by −η times the backpropagated gradient, and frees its tensors', () => {
-    const lr = 0.3;
-    const reference = lossAndGradients(shape, weights, X, y, regularization, rate);
-    const network = new MlpNetwork(shape, weights);
-    const Xt = tf.tensor2d(X, [y.length, shape.sizes[0]]);
-    const yColumn = tf.tensor2d(y, [y.length, 1]);
-    const before = tf.memory().numTensors;
-    network.sgdStep(Xt, yColumn, lr, regularization, rate);
-    expect(tf.memory().numTensors).toBe(before);
-    network.W.forEach((W, l) => W.dataSync().forEach((v, k) => expect(v, `W[${l}][${k}]`).toBeCloseTo(weights.W[l][k] - lr * reference.dW[l][k], 5)));
-    network.b.forEach((b, l) => b.dataSync().forEach((v, k) => expect(v, `b[${l}][${k}]`).toBeCloseTo(weights.b[l][k] - lr * reference.db[l][k], 5)));
-    tf.dispose([Xt, yColumn]);
-    network.dispose();
-  });
-
   it('the tfjs forward pass predicts what the plain one does', () => {
     const network = new MlpNetwork(shape, weights);
     const expected = forward(shape, weights, X).at(-1)!;

@@ -58,6 +58,8 @@ function scaledFeatureMaps() {
   return { grid, scaled };
 }
 
+const RENDER_MS = 25;
+
 export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
@@ -66,6 +68,8 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, MLP_PLAYGROUND_PARAMS, initial, {
     extraKeys: EXTRA_KEYS,
     data: own.data,
+    // About 40 frames a second, not 60: each redraws every neuron's heatmap, and the worker needs the CPU more.
+    minFrameMs: RENDER_MS,
   });
   const editor = usePointEditor(own, values, update, trainer.reset, change, { dataKeys: DATA_KEYS, reach: 0.3 });
 
@@ -171,6 +175,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
         label={s.lossChart(regression)}
         empty={t.w.lossChartEmpty}
         maxX={values.steps}
+        redrawMs={0}
       />
       <ChartLegend items={[{ label: s.trainLoss, color: TRAIN_COLOR, mark: 'line' }, { label: s.testLoss, color: TEST_COLOR, mark: 'line' }]} />
       <PlayControls t={t.w} {...controls} />

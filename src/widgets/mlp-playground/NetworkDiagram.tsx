@@ -30,15 +30,6 @@ const THUMB_STEP = 2;
 const LINE_LEVELS_PER_UNIT = 4;
 const LINE_LEVELS = 12;
 
-/** Every THUMB_STEP-th cell of a grid, in both directions. */
-function subsample(values: Float32Array, cols: number, rows: number): Float32Array {
-  const outCols = Math.ceil(cols / THUMB_STEP);
-  const out = new Float32Array(outCols * Math.ceil(rows / THUMB_STEP));
-  let i = 0;
-  for (let r = 0; r < rows; r += THUMB_STEP) for (let c = 0; c < cols; c += THUMB_STEP) out[i++] = values[r * cols + c];
-  return out;
-}
-
 /** Neuron outputs into the colour scale's [−1, 1]: a sigmoid's (0, 1) is stretched, others are clipped. */
 function hiddenShade(activation: Activation): (v: number) => number {
   return activation === 'sigmoid' ? (v) => 2 * v - 1 : (v) => v;
@@ -96,7 +87,7 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
           values = maps.layers[col][j];
           shade = col === sizes.length - 1 ? outputShade : hiddenShade(activation);
         }
-        if (values) shadeInto(pixels, next * cols, 0, { values: subsample(values, maps.cols, maps.rows), cols, rows: gridRows }, shade, colors);
+        if (values) shadeInto(pixels, next * cols, 0, { values, cols: maps.cols, rows: maps.rows }, shade, colors, THUMB_STEP);
         column.push(values ? next : -1);
         next++;
       }

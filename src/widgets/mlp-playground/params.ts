@@ -42,7 +42,7 @@ export const MLP_PLAYGROUND_PARAMS: readonly ParamSpec[] = [
   { key: 'trainShare', kind: 'float', min: 0.1, max: 0.9, default: 0.5, step: 0.1, label: { zh: '训练集比例', en: 'Training share' } },
   { key: 'discretize', kind: 'int', min: 0, max: 1, default: 0, control: 'toggle', live: true, label: { zh: '离散化输出', en: 'Discretize output' } },
   { key: 'showTest', kind: 'int', min: 0, max: 1, default: 0, control: 'toggle', live: true, label: { zh: '显示测试数据', en: 'Show test data' } },
-  { key: 'steps', kind: 'int', min: 10, max: 5000, default: 1000, step: 10, live: true, label: { zh: '训练轮数上限', en: 'Epoch budget' } },
+  { key: 'steps', kind: 'int', min: 10, max: 20000, default: 1000, step: 10, live: true, label: { zh: '训练轮数上限', en: 'Epoch budget' } },
   { key: 'speed', kind: 'int', min: 1, max: 50, default: 10, step: 1, live: true, label: { zh: '每帧轮数', en: 'Epochs per frame' } },
   { key: 'features', kind: 'int', min: 1, max: 127, default: 3, hidden: true, label: { zh: '输入特征', en: 'Input features' } },
   { key: 'layers', kind: 'int', min: 0, max: 6, default: 2, hidden: true, label: { zh: '隐藏层数', en: 'Hidden layers' } },

@@ -1,6 +1,6 @@
 /**
  * Connects a widget to its training worker. Messages are folded into a mutable store and the widget
- * re-renders at most once per animation frame, however many messages arrive.
+ * re-renders at most once per animation frame, however many messages arrive (or less often: `minFrameMs`).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TrainerClient } from '../../engine/client';
@@ -77,12 +77,14 @@ function fold(view: TrainerView, message: FromWorker): void {
 
 /**
  * `enabled` false delays starting the worker (until the widget is near the screen). `data` is the
- * learner's own data set, if any: sent at the start and with every reset.
+ * learner's own data set, if any: sent at the start and with every reset. `minFrameMs` spaces re-renders
+ * at least that far apart (33: about 30 a second), for a widget whose frames are costly to draw.
  */
-export function useTrainer(model: string, params: ParamValues, enabled = true, data?: number[]) {
+export function useTrainer(model: string, params: ParamValues, enabled = true, data?: number[], minFrameMs = 0) {
   const store = useRef<TrainerView>(emptyView());
   const client = useRef<TrainerClient | null>(null);
   const frame = useRef(0);
+  const due = useRef(0);
   const [, setVersion] = useState(0);
   const initialParams = useRef(params);
   const latestData = useRef(data);
@@ -91,14 +93,20 @@ export function useTrainer(model: string, params: ParamValues, enabled = true, d
   useEffect(() => {
     if (!enabled) return;
     store.current = emptyView();
+    const render = (now: number) => {
+      // Renders are due every minFrameMs on average (a few ms early is on time), so a page that drops to
+      // 50 frames a second still renders about 30 times a second, not every second frame.
+      if (now < due.current - 4) {
+        frame.current = requestAnimationFrame(render);
+        return;
+      }
+      frame.current = 0;
+      due.current = now - due.current > minFrameMs ? now + minFrameMs : due.current + minFrameMs;
+      setVersion((v) => v + 1);
+    };
     const trainer = new TrainerClient((message) => {
       fold(store.current, message);
-      if (!frame.current) {
-        frame.current = requestAnimationFrame(() => {
-          frame.current = 0;
-          setVersion((v) => v + 1);
-        });
-      }
+      if (!frame.current) frame.current = requestAnimationFrame(render);
     });
     client.current = trainer;
     const { seed, ...rest } = initialParams.current;
@@ -109,7 +117,7 @@ export function useTrainer(model: string, params: ParamValues, enabled = true, d
       trainer.dispose();
       client.current = null;
     };
-  }, [model, enabled]);
+  }, [model, enabled, minFrameMs]);
 
   /** The caller checks the step budget (its own parameter); the worker ignores a play past it. */
   const play = useCallback(() => {

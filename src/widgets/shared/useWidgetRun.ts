@@ -16,12 +16,12 @@ export function useWidgetRun(
   id: string,
   specs: readonly ParamSpec[],
   initial: ParamValues,
-  options: { extraKeys?: readonly string[]; data?: number[] } = {},
+  options: { extraKeys?: readonly string[]; data?: number[]; minFrameMs?: number } = {},
 ) {
   const params = useWidgetParams(id, specs, initial, options.extraKeys);
   const { values, update } = params;
   const root = useRef<HTMLDivElement>(null);
-  const trainer = useTrainer(name, values, useNearViewport(root), options.data);
+  const trainer = useTrainer(name, values, useNearViewport(root), options.data, options.minFrameMs);
   const { view } = trainer;
   const running = view.status === 'running';
   const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);

@@ -1,0 +1,101 @@
+/**
+ * The two ways the playground trains its MLP: plain SGD on tfjs kernels called directly (mlp-kernel-sgd.ts,
+ * the fast path that TensorFlow Playground's own settings use), and Adam through the engine with tfjs's
+ * optimizer applying the hand-written gradients of mlp-network.ts. Both walk the training batches in the
+ * same order every epoch, as the Playground does.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { KernelRunner } from './kernel-runner';
+import type { MlpShape, MlpWeights, Regularization } from './mlp';
+import { MlpKernelSgd } from './mlp-kernel-sgd';
+import { MlpNetwork } from './mlp-network';
+import { WasmKernelRunner } from './wasm-kernel-runner';
+import { disposeOptimizer, setLearningRate } from './optimizer-handling';
+
+export interface TrainingRows {
+  /** Feature rows of the training points (n × columns, row-major), in the order batches take them. */
+  train: Float32Array;
+  /** The training points' labels. */
+  labels: Float32Array;
+  /** Feature rows of every training point, then every test point: what the losses are evaluated on. */
+  all: Float32Array;
+  columns: number;
+  batch: number;
+}
+
+export interface LiveSettings {
+  lr: number;
+  regularization: Regularization;
+  regRate: number;
+}
+
+export interface PlaygroundNet {
+  /** One pass over the training batches. */
+  epoch(settings: LiveSettings): void;
+  /** The output's pre-activation z for every row of `rows.all`. */
+  logits(): Float32Array;
+  weights(): MlpWeights;
+  dispose(): void;
+}
+
+/** [start, size] of each batch, in order; the last may be smaller. */
+function batchSpans(count: number, batch: number): [number, number][] {
+  return Array.from({ length: Math.ceil(count / batch) }, (_, i) => [i * batch, Math.min(batch, count - i * batch)]);
+}
+
+export function kernelSgdNet(shape: MlpShape, initial: MlpWeights, rows: TrainingRows): PlaygroundNet {
+  const runner = WasmKernelRunner.available() ? new WasmKernelRunner() : new KernelRunner();
+  const net = new MlpKernelSgd(runner, shape, initial);
+  const d = rows.columns;
+  // Rank 3, [1, rows, columns]: the shape the backends' matMul kernels take.
+  const matrix = (values: Float32Array, columns: number) => runner.upload(values, [1, values.length / columns, columns]);
+  const batches = batchSpans(rows.labels.length, rows.batch).map(([start, size]) => [
+    matrix(rows.train.subarray(start * d, (start + size) * d), d),
+    matrix(rows.labels.subarray(start, start + size), 1),
+  ]);
+  const all = matrix(rows.all, d);
+  return {
+    epoch({ lr, regularization, regRate }) {
+      for (const [X, y] of batches) net.step(X, y, lr, regularization, regRate);
+    },
+    logits: () => net.logits(all),
+    weights: () => net.weights(),
+    dispose() {
+      net.dispose();
+      for (const info of [all, ...batches.flat()]) runner.free(info);
+      runner.dispose();
+    },
+  };
+}
+
+export function adamNet(shape: MlpShape, initial: MlpWeights, rows: TrainingRows, lr: number): PlaygroundNet {
+  const network = new MlpNetwork(shape, initial);
+  const optimizer = tf.train.adam(lr);
+  const d = rows.columns;
+  const batches = batchSpans(rows.labels.length, rows.batch).map(([start, size]) => [
+    tf.tensor2d(rows.train.subarray(start * d, (start + size) * d), [size, d]),
+    tf.tensor1d(rows.labels.subarray(start, start + size)),
+  ] as const);
+  const all = tf.tensor2d(rows.all, [rows.all.length / d, d]);
+  let rate = lr;
+  return {
+    epoch({ lr: next, regularization, regRate }) {
+      if (next !== rate) setLearningRate(optimizer, (rate = next));
+      for (const [X, y] of batches) {
+        const { dW, db } = tf.tidy(() => network.gradients(X, y, regularization, regRate));
+        optimizer.applyGradients([
+          ...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })),
+          ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] })),
+        ]);
+        tf.dispose([...dW, ...db]);
+      }
+    },
+    logits: () => tf.tidy(() => network.forward(all).at(-1)!.dataSync() as Float32Array).slice(),
+    weights: () => ({ W: network.W.map((W) => Float32Array.from(W.dataSync())), b: network.b.map((b) => Float32Array.from(b.dataSync())) }),
+    dispose() {
+      network.dispose();
+      disposeOptimizer(optimizer);
+      tf.dispose([all, ...batches.flat()]);
+    },
+  };
+}
