@@ -1,9 +1,12 @@
-import { useId } from 'react';
+import { memo, useId, useRef } from 'react';
 import type { Lang, ParamSpec } from '../state/params';
 import { Slider } from './Slider';
 
-/** The control a parameter's table asks for: a slider, a labelled choice or an on/off switch. */
-export function ParamControl({ spec, value, lang, onChange, disabled }: {
+/**
+ * The control a parameter's table asks for: a slider, a labelled choice or an on/off switch. Memoized: a
+ * training widget re-renders many times a second, and its controls only when their own value changes.
+ */
+export const ParamControl = memo(function ParamControl({ spec, value, lang, onChange, disabled }: {
   spec: ParamSpec;
   value: number;
   lang: Lang;
@@ -32,7 +35,7 @@ export function ParamControl({ spec, value, lang, onChange, disabled }: {
     );
   }
   return <Slider spec={spec} value={value} lang={lang} onChange={onChange} disabled={disabled} />;
-}
+});
 
 /** Every visible parameter of a table (or the listed keys, in that order) as controls. */
 export function ParamPanel({ specs, values, lang, onChange, keys, disabled }: {
@@ -44,10 +47,22 @@ export function ParamPanel({ specs, values, lang, onChange, keys, disabled }: {
   disabled?: (key: string) => boolean;
 }) {
   const shown = keys ? keys.map((key) => specs.find((s) => s.key === key)!) : specs.filter((s) => !s.hidden);
+  // One lasting handler per key that calls the latest onChange, so the memoized controls see the same function.
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  const handlers = useRef(new Map<string, (value: number) => void>());
+  const handler = (key: string) => {
+    let h = handlers.current.get(key);
+    if (!h) {
+      h = (value) => latest.current(key, value);
+      handlers.current.set(key, h);
+    }
+    return h;
+  };
   return (
     <div className="param-panel">
       {shown.map((spec) => (
-        <ParamControl key={spec.key} spec={spec} value={values[spec.key]} lang={lang} disabled={disabled?.(spec.key)} onChange={(v) => onChange(spec.key, v)} />
+        <ParamControl key={spec.key} spec={spec} value={values[spec.key]} lang={lang} disabled={disabled?.(spec.key)} onChange={handler(spec.key)} />
       ))}
     </div>
   );

@@ -59,6 +59,8 @@ function scaledFeatureMaps() {
 }
 
 const RENDER_MS = 25;
+/** The loss chart spans the widget's width: ten redraws a second leave the CPU to the heatmaps. */
+const CHART_MS = 100;
 
 export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
@@ -175,7 +177,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
         label={s.lossChart(regression)}
         empty={t.w.lossChartEmpty}
         maxX={values.steps}
-        redrawMs={0}
+        redrawMs={CHART_MS}
       />
       <ChartLegend items={[{ label: s.trainLoss, color: TRAIN_COLOR, mark: 'line' }, { label: s.testLoss, color: TEST_COLOR, mark: 'line' }]} />
       <PlayControls t={t.w} {...controls} />
