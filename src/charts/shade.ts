@@ -19,6 +19,29 @@ export interface ShadeColors {
   zero: Rgb;
 }
 
+/** Shades of t ∈ [−1, 1] in PALETTE_STEPS steps: finer than 8-bit colour over the 55 % mix. */
+const PALETTE_STEPS = 512;
+const palettes = new Map<string, Uint32Array>();
+
+/** Every shade as a 32-bit RGBA pixel (byte order R, G, B, A in memory), made once per colour set. */
+function palette({ background: bg, one, zero }: ShadeColors): Uint32Array {
+  const key = `${bg}|${one}|${zero}`;
+  let table = palettes.get(key);
+  if (!table) {
+    const bytes = new Uint8ClampedArray(4 * (PALETTE_STEPS + 1));
+    for (let i = 0; i <= PALETTE_STEPS; i++) {
+      const t = (2 * i) / PALETTE_STEPS - 1;
+      const target = t >= 0 ? one : zero;
+      const mix = Math.abs(t) * 0.55;
+      for (let c = 0; c < 3; c++) bytes[4 * i + c] = bg[c] + (target[c] - bg[c]) * mix;
+      bytes[4 * i + 3] = 255;
+    }
+    table = new Uint32Array(bytes.buffer);
+    palettes.set(key, table);
+  }
+  return table;
+}
+
 /**
  * Writes the grid into `pixels` (an ImageData of width `stride`) with its bottom-left cell at the bottom-left
  * of the block starting at column `x0`, row `y0` (grid rows run upwards, image rows downwards). With `step`
@@ -33,20 +56,17 @@ export function shadeInto(
   colors: ShadeColors,
   step = 1,
 ) {
-  const { data, width: stride } = pixels;
-  const { background: bg, one, zero } = colors;
+  const out = new Uint32Array(pixels.data.buffer, pixels.data.byteOffset, pixels.width * pixels.height);
+  const stride = pixels.width;
+  const table = palette(colors);
   const cols = Math.ceil(grid.cols / step);
   const rows = Math.ceil(grid.rows / step);
   for (let r = 0; r < rows; r++) {
+    const line = (y0 + rows - 1 - r) * stride + x0;
     for (let c = 0; c < cols; c++) {
       const t = Math.max(-1, Math.min(1, shade(grid.values[r * step * grid.cols + c * step])));
-      const target = t >= 0 ? one : zero;
-      const mix = Math.abs(t) * 0.55;
-      const offset = ((y0 + rows - 1 - r) * stride + x0 + c) * 4;
-      data[offset] = bg[0] + (target[0] - bg[0]) * mix;
-      data[offset + 1] = bg[1] + (target[1] - bg[1]) * mix;
-      data[offset + 2] = bg[2] + (target[2] - bg[2]) * mix;
-      data[offset + 3] = 255;
+      // NaN (a diverged run) shades as the background.
+      out[line + c] = table[t === t ? Math.round((t + 1) * (PALETTE_STEPS / 2)) : PALETTE_STEPS / 2];
     }
   }
 }

@@ -1,0 +1,52 @@
+/** Heatmap shading: −1 the class-0 colour at 55 %, 0 the background, +1 the class-1 colour at 55 %, rows bottom-up. */
+import { describe, expect, it } from 'vitest';
+import { shadeInto, type ShadeColors } from '../../src/charts/shade';
+
+const COLORS: ShadeColors = { background: [255, 255, 255], one: [0, 114, 178], zero: [194, 65, 12] };
+
+function image(width: number, height: number) {
+  return { data: new Uint8ClampedArray(4 * width * height), width, height } as unknown as ImageData;
+}
+
+function pixel(pixels: ImageData, x: number, y: number) {
+  return [...pixels.data.slice(4 * (y * pixels.width + x), 4 * (y * pixels.width + x) + 4)];
+}
+
+/** The colour a score t gets, by the mixing rule itself. */
+function expected(t: number) {
+  const target = t >= 0 ? COLORS.one : COLORS.zero;
+  return [...COLORS.background.map((b, c) => b + (target[c] - b) * Math.abs(t) * 0.55), 255];
+}
+
+/** Within one level of each channel (8-bit rounding). */
+function expectShade(actual: number[], t: number) {
+  actual.forEach((v, c) => expect(Math.abs(v - expected(t)[c]), `t=${t}, channel ${c}`).toBeLessThanOrEqual(0.5 + 1e-9));
+}
+
+describe('shadeInto', () => {
+  it('mixes the class colours into the background by the score, clipped to ±1', () => {
+    const pixels = image(5, 1);
+    shadeInto(pixels, 0, 0, { values: [-1, -0.5, 0, 0.25, 7], cols: 5, rows: 1 }, (v) => v, COLORS);
+    [-1, -0.5, 0, 0.25, 1].forEach((t, x) => expectShade(pixel(pixels, x, 0), t));
+  });
+
+  it('puts the grid’s first row at the bottom, applies the shade function, and leaves NaN as background', () => {
+    const pixels = image(2, 2);
+    shadeInto(pixels, 0, 0, { values: [0, 1, NaN, 0.5], cols: 2, rows: 2 }, (p) => 2 * p - 1, COLORS);
+    expectShade(pixel(pixels, 0, 1), -1);
+    expectShade(pixel(pixels, 1, 1), 1);
+    expect(pixel(pixels, 0, 0)).toEqual([255, 255, 255, 255]);
+    expectShade(pixel(pixels, 1, 0), 0);
+  });
+
+  it('with a step, draws every step-th cell each way into its block of a wider image', () => {
+    const values = Array.from({ length: 16 }, (_, i) => (i % 4 === 0 ? 1 : -1)); // column 0 is +1
+    const pixels = image(5, 2);
+    shadeInto(pixels, 3, 0, { values, cols: 4, rows: 4 }, (v) => v, COLORS, 2);
+    for (const y of [0, 1]) {
+      expectShade(pixel(pixels, 3, y), 1);
+      expectShade(pixel(pixels, 4, y), -1);
+      expect(pixel(pixels, 0, y)).toEqual([0, 0, 0, 0]);
+    }
+  });
+});
