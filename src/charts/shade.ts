@@ -23,9 +23,9 @@ export interface ShadeColors {
 const PALETTE_STEPS = 512;
 const palettes = new Map<string, Uint32Array>();
 
-/** Every shade as a 32-bit RGBA pixel (byte order R, G, B, A in memory), made once per colour set. */
-function palette({ background: bg, one, zero }: ShadeColors): Uint32Array {
-  const key = `${bg}|${one}|${zero}`;
+/** Every shade as a 32-bit RGBA pixel (byte order R, G, B, A in memory), made once per colour set and opacity. */
+function palette({ background: bg, one, zero }: ShadeColors, alpha: number): Uint32Array {
+  const key = `${bg}|${one}|${zero}|${alpha}`;
   let table = palettes.get(key);
   if (!table) {
     const bytes = new Uint8ClampedArray(4 * (PALETTE_STEPS + 1));
@@ -34,7 +34,7 @@ function palette({ background: bg, one, zero }: ShadeColors): Uint32Array {
       const target = t >= 0 ? one : zero;
       const mix = Math.abs(t) * 0.55;
       for (let c = 0; c < 3; c++) bytes[4 * i + c] = bg[c] + (target[c] - bg[c]) * mix;
-      bytes[4 * i + 3] = 255;
+      bytes[4 * i + 3] = 255 * alpha;
     }
     table = new Uint32Array(bytes.buffer);
     palettes.set(key, table);
@@ -42,10 +42,18 @@ function palette({ background: bg, one, zero }: ShadeColors): Uint32Array {
   return table;
 }
 
+export interface ShadeBlock {
+  /** The block's size in pixels; the grid's own size (one pixel a cell) by default. */
+  width?: number;
+  height?: number;
+  /** The pixels' opacity, 0–1. */
+  alpha?: number;
+}
+
 /**
- * Writes the grid into `pixels` (an ImageData of width `stride`) with its bottom-left cell at the bottom-left
- * of the block starting at column `x0`, row `y0` (grid rows run upwards, image rows downwards). With `step`
- * above 1 only every step-th cell each way is drawn, one pixel each: a thumbnail without a copy of the grid.
+ * Writes the grid into `pixels` (an ImageData of width `stride`) as the block whose top-left pixel is
+ * (`x0`, `y0`), with the grid's first row at the block's bottom (grid rows run upwards, image rows
+ * downwards). A block of another size than the grid takes each pixel from the nearest cell.
  */
 export function shadeInto(
   pixels: ImageData,
@@ -54,17 +62,16 @@ export function shadeInto(
   grid: ScoreGrid,
   shade: (score: number) => number,
   colors: ShadeColors,
-  step = 1,
+  { width = grid.cols, height = grid.rows, alpha = 1 }: ShadeBlock = {},
 ) {
   const out = new Uint32Array(pixels.data.buffer, pixels.data.byteOffset, pixels.width * pixels.height);
   const stride = pixels.width;
-  const table = palette(colors);
-  const cols = Math.ceil(grid.cols / step);
-  const rows = Math.ceil(grid.rows / step);
-  for (let r = 0; r < rows; r++) {
-    const line = (y0 + rows - 1 - r) * stride + x0;
-    for (let c = 0; c < cols; c++) {
-      const t = Math.max(-1, Math.min(1, shade(grid.values[r * step * grid.cols + c * step])));
+  const table = palette(colors, alpha);
+  for (let r = 0; r < height; r++) {
+    const line = (y0 + height - 1 - r) * stride + x0;
+    const row = Math.floor(((r + 0.5) * grid.rows) / height) * grid.cols;
+    for (let c = 0; c < width; c++) {
+      const t = Math.max(-1, Math.min(1, shade(grid.values[row + Math.floor(((c + 0.5) * grid.cols) / width)])));
       // NaN (a diverged run) shades as the background.
       out[line + c] = table[t === t ? Math.round((t + 1) * (PALETTE_STEPS / 2)) : PALETTE_STEPS / 2];
     }

@@ -39,14 +39,20 @@ describe('shadeInto', () => {
     expectShade(pixel(pixels, 1, 0), 0);
   });
 
-  it('with a step, draws every step-th cell each way into its block of a wider image', () => {
-    const values = Array.from({ length: 16 }, (_, i) => (i % 4 === 0 ? 1 : -1)); // column 0 is +1
+  it('resamples the grid into a block of another size, nearest cell first, at the opacity asked', () => {
+    const values = Array.from({ length: 16 }, (_, i) => (i % 4 === 1 ? 1 : -1)); // column 1 is +1
     const pixels = image(5, 2);
-    shadeInto(pixels, 3, 0, { values, cols: 4, rows: 4 }, (v) => v, COLORS, 2);
+    // A 2 × 2 block takes cells 1 and 3 of each direction (pixel centres at 0.25 and 0.75 of the grid).
+    shadeInto(pixels, 3, 0, { values, cols: 4, rows: 4 }, (v) => v, COLORS, { width: 2, height: 2, alpha: 0.5 });
     for (const y of [0, 1]) {
-      expectShade(pixel(pixels, 3, y), 1);
-      expectShade(pixel(pixels, 4, y), -1);
+      expectShade(pixel(pixels, 3, y).slice(0, 3).concat(255), 1);
+      expectShade(pixel(pixels, 4, y).slice(0, 3).concat(255), -1);
+      expect(pixel(pixels, 3, y)[3]).toBe(128);
       expect(pixel(pixels, 0, y)).toEqual([0, 0, 0, 0]);
     }
+    // Four times the grid's size: every cell becomes a 4 × 4 square.
+    const big = image(16, 16);
+    shadeInto(big, 0, 0, { values, cols: 4, rows: 4 }, (v) => v, COLORS, { width: 16, height: 16 });
+    for (let x = 0; x < 16; x++) expectShade(pixel(big, x, 7), x >= 4 && x < 8 ? 1 : -1);
   });
 });

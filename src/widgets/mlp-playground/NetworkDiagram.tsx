@@ -25,7 +25,6 @@ export interface NeuronMaps {
   layers: Float32Array[][] | null;
 }
 
-const THUMB_STEP = 2;
 /** Connection widths come in steps of 1/LINE_LEVELS_PER_UNIT of a weight, up to |w| = 3. */
 const LINE_LEVELS_PER_UNIT = 4;
 const LINE_LEVELS = 12;
@@ -47,7 +46,13 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
   onLayers: (count: number) => void;
   onNeurons: (layer: number, count: number) => void;
 }) {
-  const atlas = useRef<HTMLCanvasElement | null>(null);
+  const frame = useRef<ImageData | null>(null);
+  /** An image the canvas's size, kept while the size holds (a new one each frame would be 1–4 MB of garbage). */
+  const frameImage = (ctx: CanvasRenderingContext2D) => {
+    const { width, height } = ctx.canvas;
+    if (frame.current?.width !== width || frame.current.height !== height) frame.current = ctx.createImageData(width, height);
+    return frame.current;
+  };
   const active = FEATURES.map((_, i) => (mask & (1 << i)) !== 0);
   const rows = Math.max(FEATURES.length, ...hidden);
   const [box, boxWidth] = useBoxWidth<HTMLDivElement>(480);
@@ -61,39 +66,26 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
     const one = rgb(css('--series-1') || '#0072b2');
     const zero = rgb(css('--series-2') || '#c2410c');
     const colors: ShadeColors = { background: rgb(css('--bg') || '#ffffff'), one, zero };
-    // Heatmaps at half the grid's resolution: drawn 18–40 px wide, they look the same and cost a quarter.
-    const cols = Math.ceil(maps.cols / THUMB_STEP);
-    const gridRows = Math.ceil(maps.rows / THUMB_STEP);
     const sizes = [FEATURES.length, ...hidden, 1];
-    // One atlas image holds every heatmap side by side; each is drawn scaled into its node.
-    const thumbs = sizes.reduce((a, b) => a + b, 0);
-    atlas.current ??= document.createElement('canvas');
-    const image = atlas.current;
-    if (image.width !== cols * thumbs || image.height !== gridRows) {
-      image.width = cols * thumbs;
-      image.height = gridRows;
-    }
-    const actx = image.getContext('2d')!;
-    const pixels = actx.createImageData(cols * thumbs, gridRows);
-    let next = 0;
-    const slots: number[][] = [];
+    // Every heatmap is shaded straight into one image of the whole canvas at its drawn size, in device
+    // pixels: no scaled drawImage per node (each was rasterized on the CPU here, every frame). Connections
+    // end at the nodes' edges and borders are drawn after, so nothing else shares those pixels.
+    const ratio = ctx.canvas.width / width;
+    const image = frameImage(ctx);
+    new Uint32Array(image.data.buffer).fill(0);
+    const side = Math.round(T * ratio);
     sizes.forEach((size, col) => {
-      const column: number[] = [];
       for (let j = 0; j < size; j++) {
-        let values: Float32Array | null = null;
-        let shade: (v: number) => number = (v) => v;
-        if (col === 0) values = maps.features[j];
-        else if (maps.layers) {
-          values = maps.layers[col][j];
-          shade = col === sizes.length - 1 ? outputShade : hiddenShade(activation);
-        }
-        if (values) shadeInto(pixels, next * cols, 0, { values, cols: maps.cols, rows: maps.rows }, shade, colors, THUMB_STEP);
-        column.push(values ? next : -1);
-        next++;
+        const values = col === 0 ? maps.features[j] : maps.layers?.[col][j];
+        if (!values) continue;
+        const shade = col === 0 ? (v: number) => v : col === sizes.length - 1 ? outputShade : hiddenShade(activation);
+        const left = Math.round((at.columns[col] - T / 2) * ratio);
+        const top = Math.round((rowY(at, j) - T / 2) * ratio);
+        const alpha = col === 0 && !active[j] ? 0.3 : 1;
+        shadeInto(image, left, top, { values, cols: maps.cols, rows: maps.rows }, shade, colors, { width: side, height: side, alpha });
       }
-      slots.push(column);
     });
-    actx.putImageData(pixels, 0, 0);
+    ctx.putImageData(image, 0, 0);
 
     const x = (col: number) => at.columns[col];
     const y = (row: number) => rowY(at, row);
@@ -116,7 +108,8 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
           }
         }
       }
-      ctx.lineCap = 'round';
+      // Butt ends stop exactly at the nodes' edges, where the heatmaps begin.
+      ctx.lineCap = 'butt';
       groups.forEach((path, g) => {
         const c = g < LINE_LEVELS ? one : zero;
         const size = ((g % LINE_LEVELS) + 0.5) / LINE_LEVELS_PER_UNIT;
@@ -133,8 +126,6 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
       for (let j = 0; j < size; j++) {
         const [cx, cy] = [x(col), y(j)];
         ctx.globalAlpha = col === 0 && !active[j] ? 0.3 : 1;
-        const slot = slots[col][j];
-        if (slot >= 0) ctx.drawImage(image, slot * cols, 0, cols, gridRows, cx - T / 2, cy - T / 2, T, T);
         ctx.strokeStyle = col === 0 && active[j] ? text : border;
         ctx.lineWidth = col === 0 && active[j] ? 2 : 1;
         ctx.strokeRect(cx - T / 2, cy - T / 2, T, T);
