@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export type Draw = (ctx: CanvasRenderingContext2D, width: number, height: number, css: (name: string) => string) => void;
 
@@ -46,7 +46,9 @@ export function useCanvas(draw: Draw) {
     canvas.dataset.paints = String(Number(canvas.dataset.paints ?? 0) + 1);
   }
 
-  useEffect(paint);
+  // In the same task as React's changes to the page, so both reach the screen in one frame; a passive effect
+  // ran a task later and often cost the browser a second frame.
+  useLayoutEffect(paint);
 
   useEffect(() => {
     const canvas = ref.current;
