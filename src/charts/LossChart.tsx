@@ -60,6 +60,16 @@ interface Curve {
   points: Point[];
 }
 
+function dashedLine(ctx: CanvasRenderingContext2D, [x0, y0]: [number, number], [x1, y1]: [number, number], color: string, dash: number[]) {
+  ctx.strokeStyle = color;
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
 export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain, reference, marker, redrawMs = REDRAW_MS }: {
   series: LossSeries[];
   label: string;
@@ -176,13 +186,7 @@ const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, 
     ctx.clip();
     if (reference && (!log || reference.value > 0)) {
       const y = py(reference.value);
-      ctx.strokeStyle = css('--chart-muted');
-      ctx.setLineDash([6, 5]);
-      ctx.beginPath();
-      ctx.moveTo(left, y);
-      ctx.lineTo(right, y);
-      ctx.stroke();
-      ctx.setLineDash([]);
+      dashedLine(ctx, [left, y], [right, y], css('--chart-muted'), [6, 5]);
       ctx.fillStyle = css('--chart-text');
       ctx.textAlign = 'right';
       ctx.textBaseline = 'bottom';
@@ -190,13 +194,7 @@ const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, 
     }
     if (marker && marker.x >= frame.x0 && marker.x <= frame.x1) {
       const x = px(marker.x);
-      ctx.strokeStyle = css('--chart-text');
-      ctx.setLineDash([4, 4]);
-      ctx.beginPath();
-      ctx.moveTo(x, top);
-      ctx.lineTo(x, bottom);
-      ctx.stroke();
-      ctx.setLineDash([]);
+      dashedLine(ctx, [x, top], [x, bottom], css('--chart-text'), [4, 4]);
       ctx.fillStyle = css('--chart-text');
       // The label sits on the side of the line with more room.
       ctx.textAlign = x > (left + right) / 2 ? 'right' : 'left';

@@ -13,12 +13,14 @@ import { WasmKernelRunner } from './wasm-kernel-runner';
 import { disposeOptimizer, setLearningRate } from './optimizer-handling';
 
 export interface TrainingRows {
-  /** Feature rows of the training points (n × columns, row-major), in the order batches take them. */
-  train: Float32Array;
-  /** The training points' labels. */
-  labels: Float32Array;
-  /** Feature rows of every training point, then every test point: what the losses are evaluated on. */
+  /**
+   * Feature rows (row-major, `columns` each) of every training point, in the order batches take them, then
+   * of every test point: the first `trainCount` rows are trained on, all are evaluated.
+   */
   all: Float32Array;
+  /** The labels of the same rows. */
+  labels: Float32Array;
+  trainCount: number;
   columns: number;
   batch: number;
 }
@@ -38,9 +40,12 @@ export interface PlaygroundNet {
   dispose(): void;
 }
 
-/** [start, size] of each batch, in order; the last may be smaller. */
-function batchSpans(count: number, batch: number): [number, number][] {
-  return Array.from({ length: Math.ceil(count / batch) }, (_, i) => [i * batch, Math.min(batch, count - i * batch)]);
+/** Each training batch's feature rows and labels, in order; the last batch may be smaller. */
+function batchRows({ all, labels, trainCount, columns: d, batch }: TrainingRows): [Float32Array, Float32Array][] {
+  return Array.from({ length: Math.ceil(trainCount / batch) }, (_, i) => {
+    const [start, end] = [i * batch, Math.min(trainCount, (i + 1) * batch)];
+    return [all.subarray(start * d, end * d), labels.subarray(start, end)];
+  });
 }
 
 export function kernelSgdNet(shape: MlpShape, initial: MlpWeights, rows: TrainingRows): PlaygroundNet {
@@ -49,10 +54,7 @@ export function kernelSgdNet(shape: MlpShape, initial: MlpWeights, rows: Trainin
   const d = rows.columns;
   // Rank 3, [1, rows, columns]: the shape the backends' matMul kernels take.
   const matrix = (values: Float32Array, columns: number) => runner.upload(values, [1, values.length / columns, columns]);
-  const batches = batchSpans(rows.labels.length, rows.batch).map(([start, size]) => [
-    matrix(rows.train.subarray(start * d, (start + size) * d), d),
-    matrix(rows.labels.subarray(start, start + size), 1),
-  ]);
+  const batches = batchRows(rows).map(([X, y]) => [matrix(X, d), matrix(y, 1)]);
   const all = matrix(rows.all, d);
   return {
     epoch({ lr, regularization, regRate }) {
@@ -72,10 +74,7 @@ export function adamNet(shape: MlpShape, initial: MlpWeights, rows: TrainingRows
   const network = new MlpNetwork(shape, initial);
   const optimizer = tf.train.adam(lr);
   const d = rows.columns;
-  const batches = batchSpans(rows.labels.length, rows.batch).map(([start, size]) => [
-    tf.tensor2d(rows.train.subarray(start * d, (start + size) * d), [size, d]),
-    tf.tensor1d(rows.labels.subarray(start, start + size)),
-  ] as const);
+  const batches = batchRows(rows).map(([X, y]) => [tf.tensor2d(X, [y.length, d]), tf.tensor1d(y)] as const);
   const all = tf.tensor2d(rows.all, [rows.all.length / d, d]);
   let rate = lr;
   return {

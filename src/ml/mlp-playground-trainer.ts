@@ -84,20 +84,19 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number, 
     task: !own && isRegression(config.set) ? 'regression' : 'classification',
   };
   const rows: TrainingRows = {
-    train: featureRows(train, config.features),
-    labels: Float32Array.from(train, (p) => p.label),
     all: featureRows([...train, ...test], config.features),
+    labels: Float32Array.from([...train, ...test], (p) => p.label),
+    trainCount: train.length,
     columns: config.features.length,
     batch: config.batch,
   };
-  const labels = Float32Array.from([...train, ...test], (p) => p.label);
   const initial = initWeights(shape, seed);
   const net = config.optimizer === 'adam' ? adamNet(shape, initial, rows, config.lr) : kernelSgdNet(shape, initial, rows);
   const live: LiveSettings = { lr: config.lr, regularization: config.regularization, regRate: config.regRate };
   // The Playground reports the data loss, without the penalty.
   const losses = () => {
     const z = net.logits();
-    return [dataLossFromOutput(shape.task, z, labels, 0, train.length), dataLossFromOutput(shape.task, z, labels, train.length)];
+    return [dataLossFromOutput(shape.task, z, rows.labels, 0, train.length), dataLossFromOutput(shape.task, z, rows.labels, train.length)];
   };
 
   return {

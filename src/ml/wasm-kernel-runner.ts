@@ -45,11 +45,7 @@ interface Idle {
   memoryOffset: number;
 }
 
-function size(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
+const size = tf.util.sizeFromShape;
 
 export class WasmKernelRunner extends KernelRunner {
   private readonly wasmBackend = this.backend as unknown as WasmBackend;

@@ -74,11 +74,12 @@ export function NetworkDiagram({ mask, hidden, maps, weights, activation, output
     const image = frameImage(ctx);
     new Uint32Array(image.data.buffer).fill(0);
     const side = Math.round(T * ratio);
+    const shades = sizes.map((_, col) => (col === 0 ? (v: number) => v : col === sizes.length - 1 ? outputShade : hiddenShade(activation)));
     sizes.forEach((size, col) => {
       for (let j = 0; j < size; j++) {
         const values = col === 0 ? maps.features[j] : maps.layers?.[col][j];
         if (!values) continue;
-        const shade = col === 0 ? (v: number) => v : col === sizes.length - 1 ? outputShade : hiddenShade(activation);
+        const shade = shades[col];
         const left = Math.round((at.columns[col] - T / 2) * ratio);
         const top = Math.round((rowY(at, j) - T / 2) * ratio);
         const alpha = col === 0 && !active[j] ? 0.3 : 1;
