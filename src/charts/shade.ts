@@ -67,13 +67,29 @@ export function shadeInto(
   const out = new Uint32Array(pixels.data.buffer, pixels.data.byteOffset, pixels.width * pixels.height);
   const stride = pixels.width;
   const table = palette(colors, alpha);
+  const columns = nearestCells(width, grid.cols);
+  const rows = nearestCells(height, grid.rows);
+  const half = PALETTE_STEPS / 2;
   for (let r = 0; r < height; r++) {
     const line = (y0 + height - 1 - r) * stride + x0;
-    const row = Math.floor(((r + 0.5) * grid.rows) / height) * grid.cols;
+    const row = rows[r] * grid.cols;
     for (let c = 0; c < width; c++) {
-      const t = Math.max(-1, Math.min(1, shade(grid.values[row + Math.floor(((c + 0.5) * grid.cols) / width)])));
-      // NaN (a diverged run) shades as the background.
-      out[line + c] = table[t === t ? Math.round((t + 1) * (PALETTE_STEPS / 2)) : PALETTE_STEPS / 2];
+      const t = shade(grid.values[row + columns[c]]);
+      // Clipped to [−1, 1]; NaN (a diverged run) shades as the background.
+      out[line + c] = table[t >= 1 ? PALETTE_STEPS : t <= -1 ? 0 : t === t ? ((t + 1) * half + 0.5) | 0 : half];
     }
   }
+}
+
+const cellMaps = new Map<number, Int32Array>();
+
+/** For each of `pixels` pixels along one side, the nearest of `cells` cells: made once per pair of sizes. */
+function nearestCells(pixels: number, cells: number): Int32Array {
+  const key = pixels * 65536 + cells;
+  let map = cellMaps.get(key);
+  if (!map) {
+    map = Int32Array.from({ length: pixels }, (_, i) => Math.floor(((i + 0.5) * cells) / pixels));
+    cellMaps.set(key, map);
+  }
+  return map;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { watchTheme } from './theme';
 
 export type Draw = (ctx: CanvasRenderingContext2D, width: number, height: number, css: (name: string) => string) => void;
 
@@ -62,14 +63,10 @@ export function useCanvas(draw: Draw) {
       styles.current.clear();
       paint();
     };
-    const theme = new MutationObserver(restyle);
-    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'data-text-size'] });
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    media.addEventListener('change', restyle);
+    const unwatch = watchTheme(restyle);
     return () => {
       resize.disconnect();
-      theme.disconnect();
-      media.removeEventListener('change', restyle);
+      unwatch();
     };
     // paint reads everything through refs
   }, []);

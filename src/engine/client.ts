@@ -29,6 +29,9 @@ export class TrainerClient {
   reset(params: Params, seed: number, data?: number[]) {
     this.send({ type: 'reset', params, seed, data });
   }
+  paint(config: unknown) {
+    this.send({ type: 'paint', config });
+  }
   /** Ends the worker: its memory, tensors included, goes with it. */
   dispose() {
     this.send({ type: 'dispose' });

@@ -10,6 +10,8 @@ export type ToWorker =
   | { type: 'step'; count: number }
   | { type: 'set'; params: Params }
   | { type: 'reset'; params: Params; seed: number; data?: number[] }
+  /** Settings for the model's painter (engine/painters.ts), if it has one. */
+  | { type: 'paint'; config: unknown }
   | { type: 'dispose' };
 
 export interface Progress {
@@ -44,4 +46,6 @@ export type FromWorker =
     }
   | Progress
   | { type: 'diverged'; step: number; loss: number }
+  /** A picture from the model's painter. */
+  | { type: 'picture'; picture: unknown }
   | { type: 'error'; message: string };

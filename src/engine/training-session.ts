@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { isDiverged } from '../ml/divergence';
 import type { ModelFactory, Params, TrainableModel } from '../ml/trainable';
 import type { BackendChoice } from './backend';
+import type { Painter, PainterFactory } from './painters';
 import type { FromWorker, ToWorker } from './protocol';
 
 export const FRAME_MS = 16;
@@ -38,11 +39,13 @@ export class TrainingSession {
   /** Counts stopped loops, so a tick queued by an earlier loop does nothing. */
   private loop = 0;
   private channel: MessageChannel | null = null;
+  private painter: Painter | null = null;
 
   constructor(
     private readonly post: Post,
     private readonly models: Record<string, ModelFactory>,
     private readonly chooseBackend: (preferred?: BackendChoice['backend']) => Promise<BackendChoice>,
+    private readonly painters: Record<string, PainterFactory> = {},
   ) {}
 
   async handle(message: ToWorker): Promise<void> {
@@ -52,6 +55,8 @@ export class TrainingSession {
           this.backend = await this.chooseBackend(message.backend);
           this.factory = this.models[message.model] ?? null;
           if (!this.factory) throw new Error(`unknown model "${message.model}"`);
+          this.painter?.dispose();
+          this.painter = this.painters[message.model]?.((picture, transfer) => this.post({ type: 'picture', picture }, transfer)) ?? null;
           this.params = { ...message.params };
           this.build(message.seed, message.data);
           break;
@@ -77,8 +82,13 @@ export class TrainingSession {
           this.params = { ...message.params };
           this.build(message.seed, message.data);
           break;
+        case 'paint':
+          this.painter?.configure(message.config);
+          break;
         case 'dispose':
           this.stopLoop();
+          this.painter?.dispose();
+          this.painter = null;
           this.channel?.port1.close();
           this.channel = null;
           this.model?.dispose();
@@ -107,6 +117,8 @@ export class TrainingSession {
     this.diverged = false;
     this.rateWindow = [];
     this.msPerStep = 0;
+    const state = this.readState();
+    this.paintState(state);
     this.post({
       type: 'snapshot',
       backend: this.backend.backend,
@@ -114,7 +126,7 @@ export class TrainingSession {
       info: this.model.info,
       traceNames: this.model.traceNames,
       initialTrace: this.model.initialTrace,
-      state: this.readState(),
+      state,
       tensors: tf.memory().numTensors,
     });
   }
@@ -178,7 +190,13 @@ export class TrainingSession {
     return values;
   }
 
+  /** The painter gets its own copy: the state's buffer is transferred to the page. */
+  private paintState(state: Float32Array | undefined) {
+    if (state && this.painter && this.model) this.painter.update(this.model.info, state.slice());
+  }
+
   private postProgress(losses: Float32Array, traces: Float32Array, state?: Float32Array) {
+    this.paintState(state);
     this.post(
       {
         type: 'progress',

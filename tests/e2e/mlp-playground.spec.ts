@@ -5,6 +5,18 @@ const ID = 'mlp-playground';
 const page$ = (lang: string, query = '') => `/${lang}/widgets${query ? `?${query}` : ''}#${ID}`;
 const testLoss = async (w: ReturnType<typeof widget>) => Number(await w.locator('[data-test-loss]').getAttribute('data-test-loss'));
 const q = (params: Record<string, number>) => Object.entries(params).map(([k, v]) => `${ID}.${k}=${v}`).join('&');
+/** How many of the diagram's pixels are painted, read through a copy (the worker's pictures leave no 2-D context to read). */
+const paintedPixels = (canvas: ReturnType<ReturnType<typeof widget>['locator']>) =>
+  canvas.evaluate((c: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [c.width, c.height];
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(c, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    return painted;
+  });
 
 for (const lang of ['en', 'zh'] as const) {
   test.describe(`${lang}: the neural-network playground`, () => {
@@ -15,6 +27,9 @@ for (const lang of ['en', 'zh'] as const) {
       const canvas = w.locator('canvas.network-canvas');
       await expect(canvas).toHaveAttribute('data-layers', '4-2');
       await playToBudget(w, 60);
+      // The training worker paints the diagram: pictures arrived, and they are not blank.
+      expect(Number(await canvas.getAttribute('data-paints'))).toBeGreaterThan(0);
+      expect(await paintedPixels(canvas)).toBeGreaterThan(5000);
       const first = Number(await w.getAttribute('data-loss'));
       expect(first).toBeLessThan(0.45);
       expect(await testLoss(w)).toBeLessThan(0.5);
@@ -57,6 +72,18 @@ for (const lang of ['en', 'zh'] as const) {
       await ready(w);
       await playToBudget(w, 150);
       expect(await testLoss(w)).toBeLessThan(0.1);
+    });
+
+    test('where a worker cannot paint (no OffscreenCanvas), the page paints the diagram itself', async ({ page }) => {
+      await page.addInitScript(() => delete (window as { OffscreenCanvas?: unknown }).OffscreenCanvas);
+      await page.goto(page$(lang, q({ steps: 30, speed: 10 })));
+      const w = widget(page, ID);
+      await ready(w);
+      await playToBudget(w, 30);
+      const canvas = w.locator('canvas.network-canvas');
+      await expect.poll(async () => Number(await canvas.getAttribute('data-paints'))).toBeGreaterThan(1);
+      expect(await paintedPixels(canvas)).toBeGreaterThan(5000);
+      expect(await testLoss(w)).toBeLessThan(0.6);
     });
 
     test('the largest learning rate is handled; a CSV is read or refused with the line at fault', async ({ page }) => {

@@ -6,6 +6,7 @@ import { TrainingSession } from '../../src/engine/training-session';
 import { createLinearRegression } from '../../src/ml/linear-regression-trainer';
 import { createMlpPlayground } from '../../src/ml/mlp-playground-trainer';
 import type { ModelFactory } from '../../src/ml/trainable';
+import type { PainterFactory } from '../../src/engine/painters';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -158,5 +159,50 @@ describe('TrainingSession with a model that reports its state', () => {
     await s.handle({ type: 'step', count: 1 });
     expect(messages.filter((m): m is Progress => m.type === 'progress')[1].losses[0]).toBeGreaterThan(0);
     await s.handle({ type: 'dispose' });
+  });
+});
+
+describe('TrainingSession with a painter', () => {
+  it('hands the painter the page’s settings and a copy of every state, and forwards its pictures', async () => {
+    const messages: FromWorker[] = [];
+    const seen: { configs: unknown[]; states: Float32Array[]; disposed: boolean } = { configs: [], states: [], disposed: false };
+    const painter: PainterFactory = (post) => ({
+      configure: (config) => seen.configs.push(config),
+      update(info, state) {
+        seen.states.push(state);
+        post({ info, sum: state.reduce((a, b) => a + b, 0) }, []);
+      },
+      dispose: () => (seen.disposed = true),
+    });
+    const s = new TrainingSession((m) => messages.push(m), { 'mlp-playground': createMlpPlayground }, async () => ({ backend: 'cpu' }), { 'mlp-playground': painter });
+    await s.handle({ type: 'init', model: 'mlp-playground', params: { layers: 1, n1: 3, steps: 10 }, seed: 1 });
+    await s.handle({ type: 'paint', config: { width: 300 } });
+    await s.handle({ type: 'step', count: 2 });
+    expect(seen.configs).toEqual([{ width: 300 }]);
+    const sent = messages.flatMap((m) => (m.type === 'snapshot' || m.type === 'progress' ? [m.state!] : []));
+    expect(seen.states).toEqual(sent);
+    // The painter's copy outlives the transfer of what was sent to the page.
+    for (const state of sent) structuredClone(state, { transfer: [state.buffer] });
+    expect(seen.states[1].length).toBe(13);
+    const pictures = messages.filter((m) => m.type === 'picture');
+    expect(pictures).toHaveLength(2);
+    expect((pictures[1] as { picture: { sum: number } }).picture.sum).toBeCloseTo(seen.states[1].reduce((a, b) => a + b, 0), 5);
+    await s.handle({ type: 'dispose' });
+    expect(seen.disposed).toBe(true);
+  });
+
+  it('runs no painter for a model that has none', async () => {
+    const messages: FromWorker[] = [];
+    let made = 0;
+    const painter: PainterFactory = () => {
+      made++;
+      return { configure() {}, update() {}, dispose() {} };
+    };
+    const s = new TrainingSession((m) => messages.push(m), { 'linear-regression': createLinearRegression }, async () => ({ backend: 'cpu' }), { 'mlp-playground': painter });
+    await s.handle({ type: 'init', model: 'linear-regression', params: PARAMS, seed: 1 });
+    await s.handle({ type: 'paint', config: {} });
+    await s.handle({ type: 'step', count: 2 });
+    expect(made).toBe(0);
+    expect(messages.some((m) => m.type === 'picture' || m.type === 'error')).toBe(false);
   });
 });

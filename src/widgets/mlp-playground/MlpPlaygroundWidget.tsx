@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore, type ComponentProps } from 'react';
 import { useLang, useStrings } from '../../app/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
@@ -8,9 +8,8 @@ import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { flattenPoints, type Points2D } from '../../ml/classification-data';
-import { gridActivations, planeGrid, unpackWeights } from '../../ml/mlp-grid';
 import { ACTIVATIONS, playgroundConfig, type PlaygroundInfo } from '../../ml/mlp-playground-trainer';
-import { FEATURES, PLAYGROUND_RANGE, type PlaygroundPoint } from '../../ml/playground-data';
+import { PLAYGROUND_RANGE, type PlaygroundPoint } from '../../ml/playground-data';
 import type { WidgetProps } from '../registry';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
@@ -18,15 +17,17 @@ import { newSeed } from '../shared/useParamChange';
 import { usePointEditor } from '../shared/usePointEditor';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { NetworkDiagram, type NeuronMaps } from './NetworkDiagram';
+import { outputShade } from '../../charts/network-diagram/paint';
+import { GRID } from '../../charts/network-diagram/renderer';
+import { diagramChannel } from './diagram-surface';
+import { LatestValue } from './latest-value';
+import { NetworkDiagram } from './NetworkDiagram';
 import { OwnDataPanel } from './OwnDataPanel';
 import { MLP_PLAYGROUND_PARAMS } from './params';
 import { PLAYGROUND_STRINGS } from './strings';
 
 const NAME = 'mlp-playground';
 const EXTRA_KEYS = [POINTS_KEY];
-/** Every neuron's heatmap and the output's come from one grid of the input plane. */
-const GRID = 48;
 /** Parameters that make new generated data: changing one leaves the learner's own points. */
 const DATA_KEYS = ['dataset', 'noise', 'seed'];
 const TRAIN_COLOR = 'var(--accent)';
@@ -48,17 +49,22 @@ function joinPoints(a: Points2D, b: Points2D): Points2D {
   };
 }
 
-/** Each feature over the grid, divided by its largest absolute value there, for its small heatmap. */
-function scaledFeatureMaps() {
-  const grid = planeGrid(FEATURES, GRID, GRID, PLAYGROUND_RANGE);
-  const scaled = grid.inputs.map((values) => {
-    const max = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
-    return values.map((v) => v / max);
-  });
-  return { grid, scaled };
-}
+const CLASS_LEVELS = [{ value: 0.5 }];
+const NO_LEVELS: { value: number }[] = [];
+
+/**
+ * The output heatmap, redrawn when the diagram's painter reports a new output grid: that re-renders only
+ * this plot, not the widget.
+ */
+const OutputPlot = memo(function OutputPlot({ output, ...plot }: { output: LatestValue<Float32Array | null> } & Omit<ComponentProps<typeof ClassificationCanvas>, 'grid'>) {
+  const values = useSyncExternalStore(output.subscribe, output.get);
+  const grid = useMemo(() => (values ? { values, cols: GRID, rows: GRID } : null), [values]);
+  return <ClassificationCanvas {...plot} grid={grid} />;
+});
 
 const RENDER_MS = 25;
+/** With the worker painting, each picture renders the widget; progress alone only after this long without one. */
+const PICTURE_WAIT_MS = 100;
 /** The loss chart spans the widget's width: ten redraws a second leave the CPU to the heatmaps. */
 const CHART_MS = 100;
 
@@ -67,11 +73,14 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const t = useStrings();
   const s = PLAYGROUND_STRINGS[lang];
   const own = useOwnPoints(id, PLAYGROUND_RANGE);
+  const [channel] = useState(diagramChannel);
   const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, MLP_PLAYGROUND_PARAMS, initial, {
     extraKeys: EXTRA_KEYS,
     data: own.data,
-    // About 40 frames a second, not 60: each redraws every neuron's heatmap, and the worker needs the CPU more.
-    minFrameMs: RENDER_MS,
+    // With the worker painting the diagram, each picture renders the widget (one frame shows both). Where the
+    // page paints it, about 40 frames a second, not 60: each redraws every neuron's heatmap.
+    minFrameMs: channel ? PICTURE_WAIT_MS : RENDER_MS,
+    painter: channel,
   });
   const editor = usePointEditor(own, values, update, trainer.reset, change, { dataKeys: DATA_KEYS, reach: 0.3 });
 
@@ -81,23 +90,15 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const hidden = config.hidden;
   const mask = Math.round(values.features);
 
-  const features = useMemo(scaledFeatureMaps, []);
-  const usedGrid = useMemo(
-    () => (info ? { cols: GRID, rows: GRID, inputs: info.features.map((f) => features.grid.inputs[FEATURES.indexOf(f)]) } : null),
-    [info, features],
-  );
-  const weights = useMemo(() => (info && view.state ? unpackWeights(info.shape.sizes, view.state) : null), [info, view.state]);
-  const layers = useMemo(() => (info && weights && usedGrid ? gridActivations(info.shape, weights, usedGrid) : null), [info, weights, usedGrid]);
   // Between a change of the network and the new model's first message, the weights are the old network's.
   const sizes = [config.features.length, ...hidden, 1];
   const current = info !== null && info.shape.sizes.length === sizes.length && info.shape.sizes.every((n, l) => n === sizes[l]);
-  const maps: NeuronMaps = { cols: GRID, rows: GRID, features: features.scaled, layers: current ? layers : null };
+  const net = useMemo(() => (info && view.state && current ? { shape: info.shape, features: info.features, weights: view.state } : null), [info, view.state, current]);
+  const [output] = useState(() => new LatestValue<Float32Array | null>(null));
+  const onOutput = useCallback((grid: Float32Array | null) => output.set(grid), [output]);
 
   const discretize = values.discretize === 1;
-  const outputShade = regression
-    ? (v: number) => (discretize ? Math.sign(v) : v)
-    : (p: number) => (discretize ? (p >= 0.5 ? 1 : -1) : 2 * p - 1);
-  const output = layers ? { values: layers[layers.length - 1][0], cols: GRID, rows: GRID } : null;
+  const shade = useMemo(() => outputShade(regression, discretize), [regression, discretize]);
 
   const train = useMemo(() => (info ? toPoints(info.train, regression) : null), [info, regression]);
   const test = useMemo(() => (info ? toPoints(info.test, regression) : null), [info, regression]);
@@ -116,6 +117,10 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
     if (!allPoints || (regression && !own.points)) return;
     editor.edit(allPoints, x1, x2);
   }
+  // One function for the plot's whole life, so a render of the widget does not redraw the plot.
+  const latestPick = useRef(pick);
+  latestPick.current = pick;
+  const onPick = useCallback((x1: number, x2: number) => latestPick.current(x1, x2), []);
 
   function ownPoints(points: Points2D) {
     own.setPoints(points);
@@ -133,13 +138,15 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
         <figure className="panel playground-network">
           <figcaption>{s.network}</figcaption>
           <NetworkDiagram
+            channel={channel}
             mask={mask}
             hidden={hidden}
-            maps={maps}
-            weights={current ? weights : null}
+            net={net}
             activation={ACTIVATIONS[Math.round(values.activation)] ?? 'tanh'}
-            outputShade={outputShade}
+            regression={regression}
+            discretize={discretize}
             s={s}
+            onOutput={onOutput}
             onToggleFeature={toggleFeature}
             onLayers={(count) => change({ layers: count })}
             onNeurons={(layer, count) => change({ [`n${layer}`]: count })}
@@ -148,16 +155,16 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
         <figure className="panel playground-output">
           <figcaption>{s.plot}</figcaption>
           {info && train && test && (
-            <ClassificationCanvas
+            <OutputPlot
+              output={output}
               points={train}
               testPoints={showTest ? test : null}
               pointValues={pointValues}
               range={PLAYGROUND_RANGE}
-              grid={output}
-              shade={outputShade}
-              levels={regression ? [] : [{ value: 0.5 }]}
+              shade={shade}
+              levels={regression ? NO_LEVELS : CLASS_LEVELS}
               description={s.plotDescription(train.x1.length, showTest ? test.x1.length : null, regression)}
-              onPick={regression && !own.points ? undefined : pick}
+              onPick={regression && !own.points ? undefined : onPick}
             />
           )}
           <table className="compare-table playground-losses">

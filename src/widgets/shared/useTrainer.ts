@@ -7,6 +7,7 @@ import { TrainerClient } from '../../engine/client';
 import type { BackendName, FromWorker } from '../../engine/protocol';
 import type { ModelInfo } from '../../ml/trainable';
 import type { ParamValues } from '../../state/params';
+import type { PainterLink } from './painter-channel';
 
 export type TrainerStatus = 'loading' | 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -78,9 +79,12 @@ function fold(view: TrainerView, message: FromWorker): void {
 /**
  * `enabled` false delays starting the worker (until the widget is near the screen). `data` is the
  * learner's own data set, if any: sent at the start and with every reset. `minFrameMs` spaces re-renders
- * at least that far apart (33: about 30 a second), for a widget whose frames are costly to draw.
+ * at least that far apart (33: about 30 a second), for a widget whose frames are costly to draw. `painter`
+ * connects a widget to its model's painter in the worker, if it has one: each picture then re-renders the
+ * widget at once, so the picture and the numbers beside it change in the same frame, and progress messages
+ * alone render only when pictures stop coming (after minFrameMs).
  */
-export function useTrainer(model: string, params: ParamValues, enabled = true, data?: number[], minFrameMs = 0) {
+export function useTrainer(model: string, params: ParamValues, enabled = true, data?: number[], minFrameMs = 0, painter?: PainterLink | null) {
   const store = useRef<TrainerView>(emptyView());
   const client = useRef<TrainerClient | null>(null);
   const frame = useRef(0);
@@ -105,19 +109,29 @@ export function useTrainer(model: string, params: ParamValues, enabled = true, d
       setVersion((v) => v + 1);
     };
     const trainer = new TrainerClient((message) => {
+      if (message.type === 'picture') {
+        painter?.receive(message.picture);
+        cancelAnimationFrame(frame.current);
+        frame.current = 0;
+        due.current = performance.now() + minFrameMs;
+        setVersion((v) => v + 1);
+        return;
+      }
       fold(store.current, message);
       if (!frame.current) frame.current = requestAnimationFrame(render);
     });
     client.current = trainer;
     const { seed, ...rest } = initialParams.current;
     trainer.init(model, rest, seed ?? 0, latestData.current, requestedBackend());
+    painter?.attach(trainer);
     return () => {
+      painter?.detach();
       cancelAnimationFrame(frame.current);
       frame.current = 0;
       trainer.dispose();
       client.current = null;
     };
-  }, [model, enabled, minFrameMs]);
+  }, [model, enabled, minFrameMs, painter]);
 
   /** The caller checks the step budget (its own parameter); the worker ignores a play past it. */
   const play = useCallback(() => {

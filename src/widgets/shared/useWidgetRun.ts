@@ -7,6 +7,7 @@ import { useRef } from 'react';
 import type { ParamSpec, ParamValues } from '../../state/params';
 import { useNearViewport } from './useNearViewport';
 import { useOffscreenPause } from './useOffscreenPause';
+import type { PainterLink } from './painter-channel';
 import { useParamChange } from './useParamChange';
 import { useTrainer } from './useTrainer';
 import { useWidgetParams } from './useWidgetParams';
@@ -16,12 +17,12 @@ export function useWidgetRun(
   id: string,
   specs: readonly ParamSpec[],
   initial: ParamValues,
-  options: { extraKeys?: readonly string[]; data?: number[]; minFrameMs?: number } = {},
+  options: { extraKeys?: readonly string[]; data?: number[]; minFrameMs?: number; painter?: PainterLink | null } = {},
 ) {
   const params = useWidgetParams(id, specs, initial, options.extraKeys);
   const { values, update } = params;
   const root = useRef<HTMLDivElement>(null);
-  const trainer = useTrainer(name, values, useNearViewport(root), options.data, options.minFrameMs);
+  const trainer = useTrainer(name, values, useNearViewport(root), options.data, options.minFrameMs, options.painter);
   const { view } = trainer;
   const running = view.status === 'running';
   const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);

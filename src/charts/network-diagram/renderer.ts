@@ -1,0 +1,134 @@
+/**
+ * Keeps the network diagram's canvas up to date: from the latest weights it computes every neuron over a
+ * grid of the input plane (the small heatmaps, and the output the page shades as its large one) and paints
+ * at most once per animation frame. The page runs it in a worker on an OffscreenCanvas (diagram.worker.ts),
+ * or on its own canvas where a browser cannot (diagram-surface.ts).
+ */
+import type { MlpShape } from '../../ml/mlp';
+import { gridActivations, planeGrid, unpackWeights } from '../../ml/mlp-grid';
+import { FEATURES, PLAYGROUND_RANGE, type Feature } from '../../ml/playground-data';
+import { paintDiagram, type Context2D, type DiagramScene, type DiagramStyle, type NeuronMaps } from './paint';
+
+/** Every neuron's heatmap and the output's come from one grid of the input plane. */
+export const GRID = 48;
+
+/** The network the worker is training now: its shape, the features it reads, and its packed weights. */
+export interface DiagramNet {
+  shape: MlpShape;
+  features: Feature[];
+  weights: Float32Array;
+}
+
+export interface DiagramSize {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel. */
+  ratio: number;
+}
+
+export interface PaintReport {
+  /** Paints so far: the page shows it on the canvas (data-paints) for the benchmark. */
+  paints: number;
+  /** The network's output over the GRID × GRID plane, when new weights were painted; null when there are none. */
+  output?: Float32Array | null;
+}
+
+const features = planeGrid(FEATURES, GRID, GRID, PLAYGROUND_RANGE);
+/** Each feature over the grid divided by its largest absolute value there, for its small heatmap. */
+const scaledFeatures = features.inputs.map((values) => {
+  const max = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
+  return values.map((v) => v / max);
+});
+
+type Canvas = HTMLCanvasElement | OffscreenCanvas;
+
+function nextFrame(callback: () => void) {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
+  else setTimeout(callback, 16);
+}
+
+export class DiagramRenderer {
+  private scene: DiagramScene | null = null;
+  private style: DiagramStyle | null = null;
+  private size: DiagramSize | null = null;
+  private net: DiagramNet | null = null;
+  private layers: Float32Array[][] | null = null;
+  private netChanged = false;
+  private image: ImageData | null = null;
+  /** The layout changed since the last paint: the image's old nodes must go. */
+  private relaid = true;
+  private paints = 0;
+  private pending = false;
+
+  constructor(
+    private readonly canvas: Canvas,
+    private readonly report: (report: PaintReport) => void,
+    private readonly schedule: (paint: () => void) => void = nextFrame,
+  ) {}
+
+  setScene(scene: DiagramScene) {
+    this.scene = scene;
+    this.relaid = true;
+    this.request();
+  }
+
+  setStyle(style: DiagramStyle) {
+    this.style = style;
+    this.request();
+  }
+
+  resize(size: DiagramSize) {
+    this.size = size;
+    this.relaid = true;
+    this.request();
+  }
+
+  /** null between a change of network and the new model's first weights: the diagram then shows no weights. */
+  setNet(net: DiagramNet | null) {
+    this.net = net;
+    this.netChanged = true;
+    this.request();
+  }
+
+  private request() {
+    if (this.pending) return;
+    this.pending = true;
+    this.schedule(() => {
+      this.pending = false;
+      this.paint();
+    });
+  }
+
+  private paint() {
+    const { scene, style, size, canvas } = this;
+    if (!scene || !style || !size || size.width === 0 || size.height === 0) return;
+    // A scene and weights of different networks meet for a moment when the network changes: no weights then.
+    const sizes = [FEATURES.filter((_, i) => scene.mask & (1 << i)).length, ...scene.hidden, 1];
+    const fits = this.net !== null && this.net.shape.sizes.length === sizes.length && this.net.shape.sizes.every((n, l) => n === sizes[l]);
+    const weights = fits ? unpackWeights(this.net!.shape.sizes, this.net!.weights) : null;
+    let output: Float32Array | null | undefined;
+    if (this.netChanged) {
+      this.netChanged = false;
+      const net = this.net;
+      this.layers = net && weights ? gridActivations(net.shape, weights, { cols: GRID, rows: GRID, inputs: net.features.map((f) => features.inputs[FEATURES.indexOf(f)]) }) : null;
+      output = this.layers ? this.layers[this.layers.length - 1][0] : null;
+    }
+    const [width, height] = [Math.round(size.width * size.ratio), Math.round(size.height * size.ratio)];
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    }
+    const ctx = canvas.getContext('2d') as Context2D | null;
+    if (!ctx) return;
+    if (this.image?.width !== width || this.image.height !== height) this.image = ctx.createImageData(width, height);
+    else if (this.relaid) new Uint32Array(this.image.data.buffer).fill(0);
+    this.relaid = false;
+    ctx.setTransform(size.ratio, 0, 0, size.ratio, 0, 0);
+    ctx.clearRect(0, 0, size.width, size.height);
+    const maps: NeuronMaps = { cols: GRID, rows: GRID, features: scaledFeatures, layers: this.layers };
+    paintDiagram(ctx, size.width, size.ratio, this.image, scene, style, maps, weights);
+    this.paints++;
+    this.report(output === undefined ? { paints: this.paints } : { paints: this.paints, output });
+  }
+}
