@@ -85,6 +85,21 @@ describe('the network diagram’s renderer', () => {
     expect(surface.count('putImageData')).toBe(1);
   });
 
+  it('computes the grid once the scene catches up with weights that arrived first (a network just changed)', () => {
+    const { r, surface, reports, flush } = renderer();
+    const weights = initWeights(SHAPE, 2);
+    r.setScene({ ...SCENE, hidden: [4] });
+    r.setStyle(STYLE);
+    r.resize({ width: 480, height: 300, ratio: 1 });
+    r.setNet({ shape: SHAPE, features: USED, weights: packWeights(weights) });
+    flush();
+    expect(reports[0].output).toBeNull();
+    r.setScene(SCENE);
+    flush();
+    expect(reports[1].output).toEqual(gridActivations(SHAPE, weights, planeGrid(USED, GRID, GRID, PLAYGROUND_RANGE))[3][0]);
+    expect(surface.count('stroke')).toBe(18);
+  });
+
   it('waits for its size, colours and scene before painting', () => {
     const { r, reports, flush } = renderer();
     r.setNet({ shape: SHAPE, features: USED, weights: packWeights(initWeights(SHAPE, 1)) });

@@ -54,7 +54,8 @@ export class DiagramRenderer {
   private size: DiagramSize | null = null;
   private net: DiagramNet | null = null;
   private layers: Float32Array[][] | null = null;
-  private netChanged = false;
+  /** The weights `layers` were computed from (undefined: none yet, so the first paint reports its output). */
+  private layersFor: DiagramNet | null | undefined = undefined;
   private image: ImageData | null = null;
   /** The layout changed since the last paint: the image's old nodes must go. */
   private relaid = true;
@@ -87,7 +88,6 @@ export class DiagramRenderer {
   /** null between a change of network and the new model's first weights: the diagram then shows no weights. */
   setNet(net: DiagramNet | null) {
     this.net = net;
-    this.netChanged = true;
     this.request();
   }
 
@@ -105,12 +105,11 @@ export class DiagramRenderer {
     if (!scene || !style || !size || size.width === 0 || size.height === 0) return;
     // A scene and weights of different networks meet for a moment when the network changes: no weights then.
     const sizes = [FEATURES.filter((_, i) => scene.mask & (1 << i)).length, ...scene.hidden, 1];
-    const fits = this.net !== null && this.net.shape.sizes.length === sizes.length && this.net.shape.sizes.every((n, l) => n === sizes[l]);
-    const weights = fits ? unpackWeights(this.net!.shape.sizes, this.net!.weights) : null;
+    const net = this.net?.shape.sizes.length === sizes.length && this.net.shape.sizes.every((n, l) => n === sizes[l]) ? this.net : null;
+    const weights = net ? unpackWeights(net.shape.sizes, net.weights) : null;
     let output: Float32Array | null | undefined;
-    if (this.netChanged) {
-      this.netChanged = false;
-      const net = this.net;
+    if (net !== this.layersFor) {
+      this.layersFor = net;
       this.layers = net && weights ? gridActivations(net.shape, weights, { cols: GRID, rows: GRID, inputs: net.features.map((f) => features.inputs[FEATURES.indexOf(f)]) }) : null;
       output = this.layers ? this.layers[this.layers.length - 1][0] : null;
     }
