@@ -87,7 +87,8 @@ function fold(view: TrainerView, message: FromWorker): void {
 export function useTrainer(model: string, params: ParamValues, enabled = true, data?: number[], minFrameMs = 0, painter?: PainterLink | null) {
   const store = useRef<TrainerView>(emptyView());
   const client = useRef<TrainerClient | null>(null);
-  const frame = useRef(0);
+  /** Cancels the render that is waiting (for its time or for a frame), if one is. */
+  const pending = useRef<(() => void) | null>(null);
   const due = useRef(0);
   const [, setVersion] = useState(0);
   const initialParams = useRef(params);
@@ -97,28 +98,45 @@ export function useTrainer(model: string, params: ParamValues, enabled = true, d
   useEffect(() => {
     if (!enabled) return;
     store.current = emptyView();
+    const cancel = () => {
+      pending.current?.();
+      pending.current = null;
+    };
+    // The next animation frame once a render is due; until then a timer, not a frame polled for the time.
+    const renderWhenDue = () => {
+      const wait = due.current - 4 - performance.now();
+      if (wait > 0) {
+        const timer = setTimeout(() => {
+          pending.current = null;
+          renderWhenDue();
+        }, wait);
+        pending.current = () => clearTimeout(timer);
+        return;
+      }
+      const id = requestAnimationFrame(render);
+      pending.current = () => cancelAnimationFrame(id);
+    };
     const render = (now: number) => {
+      pending.current = null;
       // Renders are due every minFrameMs on average (a few ms early is on time), so a page that drops to
       // 50 frames a second still renders about 30 times a second, not every second frame.
       if (now < due.current - 4) {
-        frame.current = requestAnimationFrame(render);
+        renderWhenDue();
         return;
       }
-      frame.current = 0;
       due.current = now - due.current > minFrameMs ? now + minFrameMs : due.current + minFrameMs;
       setVersion((v) => v + 1);
     };
     const trainer = new TrainerClient((message) => {
       if (message.type === 'picture') {
         painter?.receive(message.picture);
-        cancelAnimationFrame(frame.current);
-        frame.current = 0;
+        cancel();
         due.current = performance.now() + minFrameMs;
         setVersion((v) => v + 1);
         return;
       }
       fold(store.current, message);
-      if (!frame.current) frame.current = requestAnimationFrame(render);
+      if (!pending.current) renderWhenDue();
     });
     client.current = trainer;
     const { seed, ...rest } = initialParams.current;
@@ -126,8 +144,7 @@ export function useTrainer(model: string, params: ParamValues, enabled = true, d
     painter?.attach(trainer);
     return () => {
       painter?.detach();
-      cancelAnimationFrame(frame.current);
-      frame.current = 0;
+      cancel();
       trainer.dispose();
       client.current = null;
     };
