@@ -53,8 +53,8 @@ const CLASS_LEVELS = [{ value: 0.5 }];
 const NO_LEVELS: { value: number }[] = [];
 
 /**
- * The output heatmap, redrawn when the diagram's painter reports a new output grid: that re-renders only
- * this plot, not the widget.
+ * The output heatmap, redrawn only when the diagram's painter reports a new output grid, not on every render
+ * of the widget (its other props are kept stable for that).
  */
 const OutputPlot = memo(function OutputPlot({ output, ...plot }: { output: LatestValue<Float32Array | null> } & Omit<ComponentProps<typeof ClassificationCanvas>, 'grid'>) {
   const values = useSyncExternalStore(output.subscribe, output.get);
