@@ -8,7 +8,11 @@ import { chromium } from 'playwright-core';
 const PORT = 4174;
 const SECONDS = 8;
 // Vite itself, not through npx: killing npx would leave the server running.
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+const server = spawn(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+  { stdio: 'ignore' },
+);
 const base = `http://127.0.0.1:${PORT}`;
 
 /** [lesson, widget id, label, query] — each widget at its default pace and flat out. */
@@ -35,10 +39,21 @@ const RUNS = [
   // (a) its default page, (b) the spiral with all seven inputs and six layers of 8, (c) the spiral from x₁ x₂ with two layers of 8.
   ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, default pace (10 epochs/frame)', 'steps=20000'],
   ['neural-networks', 'mlp-playground', '(a) circle 2-4-2, flat out', 'steps=20000&speed=50'],
-  ['neural-networks', 'mlp-playground', '(b) spiral 7 inputs, 6×8, flat out', 'steps=20000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8'],
+  [
+    'neural-networks',
+    'mlp-playground',
+    '(b) spiral 7 inputs, 6×8, flat out',
+    'steps=20000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8',
+  ],
   ['neural-networks', 'mlp-playground', '(c) spiral x₁ x₂, 2×8, flat out', 'steps=20000&speed=50&dataset=3&layers=2&n1=8&n2=8'],
   ['neural-networks', 'mlp-playground', '(a) flat out, cpu', 'steps=20000&speed=50', 'cpu'],
-  ['neural-networks', 'mlp-playground', '(b) flat out, cpu', 'steps=20000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8', 'cpu'],
+  [
+    'neural-networks',
+    'mlp-playground',
+    '(b) flat out, cpu',
+    'steps=20000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8',
+    'cpu',
+  ],
   ['neural-networks', 'mlp-playground', '(c) flat out, cpu', 'steps=20000&speed=50&dataset=3&layers=2&n1=8&n2=8', 'cpu'],
 ];
 /** Widgets that show a test loss (data-test-loss) also report when it first fell below this. */
@@ -56,7 +71,10 @@ async function waitForServer() {
 
 async function run(browser, [slug, id, label, query, backend]) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const params = query.split('&').map((pair) => `${id}.${pair}`).join('&');
+  const params = query
+    .split('&')
+    .map((pair) => `${id}.${pair}`)
+    .join('&');
   await page.goto(`${base}/en/${slug}?${params}${backend ? `&backend=${backend}` : ''}#${id}`);
   const w = page.locator(`section[data-widget-id="${id}"]`);
   await w.locator('[data-action=play]:not([disabled])').waitFor();
@@ -86,7 +104,10 @@ async function run(browser, [slug, id, label, query, backend]) {
   const read = () =>
     page.evaluate((widgetId) => {
       const root = document.querySelector(`section[data-widget-id="${widgetId}"]`);
-      return { step: Number(root?.getAttribute('data-step')), testLoss: Number(root?.querySelector('[data-test-loss]')?.getAttribute('data-test-loss') ?? NaN) };
+      return {
+        step: Number(root?.getAttribute('data-step')),
+        testLoss: Number(root?.querySelector('[data-test-loss]')?.getAttribute('data-test-loss') ?? NaN),
+      };
     }, id);
   while (Date.now() - started < SECONDS * 1000 && step < budget) {
     await page.waitForTimeout(100);
@@ -95,7 +116,11 @@ async function run(browser, [slug, id, label, query, backend]) {
     if (hasTestLoss && reached === null && now.testLoss < TEST_LOSS_TARGET) reached = { seconds: (Date.now() - started) / 1000, step };
   }
   const seconds = (Date.now() - started) / 1000;
-  const after = { paints: await paints(), frames: await page.evaluate(() => window.__frames), long: await page.evaluate(() => window.__long) };
+  const after = {
+    paints: await paints(),
+    frames: await page.evaluate(() => window.__frames),
+    long: await page.evaluate(() => window.__long),
+  };
   const stats = (await w.locator('[data-stats]').textContent()).trim();
   await page.close();
   return {
@@ -108,7 +133,9 @@ async function run(browser, [slug, id, label, query, backend]) {
     'canvas redraws/s': after.paints.map((p, i) => Math.round((p - before.paints[i]) / seconds)).join(' / '),
     'long tasks': after.long.length,
     'longest (ms)': Math.round(Math.max(0, ...after.long)),
-    ...(hasTestLoss ? { [`test loss < ${TEST_LOSS_TARGET}`]: reached ? `${reached.seconds.toFixed(1)} s (step ${reached.step})` : 'not yet' } : {}),
+    ...(hasTestLoss
+      ? { [`test loss < ${TEST_LOSS_TARGET}`]: reached ? `${reached.seconds.toFixed(1)} s (step ${reached.step})` : 'not yet' }
+      : {}),
   };
 }
 
@@ -116,7 +143,14 @@ try {
   await waitForServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const only = process.argv.slice(2);
   const rows = [];

@@ -37,8 +37,12 @@ export default function GlossaryPage({ lang }: { lang: Lang }) {
           return (
             <div key={entry.en} className="glossary-entry" data-term={entry.en}>
               <dt>
-                <span lang={lang === 'zh' ? 'zh-CN' : 'en'} className="term">{entry[lang]}</span>
-                <span lang={other === 'zh' ? 'zh-CN' : 'en'} className="term-other">{entry[other]}</span>
+                <span lang={lang === 'zh' ? 'zh-CN' : 'en'} className="term">
+                  {entry[lang]}
+                </span>
+                <span lang={other === 'zh' ? 'zh-CN' : 'en'} className="term-other">
+                  {entry[other]}
+                </span>
               </dt>
               <dd>
                 {entry.definition[lang]}

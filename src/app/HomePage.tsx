@@ -15,12 +15,21 @@ export function HomePage({ lang }: { lang: Lang }) {
   return (
     <div className="home">
       <section className="hero">
-        <h1>{t.siteTitle}<span className="hero-sub">{t.siteSubtitle}</span></h1>
+        <h1>
+          {t.siteTitle}
+          <span className="hero-sub">{t.siteSubtitle}</span>
+        </h1>
         <p className="lead">{t.homeLead}</p>
         <ul className="hero-points">
-          {t.homePoints.map((point) => <li key={point}>{point}</li>)}
+          {t.homePoints.map((point) => (
+            <li key={point}>{point}</li>
+          ))}
         </ul>
-        {lessons[0] && <Link className="button primary" href={`/${lang}/${lessons[0].slug}`}>{t.start} →</Link>}
+        {lessons[0] && (
+          <Link className="button primary" href={`/${lang}/${lessons[0].slug}`}>
+            {t.start} →
+          </Link>
+        )}
       </section>
       <section aria-labelledby="course-map">
         <h2 id="course-map">{t.courseMap}</h2>

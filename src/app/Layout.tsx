@@ -35,7 +35,9 @@ export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) 
 
   return (
     <div className="layout">
-      <a className="skip-link" href="#main">{t.skipToContent}</a>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
       <header className="site-header">
         <Link className="brand" href={`/${lang}/`}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
@@ -56,7 +58,9 @@ export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) 
           </button>
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
       <footer className="site-footer">
         <p>{t.footer}</p>
         {offlineReady && <p data-offline="ready">{t.offlineReady}</p>}

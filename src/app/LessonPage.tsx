@@ -55,8 +55,20 @@ export function LessonPage({ lang, slug }: { lang: Lang; slug: string }) {
         {body.status === 'failed' && <p role="alert">{t.loadFailed}</p>}
         {body.status === 'ready' && <body.Component components={mdxComponents} />}
         <nav className="prev-next" aria-label={`${t.previous} / ${t.next}`}>
-          {previous ? <Link rel="prev" href={`/${lang}/${previous.slug}`}>← {t.previous}: {previous.title}</Link> : <Link href={`/${lang}/`}>← {t.backHome}</Link>}
-          {next ? <Link rel="next" href={`/${lang}/${next.slug}`}>{t.next}: {next.title} →</Link> : <Link href={`/${lang}/`}>{t.backHome} →</Link>}
+          {previous ? (
+            <Link rel="prev" href={`/${lang}/${previous.slug}`}>
+              ← {t.previous}: {previous.title}
+            </Link>
+          ) : (
+            <Link href={`/${lang}/`}>← {t.backHome}</Link>
+          )}
+          {next ? (
+            <Link rel="next" href={`/${lang}/${next.slug}`}>
+              {t.next}: {next.title} →
+            </Link>
+          ) : (
+            <Link href={`/${lang}/`}>{t.backHome} →</Link>
+          )}
         </nav>
       </article>
       <aside className="lesson-aside">

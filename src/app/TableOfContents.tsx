@@ -21,14 +21,14 @@ export function TableOfContents({ articleRef, version }: { articleRef: RefObject
   return (
     <nav className="toc" aria-label={t.contents}>
       <details open={wide}>
-      <summary className="toc-title">{t.contents}</summary>
-      <ol>
-        {entries.map((entry) => (
-          <li key={entry.id} className={`toc-level-${entry.level}`}>
-            <a href={`#${entry.id}`}>{entry.text}</a>
-          </li>
-        ))}
-      </ol>
+        <summary className="toc-title">{t.contents}</summary>
+        <ol>
+          {entries.map((entry) => (
+            <li key={entry.id} className={`toc-level-${entry.level}`}>
+              <a href={`#${entry.id}`}>{entry.text}</a>
+            </li>
+          ))}
+        </ol>
       </details>
     </nav>
   );

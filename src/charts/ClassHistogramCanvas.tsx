@@ -7,7 +7,14 @@ import { formatNumber } from '../controls/format';
 import { niceTicks, toPixelX, toPixelY, type Frame } from './axes';
 import { useCanvas } from './useCanvas';
 
-export function ClassHistogramCanvas({ above, below, threshold, colors, axes, description }: {
+export function ClassHistogramCanvas({
+  above,
+  below,
+  threshold,
+  colors,
+  axes,
+  description,
+}: {
   /** Shares per bin of equal width over [0, 1]. */
   above: ArrayLike<number>;
   below: ArrayLike<number>;

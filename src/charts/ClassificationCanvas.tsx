@@ -44,7 +44,18 @@ function shadeImage(image: HTMLCanvasElement, grid: ScoreGrid, shade: (score: nu
   return image;
 }
 
-export function ClassificationCanvas({ points, testPoints, pointValues, range, grid, shade, levels, circled, description, onPick }: {
+export function ClassificationCanvas({
+  points,
+  testPoints,
+  pointValues,
+  range,
+  grid,
+  shade,
+  levels,
+  circled,
+  description,
+  onPick,
+}: {
   points: Points2D;
   /** Held-out points, drawn hollow so they read apart from the training points. */
   testPoints?: Points2D | null;
@@ -63,7 +74,13 @@ export function ClassificationCanvas({ points, testPoints, pointValues, range, g
   const image = useRef<HTMLCanvasElement | null>(null);
   const layer = useRef<{ key: unknown[]; canvas: HTMLCanvasElement } | null>(null);
   const frameOf = (width: number, height: number): Frame => ({
-    x0: range[0], x1: range[1], y0: range[0], y1: range[1], width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
+    x0: range[0],
+    x1: range[1],
+    y0: range[0],
+    y1: range[1],
+    width,
+    height,
+    margin: { left: 40, right: 10, top: 10, bottom: 34 },
   });
   const ref = useCanvas((ctx, width, height, css) => {
     const frame = frameOf(width, height);

@@ -94,7 +94,10 @@ function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath
     ys.push(py);
   }
   // Outlined so it reads on both light and dark parts of the map.
-  for (const [stroke, lineWidth] of [['rgba(0,0,0,0.7)', 4], [color, 2]] as const) {
+  for (const [stroke, lineWidth] of [
+    ['rgba(0,0,0,0.7)', 4],
+    [color, 2],
+  ] as const) {
     ctx.strokeStyle = stroke;
     ctx.lineWidth = lineWidth;
     ctx.beginPath();
@@ -118,7 +121,17 @@ function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath
  * A loss surface as colour and contour lines, descent paths and target rings. With `onPick`, a click (or the
  * arrow keys, when the map has focus) picks a point on it: the start of a run.
  */
-export function ContourCanvas({ grid, paths, targets, labels, description, onPick, pick, range, className }: {
+export function ContourCanvas({
+  grid,
+  paths,
+  targets,
+  labels,
+  description,
+  onPick,
+  pick,
+  range,
+  className,
+}: {
   grid: Grid;
   /**
    * Values mapped to the ends of the colour ramp and spanned by the contour levels; the grid's own extremes
@@ -136,8 +149,13 @@ export function ContourCanvas({ grid, paths, targets, labels, description, onPic
   pick?: [number, number];
 }) {
   const frameOf = (width: number, height: number): Frame => ({
-    x0: grid.xRange[0], x1: grid.xRange[1], y0: grid.yRange[0], y1: grid.yRange[1],
-    width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
+    x0: grid.xRange[0],
+    x1: grid.xRange[1],
+    y0: grid.yRange[0],
+    y1: grid.yRange[1],
+    width,
+    height,
+    margin: { left: 40, right: 10, top: 10, bottom: 34 },
   });
   const ref = useCanvas((ctx, width, height, css) => {
     const frame = frameOf(width, height);

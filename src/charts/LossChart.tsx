@@ -70,7 +70,17 @@ function dashedLine(ctx: CanvasRenderingContext2D, [x0, y0]: [number, number], [
   ctx.setLineDash([]);
 }
 
-export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain, reference, marker, redrawMs = REDRAW_MS }: {
+export function LossChart({
+  series,
+  label,
+  empty,
+  maxX,
+  yScale = 'log',
+  yDomain,
+  reference,
+  marker,
+  redrawMs = REDRAW_MS,
+}: {
   series: LossSeries[];
   label: string;
   empty: string;
@@ -80,7 +90,10 @@ export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain,
   redrawMs?: number;
 } & ChartAxes) {
   // Series arrays grow in place: their lengths say when there is something new to draw.
-  const version = useThrottled(series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}`).join(), redrawMs);
+  const version = useThrottled(
+    series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}`).join(),
+    redrawMs,
+  );
   const curves = useMemo(
     () => series.map((s) => ({ color: s.color, points: lttb(seriesPoints(s, yScale, maxX), MAX_POINTS) })),
     // `version` stands for the series' contents.
@@ -88,7 +101,18 @@ export function LossChart({ series, label, empty, maxX, yScale = 'log', yDomain,
   );
   // A memo on the marker's contents, so a new object with the same step does not force a redraw.
   const mark = useMemo(() => marker, [marker?.x, marker?.label]);
-  return <LossChartView curves={curves} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={yDomain} reference={reference} marker={mark} />;
+  return (
+    <LossChartView
+      curves={curves}
+      label={label}
+      empty={empty}
+      maxX={maxX}
+      yScale={yScale}
+      yDomain={yDomain}
+      reference={reference}
+      marker={mark}
+    />
+  );
 }
 
 function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): Point[] {
@@ -126,7 +150,16 @@ function chartDomain(curves: Curve[], yScale: 'log' | 'linear', reference?: Refe
   return [low - pad, high + pad];
 }
 
-const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, yScale, yDomain, reference, marker }: {
+const LossChartView = memo(function LossChartView({
+  curves,
+  label,
+  empty,
+  maxX,
+  yScale,
+  yDomain,
+  reference,
+  marker,
+}: {
   curves: Curve[];
   label: string;
   empty: string;
@@ -140,8 +173,13 @@ const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, 
     const lastX = Math.max(1, ...curves.map((c) => c.points[c.points.length - 1]?.x ?? 0));
     const firstX = Math.min(1, ...curves.map((c) => c.points[0]?.x ?? 1));
     const frame: Frame = {
-      x0: firstX < 1 ? 0 : 1, x1: maxX ?? lastX, y0: log ? Math.log10(y0) : y0, y1: log ? Math.log10(y1) : y1,
-      width, height, margin: { left: 58, right: 14, top: 8, bottom: 24 },
+      x0: firstX < 1 ? 0 : 1,
+      x1: maxX ?? lastX,
+      y0: log ? Math.log10(y0) : y0,
+      y1: log ? Math.log10(y1) : y1,
+      width,
+      height,
+      margin: { left: 58, right: 14, top: 8, bottom: 24 },
     };
     const px = (x: number) => toPixelX(frame, x);
     const py = (y: number) => toPixelY(frame, log ? Math.log10(y) : y);
@@ -223,7 +261,11 @@ const LossChartView = memo(function LossChartView({ curves, label, empty, maxX, 
           ref={ref}
           className="loss-canvas"
           role="img"
-          aria-label={hasData ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}${marker ? `; ${marker.label}` : ''}` : `${label}. ${empty}`}
+          aria-label={
+            hasData
+              ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}${marker ? `; ${marker.label}` : ''}`
+              : `${label}. ${empty}`
+          }
           data-curves={curves.filter((c) => c.points.length > 0).length}
           data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
           data-reference={reference?.label}

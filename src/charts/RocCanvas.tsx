@@ -5,7 +5,13 @@
 import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
 import { useCanvas } from './useCanvas';
 
-export function RocCanvas({ curve, point, aucText, axes, description }: {
+export function RocCanvas({
+  curve,
+  point,
+  aucText,
+  axes,
+  description,
+}: {
   /** The curve's vertices in order, from (0, 0) to (1, 1). */
   curve: ReadonlyArray<{ fpr: number; tpr: number }>;
   /** The current threshold's point, or null to draw none. */

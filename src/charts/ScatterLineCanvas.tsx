@@ -24,7 +24,15 @@ export interface PlotCurve {
  * The vertical range follows the points (both sets), never the lines or curves, so a curve that shoots
  * off is clipped rather than squashing the data.
  */
-export function ScatterLineCanvas({ x, y, lines = [], curves = [], hollow, xRange, label }: {
+export function ScatterLineCanvas({
+  x,
+  y,
+  lines = [],
+  curves = [],
+  hollow,
+  xRange,
+  label,
+}: {
   x: ArrayLike<number>;
   y: ArrayLike<number>;
   lines?: PlotLine[];
@@ -45,8 +53,13 @@ export function ScatterLineCanvas({ x, y, lines = [], curves = [], hollow, xRang
     if (!Number.isFinite(yMin)) [yMin, yMax] = [0, 1];
     const pad = Math.max((yMax - yMin) * 0.1, 0.5);
     const frame: Frame = {
-      x0: xRange[0] - 0.25, x1: xRange[1] + 0.25, y0: yMin - pad, y1: yMax + pad,
-      width, height, margin: { left: 40, right: 10, top: 10, bottom: 34 },
+      x0: xRange[0] - 0.25,
+      x1: xRange[1] + 0.25,
+      y0: yMin - pad,
+      y1: yMax + pad,
+      width,
+      height,
+      margin: { left: 40, right: 10, top: 10, bottom: 34 },
     };
     drawAxes(ctx, frame, css, { x: 'x', y: 'y' });
     if (hollow) {
@@ -66,7 +79,12 @@ export function ScatterLineCanvas({ x, y, lines = [], curves = [], hollow, xRang
     }
     ctx.save();
     ctx.beginPath();
-    ctx.rect(frame.margin.left, frame.margin.top, width - frame.margin.left - frame.margin.right, height - frame.margin.top - frame.margin.bottom);
+    ctx.rect(
+      frame.margin.left,
+      frame.margin.top,
+      width - frame.margin.left - frame.margin.right,
+      height - frame.margin.top - frame.margin.bottom,
+    );
     ctx.clip();
     for (const line of lines) {
       if (!Number.isFinite(line.b0) || !Number.isFinite(line.b1)) continue;

@@ -31,12 +31,7 @@ export function niceTicks(low: number, high: number, count = 5): number[] {
   return ticks;
 }
 
-export function drawAxes(
-  ctx: CanvasRenderingContext2D,
-  frame: Frame,
-  css: (name: string) => string,
-  labels: { x: string; y: string },
-) {
+export function drawAxes(ctx: CanvasRenderingContext2D, frame: Frame, css: (name: string) => string, labels: { x: string; y: string }) {
   const { left, bottom, top } = frame.margin;
   ctx.strokeStyle = css('--chart-grid');
   ctx.fillStyle = css('--chart-text');

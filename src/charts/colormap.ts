@@ -1,6 +1,11 @@
 /** A perceptually ordered ramp (viridis stops): dark for low loss, bright for high. */
 const STOPS: [number, number, number][] = [
-  [68, 1, 84], [65, 68, 135], [42, 120, 142], [34, 168, 132], [122, 209, 81], [253, 231, 37],
+  [68, 1, 84],
+  [65, 68, 135],
+  [42, 120, 142],
+  [34, 168, 132],
+  [122, 209, 81],
+  [253, 231, 37],
 ];
 
 export function rampColor(t: number): [number, number, number] {

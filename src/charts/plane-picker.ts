@@ -27,7 +27,12 @@ export function clickToPick(frameOf: (width: number, height: number) => Frame, o
 }
 
 /** The cursor moved by an arrow key, kept inside the window; null for any other key. */
-export function arrowMove(event: KeyboardEvent, at: [number, number], xRange: [number, number], yRange: [number, number]): [number, number] | null {
+export function arrowMove(
+  event: KeyboardEvent,
+  at: [number, number],
+  xRange: [number, number],
+  yRange: [number, number],
+): [number, number] | null {
   const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
   const move = moves[event.key];
   if (!move) return null;

@@ -15,7 +15,9 @@ export function CopyLinkButton({ t, url }: { t: Strings['w']; url: () => string 
   }
   return (
     <div className="copy-link">
-      <button type="button" className="button" data-action="copy-link" onClick={copy}>{t.copyLink}</button>
+      <button type="button" className="button" data-action="copy-link" onClick={copy}>
+        {t.copyLink}
+      </button>
       <span role="status" className="copy-link-result" data-link={result?.link}>
         {result?.ok && t.copied}
         {result && !result.ok && (

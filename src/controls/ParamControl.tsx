@@ -6,7 +6,13 @@ import { Slider } from './Slider';
  * The control a parameter's table asks for: a slider, a labelled choice or an on/off switch. Memoized: a
  * training widget re-renders many times a second, and its controls only when their own value changes.
  */
-export const ParamControl = memo(function ParamControl({ spec, value, lang, onChange, disabled }: {
+export const ParamControl = memo(function ParamControl({
+  spec,
+  value,
+  lang,
+  onChange,
+  disabled,
+}: {
   spec: ParamSpec;
   value: number;
   lang: Lang;
@@ -20,7 +26,9 @@ export const ParamControl = memo(function ParamControl({ spec, value, lang, onCh
         <label htmlFor={id}>{spec.label[lang]}</label>
         <select id={id} data-param={spec.key} value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
           {(spec.options ?? []).map((option, i) => (
-            <option key={i} value={i}>{option[lang]}</option>
+            <option key={i} value={i}>
+              {option[lang]}
+            </option>
           ))}
         </select>
       </div>
@@ -29,7 +37,13 @@ export const ParamControl = memo(function ParamControl({ spec, value, lang, onCh
   if (spec.control === 'toggle') {
     return (
       <label className="param-toggle">
-        <input type="checkbox" data-param={spec.key} checked={value >= 0.5} disabled={disabled} onChange={(e) => onChange(e.target.checked ? 1 : 0)} />
+        <input
+          type="checkbox"
+          data-param={spec.key}
+          checked={value >= 0.5}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.checked ? 1 : 0)}
+        />
         <span>{spec.label[lang]}</span>
       </label>
     );
@@ -38,7 +52,14 @@ export const ParamControl = memo(function ParamControl({ spec, value, lang, onCh
 });
 
 /** Every visible parameter of a table (or the listed keys, in that order) as controls. */
-export function ParamPanel({ specs, values, lang, onChange, keys, disabled }: {
+export function ParamPanel({
+  specs,
+  values,
+  lang,
+  onChange,
+  keys,
+  disabled,
+}: {
   specs: readonly ParamSpec[];
   values: Record<string, number>;
   lang: Lang;
@@ -62,7 +83,14 @@ export function ParamPanel({ specs, values, lang, onChange, keys, disabled }: {
   return (
     <div className="param-panel">
       {shown.map((spec) => (
-        <ParamControl key={spec.key} spec={spec} value={values[spec.key]} lang={lang} disabled={disabled?.(spec.key)} onChange={handler(spec.key)} />
+        <ParamControl
+          key={spec.key}
+          spec={spec}
+          value={values[spec.key]}
+          lang={lang}
+          disabled={disabled?.(spec.key)}
+          onChange={handler(spec.key)}
+        />
       ))}
     </div>
   );

@@ -1,7 +1,15 @@
 import type { Strings } from '../i18n/strings';
 
 /** Play / Pause, Step and Reset, the same in every widget. */
-export function PlayControls({ t, running, canRun, onPlay, onPause, onStep, onReset }: {
+export function PlayControls({
+  t,
+  running,
+  canRun,
+  onPlay,
+  onPause,
+  onStep,
+  onReset,
+}: {
   t: Strings['w'];
   running: boolean;
   canRun: boolean;
@@ -13,12 +21,20 @@ export function PlayControls({ t, running, canRun, onPlay, onPause, onStep, onRe
   return (
     <div className="play-controls" role="group">
       {running ? (
-        <button type="button" className="button primary" data-action="pause" onClick={onPause}>❚❚ {t.pause}</button>
+        <button type="button" className="button primary" data-action="pause" onClick={onPause}>
+          ❚❚ {t.pause}
+        </button>
       ) : (
-        <button type="button" className="button primary" data-action="play" onClick={onPlay} disabled={!canRun}>▶ {t.play}</button>
+        <button type="button" className="button primary" data-action="play" onClick={onPlay} disabled={!canRun}>
+          ▶ {t.play}
+        </button>
       )}
-      <button type="button" className="button" data-action="step" onClick={onStep} disabled={!canRun || running}>⇥ {t.step}</button>
-      <button type="button" className="button" data-action="reset" onClick={onReset}>↺ {t.reset}</button>
+      <button type="button" className="button" data-action="step" onClick={onStep} disabled={!canRun || running}>
+        ⇥ {t.step}
+      </button>
+      <button type="button" className="button" data-action="reset" onClick={onReset}>
+        ↺ {t.reset}
+      </button>
     </div>
   );
 }

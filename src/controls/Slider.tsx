@@ -3,7 +3,13 @@ import type { Lang, ParamSpec } from '../state/params';
 import { formatNumber } from './format';
 import { fromTrack, LOG_STEPS, toTrack } from './slider-scale';
 
-export function Slider({ spec, value, lang, onChange, disabled }: {
+export function Slider({
+  spec,
+  value,
+  lang,
+  onChange,
+  disabled,
+}: {
   spec: ParamSpec;
   value: number;
   lang: Lang;
@@ -21,13 +27,15 @@ export function Slider({ spec, value, lang, onChange, disabled }: {
         data-param={spec.key}
         min={spec.scale === 'log' ? 0 : spec.min}
         max={spec.scale === 'log' ? LOG_STEPS : spec.max}
-        step={spec.scale === 'log' ? 1 : spec.step ?? (spec.kind === 'int' ? 1 : (spec.max - spec.min) / 100)}
+        step={spec.scale === 'log' ? 1 : (spec.step ?? (spec.kind === 'int' ? 1 : (spec.max - spec.min) / 100))}
         value={toTrack(spec, value)}
         aria-valuetext={text}
         disabled={disabled}
         onChange={(event) => onChange(fromTrack(spec, Number(event.target.value)))}
       />
-      <output htmlFor={id} aria-hidden="true">{text}</output>
+      <output htmlFor={id} aria-hidden="true">
+        {text}
+      </output>
     </div>
   );
 }

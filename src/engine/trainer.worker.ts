@@ -12,7 +12,9 @@ const session = new TrainingSession((message, transfer = []) => scope.postMessag
 // Messages are handled in order: a reset sent while the backend is still starting waits for it.
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  queue = queue.then(() => session.handle(event.data)).then(() => {
-    if (event.data.type === 'dispose') scope.close();
-  });
+  queue = queue
+    .then(() => session.handle(event.data))
+    .then(() => {
+      if (event.data.type === 'dispose') scope.close();
+    });
 };

@@ -19,7 +19,8 @@ export const FRAME_MS = 16;
 export const TICK_BUDGET_MS = 12;
 
 /** In a browser's worker, a port's messages take turns with the page's (pause, reset) in one task queue. */
-const IN_BROWSER_WORKER = typeof MessageChannel !== 'undefined' && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+const IN_BROWSER_WORKER =
+  typeof MessageChannel !== 'undefined' && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 

@@ -7,7 +7,8 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 const zh = {
   siteTitle: '大模型原理',
   siteSubtitle: '交互式课程',
-  homeLead: '从线性回归讲到注意力机制。每一课都配有交互演示，模型就在你的浏览器里真实地训练：拖动学习率滑块，看损失曲线怎样下降，又怎样发散。',
+  homeLead:
+    '从线性回归讲到注意力机制。每一课都配有交互演示，模型就在你的浏览器里真实地训练：拖动学习率滑块，看损失曲线怎样下降，又怎样发散。',
   homePoints: [
     '公式用 KaTeX 排版，每个符号都有说明',
     '演示里的模型是真的在训练：TensorFlow.js 在后台线程运行，页面依然流畅',
@@ -63,7 +64,8 @@ const zh = {
   },
   race: {
     map: '损失曲面与四条下降路径',
-    mapDescription: (surface: string) => `${surface}的等高线图。颜色越深，离最小值越近；白色圆圈标出最小值点。每个优化器的路径用各自的颜色画出。点击地图（或聚焦地图后用方向键）可以换一个起点。`,
+    mapDescription: (surface: string) =>
+      `${surface}的等高线图。颜色越深，离最小值越近；白色圆圈标出最小值点。每个优化器的路径用各自的颜色画出。点击地图（或聚焦地图后用方向键）可以换一个起点。`,
     pickHint: '点击地图可以换一个起点；聚焦地图后，也可以用方向键移动起点。',
     lossChart: 'f(θ) − f* 随步数的变化（对数刻度）',
     racer: '优化器',
@@ -81,11 +83,16 @@ const zh = {
   },
   gd: {
     names: { batch: '批量', mini: '小批量', sgd: '随机' },
-    long: { batch: '批量梯度下降（每步 n 个样本）', mini: (b: number) => `小批量梯度下降（每步 ${b} 个样本）`, sgd: '随机梯度下降（每步 1 个样本）' },
+    long: {
+      batch: '批量梯度下降（每步 n 个样本）',
+      mini: (b: number) => `小批量梯度下降（每步 ${b} 个样本）`,
+      sgd: '随机梯度下降（每步 1 个样本）',
+    },
     scatter: '数据与三条拟合直线',
     scatterDescription: (n: number) => `${n} 个数据点的散点图，以及批量、小批量和随机梯度下降当前的拟合直线；虚线是闭式解。`,
     surface: '全部数据上的损失曲面与三条路径',
-    surfaceDescription: '横轴为 β₀，纵轴为 β₁。颜色越深，全部数据上的损失越小；白色圆圈是闭式解。三条路径分别是批量、小批量和随机梯度下降的参数轨迹。',
+    surfaceDescription:
+      '横轴为 β₀，纵轴为 β₁。颜色越深，全部数据上的损失越小；白色圆圈是闭式解。三条路径分别是批量、小批量和随机梯度下降的参数轨迹。',
     lossChartSteps: '全部数据上的损失随步数的变化（对数刻度）',
     lossChartEpochs: '全部数据上的损失随轮数（epoch）的变化（对数刻度），只画出三者都已走到的范围',
     variant: '方法',
@@ -94,7 +101,8 @@ const zh = {
     loss: '当前损失',
     time: '每步耗时',
     minLoss: (v: string) => `闭式解的损失 ${v}`,
-    criticalLr: (v: string) => `在这组数据上，批量梯度下降的学习率超过约 ${v} 就会发散；单个样本的梯度更陡，随机梯度下降在更小的学习率下就可能发散。`,
+    criticalLr: (v: string) =>
+      `在这组数据上，批量梯度下降的学习率超过约 ${v} 就会发散；单个样本的梯度更陡，随机梯度下降在更小的学习率下就可能发散。`,
     newData: '换一组数据',
   },
   points: {
@@ -103,7 +111,8 @@ const zh = {
     class0: '类别 0（方块）',
     svmClass1: '类别 +1（圆点）',
     svmClass0: '类别 −1（方块）',
-    editHint: '点击图中空白处可添加一个点，点击已有的点可将其删除；聚焦图表后，可用方向键移动十字光标，按回车键在该处添加或删除。每次改动都会让训练重新开始，并写进链接。',
+    editHint:
+      '点击图中空白处可添加一个点，点击已有的点可将其删除；聚焦图表后，可用方向键移动十字光标，按回车键在该处添加或删除。每次改动都会让训练重新开始，并写进链接。',
     usePreset: '恢复预设数据',
     own: (n: number) => `正在用你自己的 ${n} 个点训练。`,
     needBoth: '每个类别至少要留一个点。',
@@ -219,7 +228,8 @@ const zh = {
     legendNow: '当前参数',
     criticalLr: (v: string) => `在这组数据上，学习率超过约 ${v} 就会发散。`,
     scatterDescription: (n: number, b0: string, b1: string) => `${n} 个数据点的散点图，当前的拟合直线为 ŷ = ${b0} + ${b1}x。`,
-    surfaceDescription: '横轴为 β₀，纵轴为 β₁。颜色越深，损失越小；等高线按对数间隔绘制。白色折线是梯度下降走过的路径，橙色圆点是当前参数，白色圆圈是闭式解。',
+    surfaceDescription:
+      '横轴为 β₀，纵轴为 β₁。颜色越深，损失越小；等高线按对数间隔绘制。白色折线是梯度下降走过的路径，橙色圆点是当前参数，白色圆圈是闭式解。',
   },
 };
 
@@ -228,7 +238,8 @@ export type Strings = typeof zh;
 const en: Strings = {
   siteTitle: 'How Large Models Learn',
   siteSubtitle: 'an interactive course',
-  homeLead: 'From linear regression to attention: every lesson puts the formula next to a model that really trains in your browser. Move the learning-rate slider and watch the loss fall — or blow up.',
+  homeLead:
+    'From linear regression to attention: every lesson puts the formula next to a model that really trains in your browser. Move the learning-rate slider and watch the loss fall — or blow up.',
   homePoints: [
     'Formulas typeset by KaTeX, every symbol explained',
     'Widgets really train: TensorFlow.js runs in a background thread, the page stays smooth',
@@ -255,12 +266,14 @@ const en: Strings = {
   anchorLabel: 'Link to this section',
   gallery: 'Widget gallery',
   glossary: 'Glossary',
-  glossaryLead: 'The terms this course uses, in Chinese and English, each with a one-line explanation. Lessons use exactly these translations.',
+  glossaryLead:
+    'The terms this course uses, in Chinese and English, each with a one-line explanation. Lessons use exactly these translations.',
   glossarySearch: 'Search terms (Chinese or English)',
   glossaryCount: (shown: number, total: number) => `Showing ${shown} of ${total}`,
   glossaryNoMatch: 'No term matches.',
   glossaryIntroduced: (title: string) => `See: ${title}`,
-  galleryLead: 'Every registered widget with its default parameters. Not part of the course map: a page for teachers and developers to check the widgets.',
+  galleryLead:
+    'Every registered widget with its default parameters. Not part of the course map: a page for teachers and developers to check the widgets.',
   footer: 'The widgets train models in your own browser; no data is sent to any server.',
   offlineReady: 'The course is saved on this device: it opens and trains without a network.',
   widgets: {
@@ -284,7 +297,8 @@ const en: Strings = {
   },
   race: {
     map: 'Loss surface and the four descent paths',
-    mapDescription: (surface: string) => `Contour map of the ${surface}. Darker is closer to the minimum; white rings mark the minima. Each optimizer's path is drawn in its own colour. Click the map (or focus it and use the arrow keys) to start somewhere else.`,
+    mapDescription: (surface: string) =>
+      `Contour map of the ${surface}. Darker is closer to the minimum; white rings mark the minima. Each optimizer's path is drawn in its own colour. Click the map (or focus it and use the arrow keys) to start somewhere else.`,
     pickHint: 'Click the map to choose the start; with the map focused, the arrow keys move it.',
     lossChart: 'f(θ) − f* by step (log scale)',
     racer: 'Optimizer',
@@ -297,16 +311,23 @@ const en: Strings = {
     out: (step: number) => `out at step ${step}`,
     never: 'not yet',
     atStep: (step: number) => `step ${step}`,
-    allOut: 'Every optimizer switched on has left the map (a coordinate past 1000 or no longer a finite number): their learning rates are too large for this surface. Lower them and press Reset.',
+    allOut:
+      'Every optimizer switched on has left the map (a coordinate past 1000 or no longer a finite number): their learning rates are too large for this surface. Lower them and press Reset.',
     noneOn: 'Switch on at least one optimizer.',
   },
   gd: {
     names: { batch: 'Batch', mini: 'Mini-batch', sgd: 'Stochastic' },
-    long: { batch: 'Batch GD (n examples per step)', mini: (b: number) => `Mini-batch GD (${b} examples per step)`, sgd: 'Stochastic GD (1 example per step)' },
+    long: {
+      batch: 'Batch GD (n examples per step)',
+      mini: (b: number) => `Mini-batch GD (${b} examples per step)`,
+      sgd: 'Stochastic GD (1 example per step)',
+    },
     scatter: 'Data and the three fitted lines',
-    scatterDescription: (n: number) => `Scatter plot of ${n} points with the current lines of batch, mini-batch and stochastic gradient descent; the dashed line is the closed form.`,
+    scatterDescription: (n: number) =>
+      `Scatter plot of ${n} points with the current lines of batch, mini-batch and stochastic gradient descent; the dashed line is the closed form.`,
     surface: 'Loss on all the data, with the three paths',
-    surfaceDescription: 'β₀ across, β₁ up. Darker means a lower loss on all the data; the white ring is the closed-form answer. The three paths are the parameters that batch, mini-batch and stochastic gradient descent went through.',
+    surfaceDescription:
+      'β₀ across, β₁ up. Darker means a lower loss on all the data; the white ring is the closed-form answer. The three paths are the parameters that batch, mini-batch and stochastic gradient descent went through.',
     lossChartSteps: 'Loss on all the data by step (log scale)',
     lossChartEpochs: 'Loss on all the data by epoch (log scale), over the range all three have reached',
     variant: 'Method',
@@ -315,7 +336,8 @@ const en: Strings = {
     loss: 'Loss now',
     time: 'Time per step',
     minLoss: (v: string) => `closed-form loss ${v}`,
-    criticalLr: (v: string) => `On this data, batch gradient descent diverges above a learning rate of about ${v}; single examples have steeper gradients, so stochastic descent can diverge sooner.`,
+    criticalLr: (v: string) =>
+      `On this data, batch gradient descent diverges above a learning rate of about ${v}; single examples have steeper gradients, so stochastic descent can diverge sooner.`,
     newData: 'New data',
   },
   points: {
@@ -324,7 +346,8 @@ const en: Strings = {
     class0: 'class 0 (squares)',
     svmClass1: 'class +1 (circles)',
     svmClass0: 'class −1 (squares)',
-    editHint: 'Click an empty spot to add a point, click a point to remove it; with the plot focused, the arrow keys move a cross and Enter adds or removes there. Every change restarts training and goes into the link.',
+    editHint:
+      'Click an empty spot to add a point, click a point to remove it; with the plot focused, the arrow keys move a cross and Enter adds or removes there. Every change restarts training and goes into the link.',
     usePreset: 'Back to the preset',
     own: (n: number) => `Training on your own ${n} points.`,
     needBoth: 'Keep at least one point of each class.',
@@ -419,7 +442,12 @@ const en: Strings = {
     offscreen: 'Paused while the widget is out of sight (scrolled away or in a background tab); it resumes when you come back.',
     dismiss: 'Dismiss',
     ignoredParam: (key: string, raw: string, reason: string) => `Ignored link parameter ${key}=${raw} (${reason}); using the default.`,
-    reasons: { unknown: 'no such parameter', 'not-a-number': 'not a number', 'not-an-integer': 'must be a whole number', 'out-of-range': 'out of range' },
+    reasons: {
+      unknown: 'no such parameter',
+      'not-a-number': 'not a number',
+      'not-an-integer': 'must be a whole number',
+      'out-of-range': 'out of range',
+    },
     fallback: (why: string) => `The WebAssembly backend is unavailable, using the slower CPU backend: ${why}`,
     error: (message: string) => `Training failed: ${message}. Press Reset.`,
     widgetFailed: 'This widget could not be loaded. Please reload the page.',
@@ -439,8 +467,10 @@ const en: Strings = {
     minLoss: (v: string) => `closed-form loss ${v}`,
     legendNow: 'Current parameters',
     criticalLr: (v: string) => `On this data, learning rates above about ${v} diverge.`,
-    scatterDescription: (n: number, b0: string, b1: string) => `Scatter plot of ${n} points with the current fitted line ŷ = ${b0} + ${b1}x.`,
-    surfaceDescription: 'β₀ across, β₁ up; darker means lower loss, contour lines are log-spaced, the white path is gradient descent, the orange dot the current parameters and the white ring the closed-form answer.',
+    scatterDescription: (n: number, b0: string, b1: string) =>
+      `Scatter plot of ${n} points with the current fitted line ŷ = ${b0} + ${b1}x.`,
+    surfaceDescription:
+      'β₀ across, β₁ up; darker means lower loss, contour lines are log-spaced, the white path is gradient descent, the orange dot the current parameters and the white ring the closed-form answer.',
   },
 };
 

@@ -12,14 +12,6 @@ import { remarkWidgets } from './remark-widgets.ts';
 
 export const KATEX_OPTIONS = { throwOnError: true, strict: 'ignore' as const };
 
-export const remarkPlugins = [
-  remarkFrontmatter,
-  remarkMdxFrontmatter,
-  remarkGfm,
-  remarkMath,
-  remarkDirective,
-  remarkQuiz,
-  remarkWidgets,
-];
+export const remarkPlugins = [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm, remarkMath, remarkDirective, remarkQuiz, remarkWidgets];
 
 export const rehypePlugins = [rehypeSlug, [rehypeKatex, KATEX_OPTIONS], rehypeStrictMath] as const;

@@ -40,7 +40,7 @@ function element(name: string, attributes: Record<string, string>, children: Nod
 /** A list item's content: a lone paragraph is unwrapped so the choice's text can sit inside a button. */
 function choiceContent(item: Node): Node[] {
   const children = item.children ?? [];
-  return children.length === 1 && children[0].type === 'paragraph' ? children[0].children ?? [] : children;
+  return children.length === 1 && children[0].type === 'paragraph' ? (children[0].children ?? []) : children;
 }
 
 function question(node: Node, index: number, file: VFile): Node {
@@ -50,7 +50,8 @@ function question(node: Node, index: number, file: VFile): Node {
   const lists = rest.filter((child) => child.type === 'list');
   if (lists.length !== 1) fail('needs exactly one list of choices (- [ ] wrong, - [x] right)');
   const items = lists[0].children ?? [];
-  if (items.length < QUIZ_CHOICES.min || items.length > QUIZ_CHOICES.max) fail(`needs ${QUIZ_CHOICES.min}–${QUIZ_CHOICES.max} choices, has ${items.length}`);
+  if (items.length < QUIZ_CHOICES.min || items.length > QUIZ_CHOICES.max)
+    fail(`needs ${QUIZ_CHOICES.min}–${QUIZ_CHOICES.max} choices, has ${items.length}`);
   if (items.some((item) => typeof item.checked !== 'boolean')) fail('every choice must start with [ ] or [x]');
   const right = items.flatMap((item, i) => (item.checked ? [i] : []));
   if (right.length !== 1) fail(`needs exactly one right choice [x], has ${right.length}`);
@@ -60,7 +61,11 @@ function question(node: Node, index: number, file: VFile): Node {
 
   return element('QuizQuestion', { index: String(index), answer: String(right[0]) }, [
     element('QuizPrompt', {}, [{ type: 'paragraph', children: label.children ?? [] }]),
-    element('QuizChoices', {}, items.map((item, i) => element('QuizChoice', { index: String(i) }, choiceContent(item)))),
+    element(
+      'QuizChoices',
+      {},
+      items.map((item, i) => element('QuizChoice', { index: String(i) }, choiceContent(item))),
+    ),
     element('QuizExplanation', {}, explanation),
   ]);
 }

@@ -51,9 +51,7 @@ export function remarkWidgets() {
       if (directive.type === 'leafDirective') {
         const specs = WIDGET_SPECS[directive.name];
         if (!specs) file.fail(`Unknown widget "::${directive.name}". Known: ${Object.keys(WIDGET_SPECS).join(', ')}`, node as never);
-        const attributes = Object.fromEntries(
-          Object.entries(directive.attributes ?? {}).map(([key, value]) => [key, value ?? '']),
-        );
+        const attributes = Object.fromEntries(Object.entries(directive.attributes ?? {}).map(([key, value]) => [key, value ?? '']));
         const { values, notices } = parseParams(specs, attributes, {});
         if (notices.length > 0) {
           const detail = notices.map((n) => `${n.key}="${n.raw}" (${n.reason})`).join(', ');

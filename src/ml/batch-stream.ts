@@ -10,7 +10,10 @@ export class BatchStream {
   private cursor: number;
   private readonly rng: Rng;
 
-  constructor(private readonly n: number, seed: number) {
+  constructor(
+    private readonly n: number,
+    seed: number,
+  ) {
     this.rng = createRng(seed);
     this.order = new Int32Array(n);
     this.cursor = n;

@@ -91,7 +91,11 @@ export function parsePoints(
 ): Points2D | { error: 'malformed' | 'too-many' | 'outside' | 'one-class' } {
   const entries = text.split(/[*;]/).filter((e) => e.trim() !== '');
   if (entries.length > MAX_POINTS) return { error: 'too-many' };
-  const points: Points2D = { x1: new Float32Array(entries.length), x2: new Float32Array(entries.length), label: new Uint8Array(entries.length) };
+  const points: Points2D = {
+    x1: new Float32Array(entries.length),
+    x2: new Float32Array(entries.length),
+    label: new Uint8Array(entries.length),
+  };
   for (let i = 0; i < entries.length; i++) {
     const fields = entries[i].split(/[_,]/);
     if (fields.length !== 3 || !fields.every((f) => /^\s*-?\d+(\.\d+)?\s*$/.test(f))) return { error: 'malformed' };

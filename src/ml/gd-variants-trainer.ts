@@ -92,15 +92,17 @@ export const createGdVariants: ModelFactory = (params: Params, seed: number): Tr
   }
 
   return {
-    traceNames: [...VARIANTS.map((v) => `${v}.loss`), ...VARIANTS.flatMap((v) => [`${v}.b0`, `${v}.b1`]), ...VARIANTS.map((v) => `${v}.ms`)],
+    traceNames: [
+      ...VARIANTS.map((v) => `${v}.loss`),
+      ...VARIANTS.flatMap((v) => [`${v}.b0`, `${v}.b1`]),
+      ...VARIANTS.map((v) => `${v}.ms`),
+    ],
     initialTrace: [...VARIANTS.map(() => mse(data, { b0: 0, b1: 0 })), 0, 0, 0, 0, 0, 0, 0, 0, 0],
     info,
     step() {
       const rate = scheduledRate(lr, decay, t);
       if (decay > 0 || t === 0) for (const v of variants) v.optimizer.setLearningRate(rate);
-      const losses = tf.tidy(() =>
-        variants.map((v) => tf.mean(tf.square(tf.sub(tf.add(v.b0, tf.mul(v.b1, x)), y)))),
-      );
+      const losses = tf.tidy(() => variants.map((v) => tf.mean(tf.square(tf.sub(tf.add(v.b0, tf.mul(v.b1, x)), y)))));
       const ms = variants.map(update);
       t++;
       const record = tf.tidy(() => {

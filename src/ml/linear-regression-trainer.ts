@@ -3,14 +3,7 @@
  * that the lesson prints (tested against tfjs autodiff); tfjs's SGD optimizer applies it.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  closedForm,
-  criticalLearningRate,
-  lossGrid,
-  makeLinearData,
-  mse,
-  type LinearRegressionInfo,
-} from './linear-regression';
+import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type LinearRegressionInfo } from './linear-regression';
 import type { ModelFactory, Params, TrainableModel } from './trainable';
 
 export const GRID_SIZE = 96;

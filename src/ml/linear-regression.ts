@@ -120,11 +120,19 @@ export function lossGrid(data: Dataset1D, cols: number, rows: number): LossGrid 
   const b0Range = paddedRange(0, best.b0);
   const b1Range = paddedRange(0, best.b1);
   const n = data.x.length;
-  let sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     const xi = data.x[i];
     const yi = data.y[i];
-    sx += xi; sy += yi; sxx += xi * xi; sxy += xi * yi; syy += yi * yi;
+    sx += xi;
+    sy += yi;
+    sxx += xi * xi;
+    sxy += xi * yi;
+    syy += yi * yi;
   }
   const values = new Float32Array(cols * rows);
   for (let r = 0; r < rows; r++) {

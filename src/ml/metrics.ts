@@ -99,7 +99,7 @@ export function aucByRanks(scores: ArrayLike<number>, labels: ArrayLike<number>)
   const { positives, negatives } = countClasses(labels);
   const order = Array.from(scores, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let positiveRankSum = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && scores[order[end + 1]] === scores[order[start]]) end++;
     const averageRank = (start + end) / 2 + 1; // ranks are 1-based

@@ -93,7 +93,9 @@ export function gridActivations(shape: MlpShape, weights: MlpWeights, grid: Plan
  */
 const TANH_STEPS_PER_UNIT = 256;
 const TANH_LIMIT = 10;
-const TANH_TABLE = Float64Array.from({ length: 2 * TANH_LIMIT * TANH_STEPS_PER_UNIT + 2 }, (_, i) => Math.tanh(i / TANH_STEPS_PER_UNIT - TANH_LIMIT));
+const TANH_TABLE = Float64Array.from({ length: 2 * TANH_LIMIT * TANH_STEPS_PER_UNIT + 2 }, (_, i) =>
+  Math.tanh(i / TANH_STEPS_PER_UNIT - TANH_LIMIT),
+);
 
 function tableTanh(z: Float32Array, scale = 1, shift = 0) {
   const top = 2 * TANH_LIMIT * TANH_STEPS_PER_UNIT;

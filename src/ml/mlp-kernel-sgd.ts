@@ -17,7 +17,11 @@ export class MlpKernelSgd {
   private readonly constants = new Map<number, TensorInfo>();
   private readonly onesRows = new Map<number, TensorInfo>();
 
-  constructor(private readonly runner: KernelRunner, readonly shape: MlpShape, weights: MlpWeights) {
+  constructor(
+    private readonly runner: KernelRunner,
+    readonly shape: MlpShape,
+    weights: MlpWeights,
+  ) {
     const { sizes } = shape;
     this.W = weights.W.map((w, l) => runner.upload(w, [1, sizes[l], sizes[l + 1]]));
     this.b = weights.b.map((b) => runner.upload(b, [b.length]));
@@ -82,7 +86,11 @@ export class MlpKernelSgd {
     for (let l = 0; l < L; l++) {
       const kind = l === L - 1 ? output : this.shape.activation;
       const fused = kind === 'tanh' ? 'linear' : kind;
-      const z = r.run(_FusedMatMul, { a: a[l], b: this.W[l], bias: this.b[l] }, { transposeA: false, transposeB: false, activation: fused });
+      const z = r.run(
+        _FusedMatMul,
+        { a: a[l], b: this.W[l], bias: this.b[l] },
+        { transposeA: false, transposeB: false, activation: fused },
+      );
       a.push(kind === 'tanh' ? r.run(Tanh, { x: z }) : z);
     }
     return a;

@@ -17,7 +17,10 @@ export class MlpNetwork {
   /** Made once: a literal 1 in an op would upload a new scalar every time. */
   private readonly one = tf.keep(tf.scalar(1));
 
-  constructor(readonly shape: MlpShape, weights: MlpWeights) {
+  constructor(
+    readonly shape: MlpShape,
+    weights: MlpWeights,
+  ) {
     const { sizes } = shape;
     // Inside tidy so the initial tensors are freed; variables survive it.
     this.W = tf.tidy(() => weights.W.map((w, l) => tf.variable(tf.tensor2d(w, [sizes[l], sizes[l + 1]]))));

@@ -9,8 +9,16 @@ import { dataLossFromOutput, initWeights, type Activation, type MlpShape, type R
 import { packWeights } from './mlp-grid';
 import { adamNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './mlp-playground-nets';
 import {
-  CLASSIFICATION_SETS, FEATURES, featureRows, isRegression, makePlaygroundData, REGRESSION_SETS, splitTrainTest,
-  type Feature, type PlaygroundPoint, type PlaygroundSet,
+  CLASSIFICATION_SETS,
+  FEATURES,
+  featureRows,
+  isRegression,
+  makePlaygroundData,
+  REGRESSION_SETS,
+  splitTrainTest,
+  type Feature,
+  type PlaygroundPoint,
+  type PlaygroundSet,
 } from './playground-data';
 import type { ModelFactory, Params, TrainableModel } from './trainable';
 

@@ -104,14 +104,14 @@ export function forward(shape: MlpShape, weights: MlpWeights, X: Float32Array): 
  */
 export function dataLossFromOutput(task: Task, z: ArrayLike<number>, y: ArrayLike<number>, from = 0, to = y.length): number {
   let sum = 0;
-  for (let i = from; i < to; i++) sum += task === 'classification' ? pointLoss(z[i], y[i]) : ((z[i] - y[i]) ** 2) / 2;
+  for (let i = from; i < to; i++) sum += task === 'classification' ? pointLoss(z[i], y[i]) : (z[i] - y[i]) ** 2 / 2;
   return sum / (to - from);
 }
 
 export function penalty(weights: MlpWeights, kind: Regularization, rate: number): number {
   if (kind === 'none' || rate === 0) return 0;
   let sum = 0;
-  for (const W of weights.W) for (const w of W) sum += kind === 'l2' ? w * w / 2 : Math.abs(w);
+  for (const W of weights.W) for (const w of W) sum += kind === 'l2' ? (w * w) / 2 : Math.abs(w);
   return rate * sum;
 }
 
@@ -137,7 +137,7 @@ export function lossAndGradients(
       const p = Math.min(Math.max(out[i], 1e-12), 1 - 1e-12);
       loss -= y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
     } else {
-      loss += ((out[i] - y[i]) ** 2) / 2;
+      loss += (out[i] - y[i]) ** 2 / 2;
     }
   }
   loss = loss / n + penalty(weights, regularization, rate);

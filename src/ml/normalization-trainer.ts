@@ -56,7 +56,6 @@ export interface NormalizationInfo {
   divergeLimit: number;
 }
 
-
 export const createNormalization: ModelFactory = (params: Params, seed: number): TrainableModel => {
   const outlier = (params.outlier ?? 0) >= 0.5;
   const data = makeNormalizationData(seed, params.noise ?? 0.5, outlier);

@@ -21,7 +21,18 @@ export const OUTLIER_FACTOR = 10;
  * The trainer's record of a step, after the loss the session reads: the loss of each run (raw, scaled), θ of
  * each run (w₁, w₂, b) and each run's out flag. Here, not in the trainer, so the page can read it without tfjs.
  */
-export const TRACE_NAMES = ['raw.loss', 'scaled.loss', 'raw.w1', 'raw.w2', 'raw.b', 'scaled.w1', 'scaled.w2', 'scaled.b', 'raw.out', 'scaled.out'];
+export const TRACE_NAMES = [
+  'raw.loss',
+  'scaled.loss',
+  'raw.w1',
+  'raw.w2',
+  'raw.b',
+  'scaled.w1',
+  'scaled.w2',
+  'scaled.b',
+  'raw.out',
+  'scaled.out',
+];
 export const TRACE = { loss: 0, theta: 2, out: 8 } as const;
 
 /** (w₁, w₂, b). */
@@ -88,7 +99,11 @@ export function scaleProblem(data: NormalizationData, scaling: Scaling): ScaledP
 /** Each column's affine map x' = (x − shift) / divisor of a scaling. */
 function columnMaps(problem: Pick<ScaledProblem, 'scaling' | 'fit'>): { shift: number; divisor: number }[] {
   const { fit, scaling } = problem;
-  if (!fit || scaling === 'raw') return [{ shift: 0, divisor: 1 }, { shift: 0, divisor: 1 }];
+  if (!fit || scaling === 'raw')
+    return [
+      { shift: 0, divisor: 1 },
+      { shift: 0, divisor: 1 },
+    ];
   if (scaling === 'standardize') {
     const f = fit as StandardizerFit;
     return [0, 1].map((j) => ({ shift: f.mean[j], divisor: f.std[j] }));
@@ -145,7 +160,11 @@ export function startTheta(p: Problem): Theta {
 /** H = (2/n) AᵀA with rows (x₁ᵢ, x₂ᵢ, 1): the same at every θ, since the loss is quadratic. */
 export function hessian(p: Problem): number[][] {
   const n = p.y.length;
-  const h = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  const h = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
   for (let i = 0; i < n; i++) {
     const a = [p.x1[i], p.x2[i], 1];
     for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) h[r][c] += (2 * a[r] * a[c]) / n;
@@ -206,7 +225,11 @@ export function conditioning(p: Problem): Conditioning {
 /** The least-squares answer: the normal equations AᵀA θ = Aᵀy, solved by Gaussian elimination. */
 export function leastSquares(p: Problem): Theta {
   const n = p.y.length;
-  const m = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
+  const m = [
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ];
   for (let i = 0; i < n; i++) {
     const a = [p.x1[i], p.x2[i], 1];
     for (let r = 0; r < 3; r++) {
@@ -247,7 +270,15 @@ export function moments(p: Problem): Moments {
     const a = p.x1[i];
     const c = p.x2[i];
     const y = p.y[i];
-    m.x1x1 += a * a; m.x1x2 += a * c; m.x2x2 += c * c; m.x1 += a; m.x2 += c; m.y += y; m.x1y += a * y; m.x2y += c * y; m.yy += y * y;
+    m.x1x1 += a * a;
+    m.x1x2 += a * c;
+    m.x2x2 += c * c;
+    m.x1 += a;
+    m.x2 += c;
+    m.y += y;
+    m.x1y += a * y;
+    m.x2y += c * y;
+    m.yy += y * y;
   }
   for (const key of Object.keys(m) as (keyof Moments)[]) m[key] /= n;
   return m;
@@ -256,8 +287,14 @@ export function moments(p: Problem): Moments {
 /** The mean of (w₁x₁ + w₂x₂ + b − y)², expanded over the moments. */
 export function lossFromMoments(m: Moments, w1: number, w2: number, b: number): number {
   const value =
-    w1 * w1 * m.x1x1 + 2 * w1 * w2 * m.x1x2 + w2 * w2 * m.x2x2 + b * b + m.yy +
-    2 * b * (w1 * m.x1 + w2 * m.x2) - 2 * (w1 * m.x1y + w2 * m.x2y) - 2 * b * m.y;
+    w1 * w1 * m.x1x1 +
+    2 * w1 * w2 * m.x1x2 +
+    w2 * w2 * m.x2x2 +
+    b * b +
+    m.yy +
+    2 * b * (w1 * m.x1 + w2 * m.x2) -
+    2 * (w1 * m.x1y + w2 * m.x2y) -
+    2 * b * m.y;
   return Math.max(value, 0);
 }
 

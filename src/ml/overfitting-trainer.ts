@@ -107,4 +107,3 @@ function makeMask(size: number, lambda: number): tf.Tensor2D {
   values[0] = 0;
   return tf.tensor2d(values, [size, 1]);
 }
-

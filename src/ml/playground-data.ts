@@ -36,7 +36,14 @@ function jitter(rng: Rng, radius: number, noise: number): [number, number] {
 
 function multiGaussianTarget(x: number, y: number): number {
   // Six bumps of alternating sign; each falls linearly from ±1 at its centre to 0 at distance 2.
-  const bumps: [number, number, number][] = [[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1], [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1]];
+  const bumps: [number, number, number][] = [
+    [-4, 2.5, 1],
+    [0, 2.5, -1],
+    [4, 2.5, 1],
+    [-4, -2.5, -1],
+    [0, -2.5, 1],
+    [4, -2.5, -1],
+  ];
   let target = 0;
   for (const [cx, cy, sign] of bumps) {
     const value = sign * Math.max(0, 1 - Math.hypot(x - cx, y - cy) / 2);

@@ -46,10 +46,13 @@ export const ROSENBROCK: Surface = {
  * tiny gradient.
  */
 export const SADDLE: Surface = {
-  f: (x, y) => x * x + (y ** 4) / 4 - (y * y) / 2,
+  f: (x, y) => x * x + y ** 4 / 4 - (y * y) / 2,
   grad: (x, y) => [2 * x, y ** 3 - y],
   fMin: -0.25,
-  minima: [[0, 1], [0, -1]],
+  minima: [
+    [0, 1],
+    [0, -1],
+  ],
   xRange: [-2, 2],
   yRange: [-2, 2],
   start: [-1.5, 0.0001],

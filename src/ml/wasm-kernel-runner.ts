@@ -10,7 +10,19 @@
  * Any other operation, or an unusual shape, goes through the registered kernel as before.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { _FusedMatMul, Add, BatchMatMul, Multiply, Sign, Square, Step, Sub, Tanh, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  _FusedMatMul,
+  Add,
+  BatchMatMul,
+  Multiply,
+  Sign,
+  Square,
+  Step,
+  Sub,
+  Tanh,
+  type NamedAttrMap,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
 import { KernelRunner } from './kernel-runner';
 
 /** The parts of tfjs-backend-wasm's BackendWasm (4.x) used here. */
@@ -58,7 +70,12 @@ export class WasmKernelRunner extends KernelRunner {
   /** True when the active backend exposes what this runner needs (tfjs-backend-wasm 4.x). */
   static available(): boolean {
     const wasm = (tf.engine().backend as unknown as Partial<WasmBackend>).wasm;
-    return !!wasm && typeof wasm._malloc === 'function' && typeof wasm['__FusedMatMul'] === 'function' && typeof wasm['_BatchMatMul'] === 'function';
+    return (
+      !!wasm &&
+      typeof wasm._malloc === 'function' &&
+      typeof wasm['__FusedMatMul'] === 'function' &&
+      typeof wasm['_BatchMatMul'] === 'function'
+    );
   }
 
   override run(name: string, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap = {}): TensorInfo {
@@ -79,10 +96,26 @@ export class WasmKernelRunner extends KernelRunner {
       const { a, b } = inputs;
       const [sa, sb] = [size(a.shape), size(b.shape)];
       // Equal sizes, or a scalar on either side: the only broadcasts the step needs.
-      const shape = sa === sb && a.shape.length === b.shape.length ? a.shape : sa === 1 && a.shape.length === 0 ? b.shape : sb === 1 && b.shape.length === 0 ? a.shape : null;
+      const shape =
+        sa === sb && a.shape.length === b.shape.length
+          ? a.shape
+          : sa === 1 && a.shape.length === 0
+            ? b.shape
+            : sb === 1 && b.shape.length === 0
+              ? a.shape
+              : null;
       if (!shape) return super.run(name, inputs, attrs);
       const out = this.output(shape);
-      this.call(name)(this.id(a), this.shapePtr(a.shape), a.shape.length, this.id(b), this.shapePtr(b.shape), b.shape.length, FLOAT32, out.id);
+      this.call(name)(
+        this.id(a),
+        this.shapePtr(a.shape),
+        a.shape.length,
+        this.id(b),
+        this.shapePtr(b.shape),
+        b.shape.length,
+        FLOAT32,
+        out.id,
+      );
       return out;
     }
     if (UNARY.has(name) || name === Step) {

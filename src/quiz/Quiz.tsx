@@ -66,9 +66,13 @@ export function Quiz({ id, answers: key, children }: { id: string; answers: stri
         <ol className="quiz-questions">{elementsOnly(children)}</ol>
       </QuizContext.Provider>
       <div className="quiz-footer">
-        <p role="status" data-quiz-score={`${answered}/${total}/${right}`}>{t.quiz.progress(answered, total, right)}</p>
+        <p role="status" data-quiz-score={`${answered}/${total}/${right}`}>
+          {t.quiz.progress(answered, total, right)}
+        </p>
         {answered > 0 && (
-          <button type="button" className="button" data-action="clear-quiz" onClick={clear}>{t.quiz.clear}</button>
+          <button type="button" className="button" data-action="clear-quiz" onClick={clear}>
+            {t.quiz.clear}
+          </button>
         )}
         <p className="quiz-note">{t.quiz.remembered}</p>
       </div>
@@ -98,7 +102,11 @@ export function QuizQuestion({ index, answer, children }: { index: string; answe
 
 export function QuizPrompt({ children }: { children: ReactNode }) {
   const question = useContext(QuestionContext)!;
-  return <div className="quiz-prompt" id={question.promptId}>{children}</div>;
+  return (
+    <div className="quiz-prompt" id={question.promptId}>
+      {children}
+    </div>
+  );
 }
 
 export function QuizChoices({ children }: { children: ReactNode }) {
@@ -123,7 +131,11 @@ export function QuizChoice({ index, children }: { index: string; children: React
         {/* The letter is part of the button's name: a choice that is only a formula still has one. */}
         <span className="quiz-letter">{LETTERS[i]}</span>
         <span className="quiz-choice-text">{children}</span>
-        {mark && <span className="quiz-mark" aria-hidden="true">{mark === 'right' ? '✓' : '✗'}</span>}
+        {mark && (
+          <span className="quiz-mark" aria-hidden="true">
+            {mark === 'right' ? '✓' : '✗'}
+          </span>
+        )}
       </button>
     </li>
   );

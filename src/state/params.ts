@@ -100,7 +100,13 @@ export function formatParam(value: number): string {
  * The current page's URL with this widget's parameters set (other widgets' keys, and this widget's
  * `extraKeys`, kept; its other keys, such as ignored invalid ones, dropped).
  */
-export function writeUrlParams(widget: string, values: ParamValues, href: string, anchor = true, extraKeys: readonly string[] = []): string {
+export function writeUrlParams(
+  widget: string,
+  values: ParamValues,
+  href: string,
+  anchor = true,
+  extraKeys: readonly string[] = [],
+): string {
   const url = new URL(href);
   const prefix = `${widget}.`;
   for (const key of [...url.searchParams.keys()]) {

@@ -16,14 +16,24 @@ class WidgetErrorBoundary extends Component<{ fallback: ReactNode; children: Rea
 export function WidgetSlot({ name, id, params }: { name: string; id: string; params: string }) {
   const t = useStrings();
   const Widget = WIDGETS[name];
-  const failed = <div className="widget widget-failed" role="alert" data-widget={name} data-state="error">{t.w.widgetFailed}</div>;
+  const failed = (
+    <div className="widget widget-failed" role="alert" data-widget={name} data-state="error">
+      {t.w.widgetFailed}
+    </div>
+  );
   // The id sits on this wrapper, present from the first render, so a link to #id finds it before the
   // widget's own code has loaded.
   return (
     <div className="widget-slot" id={id}>
       {Widget ? (
         <WidgetErrorBoundary fallback={failed}>
-          <Suspense fallback={<div className="widget widget-loading" data-widget={name} data-state="loading">{t.loading}</div>}>
+          <Suspense
+            fallback={
+              <div className="widget widget-loading" data-widget={name} data-state="loading">
+                {t.loading}
+              </div>
+            }
+          >
             <Widget id={id} initial={JSON.parse(params) as Record<string, number>} />
           </Suspense>
         </WidgetErrorBoundary>

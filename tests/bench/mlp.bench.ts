@@ -22,7 +22,11 @@ const POINTS = 250;
 const BATCH = 10;
 const NETWORKS: [string, number[], Record<string, number>][] = [
   ['(a) circle: 2 inputs, hidden 4, 2', [2, 4, 2, 1], { dataset: 0, features: 3, layers: 2, n1: 4, n2: 2 }],
-  ['(b) spiral: 7 inputs, six hidden layers of 8', [7, 8, 8, 8, 8, 8, 8, 1], { dataset: 3, features: 127, layers: 6, n1: 8, n2: 8, n3: 8, n4: 8, n5: 8, n6: 8 }],
+  [
+    '(b) spiral: 7 inputs, six hidden layers of 8',
+    [7, 8, 8, 8, 8, 8, 8, 1],
+    { dataset: 3, features: 127, layers: 6, n1: 8, n2: 8, n3: 8, n4: 8, n5: 8, n6: 8 },
+  ],
   ['(c) spiral: 2 inputs, two hidden layers of 8', [2, 8, 8, 1], { dataset: 3, features: 3, layers: 2, n1: 8, n2: 8 }],
 ];
 
@@ -89,7 +93,10 @@ function trainer(sizes: number[], how: 'by-hand' | 'autodiff') {
     for (const [xb, yb] of batches) {
       if (how === 'by-hand') {
         const { dW, db } = tf.tidy(() => network.gradients(xb, yb));
-        optimizer.applyGradients([...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })), ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] }))]);
+        optimizer.applyGradients([
+          ...network.W.map((W, l) => ({ name: W.name, tensor: dW[l] })),
+          ...network.b.map((b, l) => ({ name: b.name, tensor: db[l] })),
+        ]);
         tf.dispose([...dW, ...db]);
       } else {
         optimizer.minimize(() => network.loss(xb, yb));
@@ -104,7 +111,11 @@ for (const backend of BACKENDS) {
   for (const [name, sizes, params] of NETWORKS) {
     describe(`one Playground epoch (25 steps of 10), ${name}, ${backend}`, () => {
       bench('kernels called directly, registered kernels', kernelTrainer(sizes, false), { setup: useBackend(backend), time: 1000 });
-      if (backend === 'wasm') bench('kernels called directly, wasm kernels with recycled buffers', kernelTrainer(sizes, true), { setup: useBackend(backend), time: 1000 });
+      if (backend === 'wasm')
+        bench('kernels called directly, wasm kernels with recycled buffers', kernelTrainer(sizes, true), {
+          setup: useBackend(backend),
+          time: 1000,
+        });
       bench('hand-written backward pass, tfjs SGD optimizer', trainer(sizes, 'by-hand'), { setup: useBackend(backend), time: 1000 });
       bench('optimizer.minimize (autodiff)', trainer(sizes, 'autodiff'), { setup: useBackend(backend), time: 1000 });
       bench('the playground trainer (with train and test loss)', playground(params), { setup: useBackend(backend), time: 1000 });

@@ -47,16 +47,32 @@ function logisticByMinimize() {
 
 for (const backend of BACKENDS) {
   describe(`lessons 02–05 trainers, ${STEPS} steps, ${backend}`, () => {
-    bench('gd-variants (3 models: batch 200, mini-batch 8, 1)', () => trainSteps(createGdVariants, defaults(GD_VARIANTS_PARAMS), STEPS), options(backend));
-    bench('optimizer-race, bowl, 4 racers', () => trainSteps(createOptimizerRace, defaults(OPTIMIZER_RACE_PARAMS), STEPS), options(backend));
+    bench(
+      'gd-variants (3 models: batch 200, mini-batch 8, 1)',
+      () => trainSteps(createGdVariants, defaults(GD_VARIANTS_PARAMS), STEPS),
+      options(backend),
+    );
+    bench(
+      'optimizer-race, bowl, 4 racers',
+      () => trainSteps(createOptimizerRace, defaults(OPTIMIZER_RACE_PARAMS), STEPS),
+      options(backend),
+    );
     bench(
       'optimizer-race, Rosenbrock, 4 racers',
       () => trainSteps(createOptimizerRace, { ...defaults(OPTIMIZER_RACE_PARAMS), surface: 1, ...SURFACES[1].preset }, STEPS),
       options(backend),
     );
-    bench('logistic regression, hand-written gradient (the widget)', () => trainSteps(createLogisticRegression, { ...defaults(LOGISTIC_REGRESSION_PARAMS), preset: 1 }, STEPS), options(backend));
+    bench(
+      'logistic regression, hand-written gradient (the widget)',
+      () => trainSteps(createLogisticRegression, { ...defaults(LOGISTIC_REGRESSION_PARAMS), preset: 1 }, STEPS),
+      options(backend),
+    );
     bench('logistic regression, optimizer.minimize (autodiff)', logisticByMinimize, options(backend));
     bench('SVM, linear, 60 points', () => trainSteps(createSvm, defaults(SVM_PARAMS), STEPS), options(backend));
-    bench('SVM, RBF (256 random Fourier features), 60 points', () => trainSteps(createSvm, { ...defaults(SVM_PARAMS), kernel: 1, preset: 2 }, STEPS), options(backend));
+    bench(
+      'SVM, RBF (256 random Fourier features), 60 points',
+      () => trainSteps(createSvm, { ...defaults(SVM_PARAMS), kernel: 1, preset: 2 }, STEPS),
+      options(backend),
+    );
   });
 }

@@ -80,7 +80,10 @@ for (const lang of ['en', 'zh'] as const) {
           await w.locator('[data-action=step]').click();
           await expect(w).toHaveAttribute('data-step', String(i));
         }
-        const results = await new AxeBuilder({ page }).include(`section[data-widget-id="${ID}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const results = await new AxeBuilder({ page })
+          .include(`section[data-widget-id="${ID}"]`)
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`)).toEqual([]);
       });
     }

@@ -4,7 +4,10 @@ const ID = 'mlp-playground';
 /** Every widget sits once, on its defaults, on the gallery page; the lesson places it with experiments. */
 const page$ = (lang: string, query = '') => `/${lang}/widgets${query ? `?${query}` : ''}#${ID}`;
 const testLoss = async (w: ReturnType<typeof widget>) => Number(await w.locator('[data-test-loss]').getAttribute('data-test-loss'));
-const q = (params: Record<string, number>) => Object.entries(params).map(([k, v]) => `${ID}.${k}=${v}`).join('&');
+const q = (params: Record<string, number>) =>
+  Object.entries(params)
+    .map(([k, v]) => `${ID}.${k}=${v}`)
+    .join('&');
 /** How many of the diagram's pixels are painted, read through a copy (the worker's pictures leave no 2-D context to read). */
 const paintedPixels = (canvas: ReturnType<ReturnType<typeof widget>['locator']>) =>
   canvas.evaluate((c: HTMLCanvasElement) => {
@@ -67,7 +70,9 @@ for (const lang of ['en', 'zh'] as const) {
     });
 
     test('the spiral with all seven inputs and six layers of 8 gets its test loss below 0.1', async ({ page }) => {
-      await page.goto(page$(lang, q({ steps: 150, speed: 50, dataset: 3, features: 127, layers: 6, n1: 8, n2: 8, n3: 8, n4: 8, n5: 8, n6: 8 })));
+      await page.goto(
+        page$(lang, q({ steps: 150, speed: 50, dataset: 3, features: 127, layers: 6, n1: 8, n2: 8, n3: 8, n4: 8, n5: 8, n6: 8 })),
+      );
       const w = widget(page, ID);
       await ready(w);
       await playToBudget(w, 150);

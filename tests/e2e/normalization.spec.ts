@@ -6,7 +6,9 @@ const BUDGET = 400;
 
 for (const lang of ['en', 'zh'] as const) {
   test.describe(`${lang}: the normalization widget`, () => {
-    test('at the same rate the standardized run converges in tens of steps while the raw one crawls; a link reproduces it', async ({ page }) => {
+    test('at the same rate the standardized run converges in tens of steps while the raw one crawls; a link reproduces it', async ({
+      page,
+    }) => {
       await page.goto(`/${lang}/widgets?${ID}.speed=20`);
       const w = widget(page, ID);
       await ready(w);

@@ -8,7 +8,9 @@ const value = async (w: Locator, key: string) => Number(await w.locator(`[data-v
 
 for (const lang of ['en', 'zh'] as const) {
   test.describe(`${lang}: the overfitting widget`, () => {
-    test('degree 12 overfits: training loss falls, validation loss turns up, the early-stopping mark sits at the best step', async ({ page }) => {
+    test('degree 12 overfits: training loss falls, validation loss turns up, the early-stopping mark sits at the best step', async ({
+      page,
+    }) => {
       await page.goto(`/${lang}/widgets?${ID}.speed=200`);
       const w = widget(page, ID);
       await ready(w);

@@ -59,7 +59,11 @@ test('the header’s course-map link scrolls to the map', async ({ page }) => {
 });
 
 test('the root follows the browser language', async ({ browser }) => {
-  for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en'], ['de-DE', 'en']]) {
+  for (const [locale, lang] of [
+    ['zh-CN', 'zh'],
+    ['en-US', 'en'],
+    ['de-DE', 'en'],
+  ]) {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
     await page.goto('/');
@@ -117,7 +121,17 @@ test('the widget gallery renders every registered widget', async ({ page }) => {
   await expect(page.locator('section[data-widget="linear-regression"]')).toHaveAttribute('data-state', 'idle');
 });
 
-for (const [slug, id] of [['linear-regression', 'linear-regression'], ['gradient-descent', 'gd-variants'], ['optimizers', 'optimizer-race'], ['logistic-regression', 'logistic-regression'], ['svm', 'svm'], ['neural-networks', 'mlp-playground'], ['loss-regularization', 'overfitting'], ['data-preprocessing', 'normalization'], ['evaluation', 'metrics']]) {
+for (const [slug, id] of [
+  ['linear-regression', 'linear-regression'],
+  ['gradient-descent', 'gd-variants'],
+  ['optimizers', 'optimizer-race'],
+  ['logistic-regression', 'logistic-regression'],
+  ['svm', 'svm'],
+  ['neural-networks', 'mlp-playground'],
+  ['loss-regularization', 'overfitting'],
+  ['data-preprocessing', 'normalization'],
+  ['evaluation', 'metrics'],
+]) {
   test(`${slug} reads at a phone’s width without sideways scrolling`, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`/zh/${slug}`);

@@ -43,7 +43,11 @@ function quizAnswersOf(markdown: string) {
   visit(parse(markdown), 'containerDirective', (node) => {
     if (node.name !== 'question') return;
     const list = node.children.find((child) => child.type === 'list');
-    answers.push(list && list.type === 'list' ? list.children.findIndex((item) => /^\s*\[x\]/i.test(markdown.slice(item.position!.start.offset! + 2, item.position!.end.offset!))) : -1);
+    answers.push(
+      list && list.type === 'list'
+        ? list.children.findIndex((item) => /^\s*\[x\]/i.test(markdown.slice(item.position!.start.offset! + 2, item.position!.end.offset!)))
+        : -1,
+    );
   });
   return answers;
 }
@@ -66,7 +70,12 @@ describe('the course index', () => {
   it('has every lesson in both languages, with lesson 01 among them', () => {
     expect(slugs).toContain('linear-regression');
     for (const slug of slugs) {
-      expect(lessons.filter((l) => l.slug === slug).map((l) => l.lang).sort()).toEqual(['en', 'zh']);
+      expect(
+        lessons
+          .filter((l) => l.slug === slug)
+          .map((l) => l.lang)
+          .sort(),
+      ).toEqual(['en', 'zh']);
     }
   });
   it('orders lessons without duplicate numbers', () => {
@@ -119,7 +128,11 @@ describe.each(slugs)('lesson %s', (slug) => {
   });
 
   it('has the same section structure in both languages', () => {
-    const headings = (md: string) => md.split('\n').filter((l) => /^#{2,3} /.test(l)).map((l) => l.match(/^#+/)![0]);
+    const headings = (md: string) =>
+      md
+        .split('\n')
+        .filter((l) => /^#{2,3} /.test(l))
+        .map((l) => l.match(/^#+/)![0]);
     expect(headings(zh)).toEqual(headings(en));
   });
 });

@@ -65,7 +65,10 @@ describe('three variants side by side', () => {
     const { model, rows, params } = train({ lr: 0.05, batch: 8, n: 64 }, 20);
     const data = makeLinearData(params.n, params.noise, 5, GD_X_RANGE);
     const at = (name: string) => model.traceNames.indexOf(name) + 1;
-    for (const [name, size, index] of [['mini', 8, 1], ['sgd', 1, 2]] as const) {
+    for (const [name, size, index] of [
+      ['mini', 8, 1],
+      ['sgd', 1, 2],
+    ] as const) {
       const stream = new BatchStream(params.n, (5 * 31 + index + 1) >>> 0);
       let line: Line = { b0: 0, b1: 0 };
       for (let s = 0; s < 20; s++) {

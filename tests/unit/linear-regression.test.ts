@@ -32,7 +32,11 @@ describe('MSE and its gradient', () => {
 
   it('matches central finite differences', () => {
     const h = 1e-5;
-    for (const point of [{ b0: 0, b1: 0 }, { b0: -1.3, b1: 2.2 }, { b0: 3, b1: -0.5 }]) {
+    for (const point of [
+      { b0: 0, b1: 0 },
+      { b0: -1.3, b1: 2.2 },
+      { b0: 3, b1: -0.5 },
+    ]) {
       const g = mseGradient(data, point);
       const d0 = (mse(data, { ...point, b0: point.b0 + h }) - mse(data, { ...point, b0: point.b0 - h })) / (2 * h);
       const d1 = (mse(data, { ...point, b1: point.b1 + h }) - mse(data, { ...point, b1: point.b1 - h })) / (2 * h);
@@ -46,7 +50,11 @@ describe('MSE and its gradient', () => {
     const g = mseGradient(data, best);
     expect(Math.abs(g.b0)).toBeLessThan(1e-9);
     expect(Math.abs(g.b1)).toBeLessThan(1e-9);
-    for (const [d0, d1] of [[0.01, 0], [0, 0.01], [-0.01, 0.01]]) {
+    for (const [d0, d1] of [
+      [0.01, 0],
+      [0, 0.01],
+      [-0.01, 0.01],
+    ]) {
       expect(mse(data, { b0: best.b0 + d0, b1: best.b1 + d1 })).toBeGreaterThan(mse(data, best));
     }
   });
@@ -60,7 +68,12 @@ describe('MSE and its gradient', () => {
 
   it('evaluates the loss surface grid to the same values as the loss itself', () => {
     const grid = lossGrid(data, 11, 9);
-    for (const [c, r] of [[0, 0], [5, 4], [10, 8], [3, 7]]) {
+    for (const [c, r] of [
+      [0, 0],
+      [5, 4],
+      [10, 8],
+      [3, 7],
+    ]) {
       const b0 = grid.xRange[0] + ((grid.xRange[1] - grid.xRange[0]) * c) / 10;
       const b1 = grid.yRange[0] + ((grid.yRange[1] - grid.yRange[0]) * r) / 8;
       expect(grid.values[r * 11 + c]).toBeCloseTo(mse(data, { b0, b1 }), 3);

@@ -31,7 +31,11 @@ describe('the log-loss and its gradient', () => {
   });
   it('the gradient (1/n)Σ(p − y)x matches central finite differences', () => {
     const h = 1e-6;
-    for (const w of [{ w1: 0, w2: 0, b: 0 }, { w1: 0.7, w2: -1.2, b: 0.3 }, { w1: 3, w2: 2, b: -1 }] as Weights2D[]) {
+    for (const w of [
+      { w1: 0, w2: 0, b: 0 },
+      { w1: 0.7, w2: -1.2, b: 0.3 },
+      { w1: 3, w2: 2, b: -1 },
+    ] as Weights2D[]) {
       const g = logLossGradient(points, w);
       for (const key of ['w1', 'w2', 'b'] as const) {
         const numeric = (logLoss(points, { ...w, [key]: w[key] + h }) - logLoss(points, { ...w, [key]: w[key] - h })) / (2 * h);
@@ -87,7 +91,7 @@ describe('the tfjs trainer', () => {
     expect(rows[499][4]).toBeLessThan(0.7);
     model.dispose();
   });
-  it('trains on the learner\'s own points, and a far wrong point gives a large finite loss', () => {
+  it("trains on the learner's own points, and a far wrong point gives a large finite loss", () => {
     const own = flattenPoints(parsePoints('1,1,1;2,2,1;-1,-1,0;-2,-2,0') as Points2D);
     const { model, rows } = train({ lr: 1 }, 300, own);
     expect(rows[299][4]).toBe(1);
@@ -112,7 +116,8 @@ describe('points: presets, links and clicks', () => {
       expect([...a.x1, ...a.x2].every((v) => v >= WINDOW[0] && v <= WINDOW[1])).toBe(true);
     }
     const xor = makePreset('xor', 20, 2);
-    for (let i = 0; i < 40; i++) if (Math.abs(xor.x1[i]) > 0.3 && Math.abs(xor.x2[i]) > 0.3) expect(xor.x1[i] * xor.x2[i] > 0).toBe(xor.label[i] === 1);
+    for (let i = 0; i < 40; i++)
+      if (Math.abs(xor.x1[i]) > 0.3 && Math.abs(xor.x2[i]) > 0.3) expect(xor.x1[i] * xor.x2[i] > 0).toBe(xor.label[i] === 1);
   });
   it('survive a link to two decimals', () => {
     const parsed = parsePoints(formatPoints(points)) as Points2D;

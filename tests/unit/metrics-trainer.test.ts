@@ -33,7 +33,8 @@ describe('the data: two overlapping Gaussians with an exact share of positives',
   it('centres the classes separation apart on the diagonal, with unit spread', () => {
     expect(positiveCentre(2)).toEqual([expect.closeTo(Math.SQRT1_2, 12), expect.closeTo(Math.SQRT1_2, 12)]);
     const { evaluation: e } = makeMetricsData(50, 3, 4);
-    const mean = (values: Float32Array, label: number) => values.reduce((s, v, i) => s + (e.label[i] === label ? v : 0), 0) / count(e.label, label);
+    const mean = (values: Float32Array, label: number) =>
+      values.reduce((s, v, i) => s + (e.label[i] === label ? v : 0), 0) / count(e.label, label);
     const c = 3 / 2 / Math.SQRT2;
     for (const axis of [e.x1, e.x2]) {
       expect(mean(axis, 1)).toBeCloseTo(c, 0);

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accuracy,
-  auc,
-  aucByRanks,
-  confusionMatrix,
-  f1,
-  precision,
-  recall,
-  rocCurve,
-} from '../../src/ml/metrics';
+import { accuracy, auc, aucByRanks, confusionMatrix, f1, precision, recall, rocCurve } from '../../src/ml/metrics';
 import { createRng } from '../../src/ml/random';
 
 const scores = [0.9, 0.8, 0.7, 0.6, 0.55, 0.4, 0.3, 0.2];
@@ -90,7 +81,13 @@ describe('the ROC curve', () => {
     // negatives at once → (2/4, 2/3); 0.4 adds one of each → (3/4, 1); 0.2 adds a negative → (1, 1).
     const points = rocCurve(tiedScores, tiedLabels);
     expect(points.map((p) => p.threshold)).toEqual([Infinity, 0.9, 0.7, 0.4, 0.2]);
-    const expected = [[0, 0], [0, 1 / 3], [1 / 2, 2 / 3], [3 / 4, 1], [1, 1]];
+    const expected = [
+      [0, 0],
+      [0, 1 / 3],
+      [1 / 2, 2 / 3],
+      [3 / 4, 1],
+      [1, 1],
+    ];
     expect(points.length).toBe(expected.length);
     points.forEach((p, k) => {
       expect(p.fpr).toBeCloseTo(expected[k][0], 12);
@@ -231,7 +228,7 @@ describe('class imbalance', () => {
     expect(aucByRanks(manyS, manyY)).toBeCloseTo(2 / 3, 12);
   });
 
-  it('changes precision and accuracy, which mix the two classes\' counts', () => {
+  it("changes precision and accuracy, which mix the two classes' counts", () => {
     // At 0.75: 0.9 (1) and 0.8 (0) predicted 1 → tp 1, fp 1, fn 2, tn 2; with ten times the negatives fp 10, tn 20.
     const few = confusionMatrix(s, y, 0.75);
     const many = confusionMatrix(manyS, manyY, 0.75);

@@ -27,7 +27,12 @@ describe('the playground grid', () => {
     expect(() => unpackWeights([2, 3, 1], [1, 2, 3])).toThrow(/13 weights/);
   });
 
-  for (const [activation, task] of [['tanh', 'classification'], ['relu', 'regression'], ['sigmoid', 'classification'], ['linear', 'classification']] as const) {
+  for (const [activation, task] of [
+    ['tanh', 'classification'],
+    ['relu', 'regression'],
+    ['sigmoid', 'classification'],
+    ['linear', 'classification'],
+  ] as const) {
     it(`gives every neuron the value the point-by-point forward pass gives (${activation}, ${task})`, () => {
       const features: Feature[] = ['x1', 'x2', 'x1Squared', 'sinX2'];
       const shape: MlpShape = { sizes: [4, 5, 3, 1], activation, task };

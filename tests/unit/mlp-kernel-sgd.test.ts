@@ -49,7 +49,10 @@ describe.each(RUNNERS)('%s backend, %s', (backend, _, makeRunner) => {
     for (let step = 0; step < 3; step++) {
       net.step(Xb, yb, lr, regularization, rate);
       const { dW, db } = lossAndGradients(shape, expected, X, y, regularization, rate);
-      expected = { W: expected.W.map((W, l) => W.map((w, k) => w - lr * dW[l][k])), b: expected.b.map((b, l) => b.map((v, k) => v - lr * db[l][k])) };
+      expected = {
+        W: expected.W.map((W, l) => W.map((w, k) => w - lr * dW[l][k])),
+        b: expected.b.map((b, l) => b.map((v, k) => v - lr * db[l][k])),
+      };
       const got = net.weights();
       got.W.forEach((W, l) => W.forEach((w, k) => expect(w, `step ${step} W[${l}][${k}]`).toBeCloseTo(expected.W[l][k], 5)));
       got.b.forEach((b, l) => b.forEach((v, k) => expect(v, `step ${step} b[${l}][${k}]`).toBeCloseTo(expected.b[l][k], 5)));

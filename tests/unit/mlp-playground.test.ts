@@ -76,7 +76,10 @@ describe('training, one epoch per step', () => {
     plain.model.dispose();
     penalized.model.dispose();
   });
-  it.each([['Adam', 1], ['SGD', 0]])('frees every tensor and buffer it made (%s)', (_, optimizer) => {
+  it.each([
+    ['Adam', 1],
+    ['SGD', 0],
+  ])('frees every tensor and buffer it made (%s)', (_, optimizer) => {
     const before = [tf.memory().numTensors, tf.engine().backend.numDataIds()];
     const { model } = epochs({ ...PLAYGROUND, dataset: 5, layers: 2, n1: 3, n2: 3, optimizer }, 3);
     model.dispose();

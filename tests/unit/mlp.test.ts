@@ -6,7 +6,17 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activate, derivativeFromOutput, forward, initWeights, lossAndGradients, type Activation, type MlpShape, type MlpWeights, type Regularization } from '../../src/ml/mlp';
+import {
+  activate,
+  derivativeFromOutput,
+  forward,
+  initWeights,
+  lossAndGradients,
+  type Activation,
+  type MlpShape,
+  type MlpWeights,
+  type Regularization,
+} from '../../src/ml/mlp';
 import { MlpNetwork } from '../../src/ml/mlp-network';
 import { createRng, gaussian } from '../../src/ml/random';
 
@@ -36,13 +46,16 @@ const CASES: [string, MlpShape, Regularization, number][] = [
 ];
 
 describe('activations', () => {
-  it.each(['relu', 'tanh', 'sigmoid', 'linear'] as Activation[])('%s: the derivative from the output matches finite differences', (kind) => {
-    for (const z of [-1.3, -0.2, 0.4, 2.1]) {
-      const h = 1e-6;
-      const numeric = (activate(kind, z + h) - activate(kind, z - h)) / (2 * h);
-      expect(derivativeFromOutput(kind, activate(kind, z))).toBeCloseTo(numeric, 6);
-    }
-  });
+  it.each(['relu', 'tanh', 'sigmoid', 'linear'] as Activation[])(
+    '%s: the derivative from the output matches finite differences',
+    (kind) => {
+      for (const z of [-1.3, -0.2, 0.4, 2.1]) {
+        const h = 1e-6;
+        const numeric = (activate(kind, z + h) - activate(kind, z - h)) / (2 * h);
+        expect(derivativeFromOutput(kind, activate(kind, z))).toBeCloseTo(numeric, 6);
+      }
+    },
+  );
 });
 
 describe.each(CASES)('%s', (_, shape, regularization, rate) => {
@@ -79,8 +92,12 @@ describe.each(CASES)('%s', (_, shape, regularization, rate) => {
       db.forEach((g, l) => g.dataSync().forEach((v, k) => expect(v, `db[${l}][${k}]`).toBeCloseTo(reference.db[l][k], 5)));
 
       const auto = tf.variableGrads(() => network.loss(Xt, yt, regularization, rate), network.variables);
-      network.W.forEach((W, l) => auto.grads[W.name].dataSync().forEach((v, k) => expect(v, `autodiff dW[${l}][${k}]`).toBeCloseTo(reference.dW[l][k], 5)));
-      network.b.forEach((b, l) => auto.grads[b.name].dataSync().forEach((v, k) => expect(v, `autodiff db[${l}][${k}]`).toBeCloseTo(reference.db[l][k], 5)));
+      network.W.forEach((W, l) =>
+        auto.grads[W.name].dataSync().forEach((v, k) => expect(v, `autodiff dW[${l}][${k}]`).toBeCloseTo(reference.dW[l][k], 5)),
+      );
+      network.b.forEach((b, l) =>
+        auto.grads[b.name].dataSync().forEach((v, k) => expect(v, `autodiff db[${l}][${k}]`).toBeCloseTo(reference.db[l][k], 5)),
+      );
     });
     network.dispose();
   });
@@ -89,7 +106,10 @@ describe.each(CASES)('%s', (_, shape, regularization, rate) => {
     const network = new MlpNetwork(shape, weights);
     const expected = forward(shape, weights, X).at(-1)!;
     tf.tidy(() => {
-      network.predict(tf.tensor2d(X, [y.length, shape.sizes[0]])).dataSync().forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
+      network
+        .predict(tf.tensor2d(X, [y.length, shape.sizes[0]]))
+        .dataSync()
+        .forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
     });
     network.dispose();
   });
@@ -111,6 +131,6 @@ describe('the penalties', () => {
     );
     expect(l2.db).toEqual(plain.db);
     const sumSquares = weights.W.reduce((s, W) => s + W.reduce((t, w) => t + w * w, 0), 0);
-    expect(l2.loss - plain.loss).toBeCloseTo(0.3 * sumSquares / 2, 10);
+    expect(l2.loss - plain.loss).toBeCloseTo((0.3 * sumSquares) / 2, 10);
   });
 });

@@ -12,7 +12,8 @@ function recordingCanvas() {
   const ctx = new Proxy({} as Record<string | symbol, unknown>, {
     get(target, name) {
       if (name in target) return target[name];
-      if (name === 'createImageData') return (width: number, height: number) => ({ width, height, data: new Uint8ClampedArray(4 * width * height) });
+      if (name === 'createImageData')
+        return (width: number, height: number) => ({ width, height, data: new Uint8ClampedArray(4 * width * height) });
       return (...args: unknown[]) => calls.push({ name: String(name), args });
     },
     set(target, name, value) {
@@ -24,7 +25,14 @@ function recordingCanvas() {
   return { canvas, calls, count: (name: string) => calls.filter((c) => c.name === name).length };
 }
 
-const STYLE: DiagramStyle = { one: [0, 114, 178], zero: [194, 65, 12], background: [255, 255, 255], border: '#999', text: '#000', labels: [...FEATURES] };
+const STYLE: DiagramStyle = {
+  one: [0, 114, 178],
+  zero: [194, 65, 12],
+  background: [255, 255, 255],
+  border: '#999',
+  text: '#000',
+  labels: [...FEATURES],
+};
 const SCENE: DiagramScene = { hidden: [4, 2], mask: 0b11, activation: 'tanh', regression: false, discretize: false };
 const SHAPE: MlpShape = { sizes: [2, 4, 2, 1], activation: 'tanh', task: 'classification' };
 const USED: Feature[] = ['x1', 'x2'];
@@ -33,7 +41,11 @@ function renderer() {
   const surface = recordingCanvas();
   const reports: PaintReport[] = [];
   const queued: (() => void)[] = [];
-  const r = new DiagramRenderer(surface.canvas, (report) => reports.push(report), (paint) => queued.push(paint));
+  const r = new DiagramRenderer(
+    surface.canvas,
+    (report) => reports.push(report),
+    (paint) => queued.push(paint),
+  );
   const flush = () => queued.splice(0).forEach((paint) => paint());
   return { r, surface, reports, queued, flush };
 }

@@ -171,7 +171,10 @@ describe('loss, gradient and Hessian', () => {
   it('the Hessian is the derivative of the gradient (finite differences), the same everywhere', () => {
     for (const p of cases) {
       const H = hessian(p);
-      for (const theta of [[0, 0, 0], [3, -4, 2]] as Theta[]) {
+      for (const theta of [
+        [0, 0, 0],
+        [3, -4, 2],
+      ] as Theta[]) {
         for (let j = 0; j < 3; j++) {
           const h = 1e-4;
           const plus = [...theta] as Theta;
@@ -204,25 +207,48 @@ describe('eigenvalues and the condition number', () => {
   it('finds the eigenvalues of a rotated diagonal matrix', () => {
     // Q diag(1, 4, 9) Qᵀ with Q a rotation about the z axis then the x axis.
     const [a, b] = [0.7, 1.1];
-    const Rz = [[Math.cos(a), -Math.sin(a), 0], [Math.sin(a), Math.cos(a), 0], [0, 0, 1]];
-    const Rx = [[1, 0, 0], [0, Math.cos(b), -Math.sin(b)], [0, Math.sin(b), Math.cos(b)]];
+    const Rz = [
+      [Math.cos(a), -Math.sin(a), 0],
+      [Math.sin(a), Math.cos(a), 0],
+      [0, 0, 1],
+    ];
+    const Rx = [
+      [1, 0, 0],
+      [0, Math.cos(b), -Math.sin(b)],
+      [0, Math.sin(b), Math.cos(b)],
+    ];
     const mul = (P: number[][], Q: number[][]) => P.map((row) => Q[0].map((_, j) => row.reduce((s, v, k) => s + v * Q[k][j], 0)));
     const Q = mul(Rx, Rz);
     const Qt = Q[0].map((_, j) => Q.map((row) => row[j]));
-    const M = mul(mul(Q, [[1, 0, 0], [0, 4, 0], [0, 0, 9]]), Qt);
+    const M = mul(
+      mul(Q, [
+        [1, 0, 0],
+        [0, 4, 0],
+        [0, 0, 9],
+      ]),
+      Qt,
+    );
     symmetricEigenvalues(M).forEach((v, i) => expect(v).toBeCloseTo([1, 4, 9][i], 10));
   });
 
   it('uncorrelated standardized features give H = 2I: condition number 1, critical rate 1', () => {
     const p = problem([1, -1, 1, -1], [1, 1, -1, -1], [3, 0, 2, 5]);
     const c = conditioning(p);
-    expect(hessian(p)).toEqual([[2, 0, 0], [0, 2, 0], [0, 0, 2]]);
+    expect(hessian(p)).toEqual([
+      [2, 0, 0],
+      [0, 2, 0],
+      [0, 0, 2],
+    ]);
     expect(c.condition).toBeCloseTo(1, 12);
     expect(c.criticalLr).toBeCloseTo(1, 12);
   });
 
   it("the standardized problem's condition number is (1 + |ρ|)/(1 − |ρ|), ρ the features' correlation — the number the widget shows", () => {
-    for (const [seed, outlier] of [[1, false], [1, true], [9, false]] as const) {
+    for (const [seed, outlier] of [
+      [1, false],
+      [1, true],
+      [9, false],
+    ] as const) {
       const model = createNormalization({ ...DEFAULTS, outlier: outlier ? 1 : 0 }, seed);
       const shown = (model.info as NormalizationInfo).runs[1].conditioning;
       model.dispose();
@@ -269,7 +295,9 @@ describe('what the widget shows on seed 1 with the default settings', () => {
     expect(conditioning(raw).criticalLr).toBeLessThan(lr);
     expect(descend(raw, lr, DEFAULTS.steps).diverged).not.toBeNull();
     expect(descend(scaleProblem(dirty, 'standardize'), lr, DEFAULTS.steps).reached).toBeLessThanOrEqual(30);
-    expect(conditioning(scaleProblem(dirty, 'minmax')).condition).toBeGreaterThan(2 * conditioning(scaleProblem(clean, 'minmax')).condition);
+    expect(conditioning(scaleProblem(dirty, 'minmax')).condition).toBeGreaterThan(
+      2 * conditioning(scaleProblem(clean, 'minmax')).condition,
+    );
     expect(descend(scaleProblem(dirty, 'minmax'), lr, DEFAULTS.steps).reached).toBeNull();
   });
 
@@ -291,7 +319,10 @@ describe('the contour maps', () => {
   it('use a square window holding the start and the answer', () => {
     const w = squareWindow([0, 0], [best[0], best[1]]);
     expect(w.xRange[1] - w.xRange[0]).toBeCloseTo(w.yRange[1] - w.yRange[0], 12);
-    for (const [x, y] of [[0, 0], [best[0], best[1]]]) {
+    for (const [x, y] of [
+      [0, 0],
+      [best[0], best[1]],
+    ]) {
       expect(x).toBeGreaterThan(w.xRange[0]);
       expect(x).toBeLessThan(w.xRange[1]);
       expect(y).toBeGreaterThan(w.yRange[0]);
@@ -413,7 +444,10 @@ describe('the trainer', () => {
   });
 
   it('describes both runs: the same L*, the start loss shared by both, the scaling chosen', () => {
-    for (const [scaling, name] of [[0, 'standardize'], [1, 'minmax']] as const) {
+    for (const [scaling, name] of [
+      [0, 'standardize'],
+      [1, 'minmax'],
+    ] as const) {
       const { model, info } = train({ scaling }, 0);
       expect(info.runs[0].scaling).toBe('raw');
       expect(info.runs[1].scaling).toBe(name);

@@ -9,10 +9,19 @@ describe('precacheList', () => {
     const dist = mkdtempSync(join(tmpdir(), 'dist-'));
     mkdirSync(join(dist, 'assets'));
     for (const file of [
-      'index.html', '404.html', 'sw.js', 'favicon.svg',
-      'assets/index-a1.js', 'assets/index-a1.js.map', 'assets/KaTeX_Main-x.woff2', 'assets/KaTeX_Main-x.woff',
-      'assets/KaTeX_Main-x.ttf', 'assets/tfjs-backend-wasm-simd-b2.wasm', 'assets/tfjs-backend-wasm-threaded-simd-c3.wasm',
-    ]) writeFileSync(join(dist, file), file);
+      'index.html',
+      '404.html',
+      'sw.js',
+      'favicon.svg',
+      'assets/index-a1.js',
+      'assets/index-a1.js.map',
+      'assets/KaTeX_Main-x.woff2',
+      'assets/KaTeX_Main-x.woff',
+      'assets/KaTeX_Main-x.ttf',
+      'assets/tfjs-backend-wasm-simd-b2.wasm',
+      'assets/tfjs-backend-wasm-threaded-simd-c3.wasm',
+    ])
+      writeFileSync(join(dist, file), file);
     expect(precacheList(dist)).toEqual([
       '/assets/KaTeX_Main-x.woff2',
       '/assets/index-a1.js',

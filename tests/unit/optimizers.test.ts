@@ -60,7 +60,17 @@ function byTfjs(name: RacerName, p: ParamValues, grads: (theta: number) => numbe
   return path;
 }
 
-const params: ParamValues = { ...defaults(OPTIMIZER_RACE_PARAMS), lrSgd: 0.1, lrMomentum: 0.1, lrRmsprop: 0.1, lrAdam: 0.1, mu: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999 };
+const params: ParamValues = {
+  ...defaults(OPTIMIZER_RACE_PARAMS),
+  lrSgd: 0.1,
+  lrMomentum: 0.1,
+  lrRmsprop: 0.1,
+  lrAdam: 0.1,
+  mu: 0.9,
+  rho: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+};
 // f(θ) = 2(θ − 3)² + θ⁴/40: a gradient that changes size and curvature along the way.
 const gradient = (theta: number) => 4 * (theta - 3) + theta ** 3 / 10;
 
@@ -110,18 +120,25 @@ describe('hand-computed steps', () => {
 });
 
 describe('the loss surfaces', () => {
-  it.each(SURFACES.map((s, i) => [i, s] as const))('surface %i: the gradient matches finite differences, f* at the minima', (_, surface) => {
-    const h = 1e-5;
-    for (const [x, y] of [[-1.2, 1], [0.3, -0.7], [1.5, 2]]) {
-      const [gx, gy] = surface.grad(x, y);
-      expect(gx).toBeCloseTo((surface.f(x + h, y) - surface.f(x - h, y)) / (2 * h), 3);
-      expect(gy).toBeCloseTo((surface.f(x, y + h) - surface.f(x, y - h)) / (2 * h), 3);
-    }
-    for (const [x, y] of surface.minima) {
-      expect(surface.f(x, y)).toBeCloseTo(surface.fMin, 10);
-      expect(surface.grad(x, y).map(Math.abs)).toEqual([0, 0]);
-    }
-  });
+  it.each(SURFACES.map((s, i) => [i, s] as const))(
+    'surface %i: the gradient matches finite differences, f* at the minima',
+    (_, surface) => {
+      const h = 1e-5;
+      for (const [x, y] of [
+        [-1.2, 1],
+        [0.3, -0.7],
+        [1.5, 2],
+      ]) {
+        const [gx, gy] = surface.grad(x, y);
+        expect(gx).toBeCloseTo((surface.f(x + h, y) - surface.f(x - h, y)) / (2 * h), 3);
+        expect(gy).toBeCloseTo((surface.f(x, y + h) - surface.f(x, y - h)) / (2 * h), 3);
+      }
+      for (const [x, y] of surface.minima) {
+        expect(surface.f(x, y)).toBeCloseTo(surface.fMin, 10);
+        expect(surface.grad(x, y).map(Math.abs)).toEqual([0, 0]);
+      }
+    },
+  );
 });
 
 function run(overrides: ParamValues, steps: number) {
@@ -191,7 +208,16 @@ describe('the optimizer race', () => {
 
   it('runs only the racers switched on, from the clicked start when it lies on the map', () => {
     const { model, rows } = run({ surface: 2, sgd: 0, momentum: 0, x0: 1, y0: -1.5 }, 1);
-    expect(model.traceNames).toEqual(['rmsprop.loss', 'rmsprop.x', 'rmsprop.y', 'rmsprop.out', 'adam.loss', 'adam.x', 'adam.y', 'adam.out']);
+    expect(model.traceNames).toEqual([
+      'rmsprop.loss',
+      'rmsprop.x',
+      'rmsprop.y',
+      'rmsprop.out',
+      'adam.loss',
+      'adam.x',
+      'adam.y',
+      'adam.out',
+    ]);
     expect(model.initialTrace.slice(1, 3)).toEqual([1, -1.5]);
     expect(rows[0][1]).toBeCloseTo(SURFACES[2].f(1, -1.5) + 0.25, 5);
     model.dispose();

@@ -4,8 +4,24 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bestStep } from '../../src/ml/early-stopping';
 import {
-  makeOverfittingData, mse, mseGradient, objective, penalty, penaltyGradient, PENALTIES, powerFeatures, predict, ridgeFit,
-  target, TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION, VALIDATION_POINTS, type Dataset1D, type OverfittingInfo, type PenaltyKind,
+  makeOverfittingData,
+  mse,
+  mseGradient,
+  objective,
+  penalty,
+  penaltyGradient,
+  PENALTIES,
+  powerFeatures,
+  predict,
+  ridgeFit,
+  target,
+  TRACE_THETA,
+  TRACE_TRAIN,
+  TRACE_VALIDATION,
+  VALIDATION_POINTS,
+  type Dataset1D,
+  type OverfittingInfo,
+  type PenaltyKind,
 } from '../../src/ml/overfitting';
 import { createOverfitting } from '../../src/ml/overfitting-trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
@@ -65,7 +81,11 @@ describe('the polynomial and its mean squared error', () => {
     // θ = [0, 1]: ŷ = x, residuals −1 and 1 → MSE 1; ∂/∂b = (2/2)(−1 + 1) = 0, ∂/∂w₁ = (2/2)(0·(−1) + 1·1) = 1.
     expect(mse(tiny, [0, 1])).toBe(1);
     expect([...mseGradient(tiny, [0, 1])]).toEqual([0, 1]);
-    for (const theta of [[0, 0, 0, 0, 0], [0.1, 1.5, -0.7, 2, -3], [-0.4, 3, 0.2, -5, 4]]) {
+    for (const theta of [
+      [0, 0, 0, 0, 0],
+      [0.1, 1.5, -0.7, 2, -3],
+      [-0.4, 3, 0.2, -5, 4],
+    ]) {
       const g = mseGradient(data.train, theta);
       numericGradient((t) => mse(data.train, t), theta).forEach((v, k) => expect(g[k]).toBeCloseTo(v, 6));
     }
@@ -126,7 +146,12 @@ describe('the closed-form fit', () => {
     expect(fit[0]).toBeCloseTo(my - (sxy / sxx) * mx, 10);
   });
   it('is where the gradient of MSE + λΣwₖ² vanishes', () => {
-    for (const [degree, lambda] of [[3, 0], [5, 0], [12, 1e-3], [15, 0.1]]) {
+    for (const [degree, lambda] of [
+      [3, 0],
+      [5, 0],
+      [12, 1e-3],
+      [15, 0.1],
+    ]) {
       const fit = ridgeFit(data.train, degree, lambda)!;
       const g = mseGradient(data.train, fit);
       const p = penaltyGradient('l2', lambda, fit);
@@ -164,7 +189,10 @@ class ReferenceAdam {
   private m: number[];
   private v: number[];
   private t = 0;
-  constructor(size: number, public lr: number) {
+  constructor(
+    size: number,
+    public lr: number,
+  ) {
     this.m = new Array(size).fill(0);
     this.v = new Array(size).fill(0);
   }
@@ -181,8 +209,12 @@ class ReferenceAdam {
 }
 
 describe('the tfjs trainer', () => {
-  it('records loss = MSE + penalty, both MSEs and θ before each update, and takes exactly Adam\'s steps on the formulas', () => {
-    for (const [kind, lambda] of [['none', 0], ['l2', 0.01], ['l1', 0.01]] as [PenaltyKind, number][]) {
+  it("records loss = MSE + penalty, both MSEs and θ before each update, and takes exactly Adam's steps on the formulas", () => {
+    for (const [kind, lambda] of [
+      ['none', 0],
+      ['l2', 0.01],
+      ['l1', 0.01],
+    ] as [PenaltyKind, number][]) {
       const p = params({ degree: 5, penalty: PENALTIES.indexOf(kind), lambda, lr: 0.05 });
       const model = createOverfitting(p, 1);
       const info = model.info as OverfittingInfo;
@@ -199,7 +231,10 @@ describe('the tfjs trainer', () => {
         row.slice(1 + TRACE_THETA).forEach((v, k) => expect(Math.abs(v - theta[k]), `${kind} step ${i + 1} θ${k}`).toBeLessThan(tol));
         const g = mseGradient(info.train, theta);
         const pg = penaltyGradient(kind, lambda, theta);
-        theta = adam.update(theta, g.map((v, k) => v + pg[k]));
+        theta = adam.update(
+          theta,
+          g.map((v, k) => v + pg[k]),
+        );
       });
       model.dispose();
     }
@@ -216,7 +251,10 @@ describe('the tfjs trainer', () => {
         row.slice(1 + TRACE_THETA).forEach((v, k) => expect(v).toBeCloseTo(theta[k], 3));
         const g = mseGradient(info.train, theta);
         const pg = penaltyGradient(kind, lambda, theta);
-        theta = adam.update(theta, g.map((v, k) => v + pg[k]));
+        theta = adam.update(
+          theta,
+          g.map((v, k) => v + pg[k]),
+        );
       }
     };
     check('none', 0, 5);
@@ -300,7 +338,7 @@ describe('early stopping picks the best validation step', () => {
     expect(earlyStopMark(trace.slice(0, 4), 4)).toBeNull();
   });
 
-  it('the widget\'s mark is bestStep of the run\'s validation losses, and its θ is the model measured there', () => {
+  it("the widget's mark is bestStep of the run's validation losses, and its θ is the model measured there", () => {
     const model = createOverfitting(params(), 1);
     const info = model.info as OverfittingInfo;
     const rows = steps(model, 1500);

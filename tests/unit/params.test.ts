@@ -42,7 +42,12 @@ describe('parseParams', () => {
 
 describe('URL state', () => {
   it('reads only its own prefixed keys', () => {
-    const { values, notices } = readUrlParams('linear-regression', SPECS, '?linear-regression.lr=0.08&other.lr=0.5&lr=0.9', defaults(SPECS));
+    const { values, notices } = readUrlParams(
+      'linear-regression',
+      SPECS,
+      '?linear-regression.lr=0.08&other.lr=0.5&lr=0.9',
+      defaults(SPECS),
+    );
     expect(values.lr).toBe(0.08);
     expect(notices).toEqual([]);
   });

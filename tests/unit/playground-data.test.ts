@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIFICATION_SETS, featureRows, makePlaygroundData, PLAYGROUND_RANGE, REGRESSION_SETS, splitTrainTest, type PlaygroundSet } from '../../src/ml/playground-data';
+import {
+  CLASSIFICATION_SETS,
+  featureRows,
+  makePlaygroundData,
+  PLAYGROUND_RANGE,
+  REGRESSION_SETS,
+  splitTrainTest,
+  type PlaygroundSet,
+} from '../../src/ml/playground-data';
 
 const ALL: PlaygroundSet[] = [...CLASSIFICATION_SETS, ...REGRESSION_SETS];
 

@@ -31,7 +31,9 @@ describe('the quiz block', () => {
 
   it('refuses malformed quizzes with a message that says what is wrong', async () => {
     await expect(compile(quiz(good()), options)).rejects.toThrow(/2–4 questions/);
-    await expect(compile(quiz(good(), ':::question[Q]\n- [x] a\n- [x] b\n\nWhy.\n:::\n'), options)).rejects.toThrow(/exactly one right choice/);
+    await expect(compile(quiz(good(), ':::question[Q]\n- [x] a\n- [x] b\n\nWhy.\n:::\n'), options)).rejects.toThrow(
+      /exactly one right choice/,
+    );
     await expect(compile(quiz(good(), ':::question[Q]\n- [ ] a\n- [x] b\n:::\n'), options)).rejects.toThrow(/explanation/);
     await expect(compile(quiz(good(), ':::question\n- [ ] a\n- [x] b\n\nWhy.\n:::\n'), options)).rejects.toThrow(/label/);
     await expect(compile(quiz(good(), ':::question[Q]\n- a\n- [x] b\n\nWhy.\n:::\n'), options)).rejects.toThrow(/\[ \] or \[x\]/);

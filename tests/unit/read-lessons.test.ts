@@ -18,8 +18,10 @@ const page = (title: string, order: number) => `---\ntitle: ${title}\nsummary: s
 describe('readLessons', () => {
   it('reads slugs from folder names and sorts by order', () => {
     const dir = contentDir({
-      '02-b/zh.md': page('乙', 2), '02-b/en.md': page('B', 2),
-      '01-a/zh.md': page('甲', 1), '01-a/en.md': page('A', 1),
+      '02-b/zh.md': page('乙', 2),
+      '02-b/en.md': page('B', 2),
+      '01-a/zh.md': page('甲', 1),
+      '01-a/en.md': page('A', 1),
       'notes.txt': 'ignored',
     });
     expect(readLessons(dir).map((l) => `${l.slug}/${l.lang}:${l.title}`)).toEqual(['a/en:A', 'a/zh:甲', 'b/en:B', 'b/zh:乙']);
@@ -28,7 +30,9 @@ describe('readLessons', () => {
     expect(() => readLessons(contentDir({ '01-a/zh.md': page('甲', 1) }))).toThrow(/en\.md is missing/);
   });
   it('refuses incomplete frontmatter', () => {
-    expect(() => readLessons(contentDir({ '01-a/zh.md': '---\ntitle: x\norder: 1\n---\n', '01-a/en.md': page('A', 1) }))).toThrow(/summary/);
+    expect(() => readLessons(contentDir({ '01-a/zh.md': '---\ntitle: x\norder: 1\n---\n', '01-a/en.md': page('A', 1) }))).toThrow(
+      /summary/,
+    );
     expect(() => readLessons(contentDir({ '01-a/zh.md': 'no frontmatter', '01-a/en.md': page('A', 1) }))).toThrow(/missing frontmatter/);
   });
   it('refuses languages that disagree on the order', () => {

@@ -3,7 +3,16 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flattenPoints, makePreset, parsePoints, type Points2D } from '../../src/ml/classification-data';
 import {
-  decisionValues, featureMatrix, featuresOf, lambdaFor, linearFeatures, marginWidth, objective, randomFourierFeatures, subgradient, supportVectors,
+  decisionValues,
+  featureMatrix,
+  featuresOf,
+  lambdaFor,
+  linearFeatures,
+  marginWidth,
+  objective,
+  randomFourierFeatures,
+  subgradient,
+  supportVectors,
 } from '../../src/ml/svm';
 import { createSvm, type SvmInfo } from '../../src/ml/svm-trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
@@ -20,7 +29,11 @@ describe('the hinge-loss objective', () => {
   it('its subgradient matches finite differences where no point sits exactly on the margin', () => {
     const lambda = lambdaFor(40, 0.5);
     const h = 1e-6;
-    for (const [w, b] of [[[0.3, 0.8], 0.1], [[-0.5, 1.4], -0.3], [[2, 1], 0.5]] as [number[], number][]) {
+    for (const [w, b] of [
+      [[0.3, 0.8], 0.1],
+      [[-0.5, 1.4], -0.3],
+      [[2, 1], 0.5],
+    ] as [number[], number][]) {
       const J = (ww: number[], bb: number) => objective(decisionValues(z, 2, ww, bb), points.label, ww, lambda);
       const { gw, gb } = subgradient(z, 2, points.label, w, b, lambda);
       for (const k of [0, 1]) {
@@ -46,7 +59,28 @@ describe('random Fourier features', () => {
     const b = new Float32Array(map.dimension);
     let error = 0;
     let count = 0;
-    for (const [p, q] of [[[0, 0], [0.5, 0.2]], [[1, -1], [1.2, -0.4]], [[-2, 1], [-1, 2]], [[0.3, 0.3], [0.3, 0.3]], [[2, 2], [-2, -2]]]) {
+    for (const [p, q] of [
+      [
+        [0, 0],
+        [0.5, 0.2],
+      ],
+      [
+        [1, -1],
+        [1.2, -0.4],
+      ],
+      [
+        [-2, 1],
+        [-1, 2],
+      ],
+      [
+        [0.3, 0.3],
+        [0.3, 0.3],
+      ],
+      [
+        [2, 2],
+        [-2, -2],
+      ],
+    ]) {
       featuresOf(map, p[0], p[1], a);
       featuresOf(map, q[0], q[1], b);
       const dot = a.reduce((sum, v, k) => sum + v * b[k], 0);
@@ -76,7 +110,15 @@ describe('the trained SVM', () => {
   it('finds the hard-margin answer on separable data: w = (½, 0), b = 0, margin 4, two support vectors', () => {
     // Class +1 at (2, 0), (3, ±1); class −1 mirrored. The widest band is −2 ≤ x₁ ≤ 2.
     const data = flattenPoints(parsePoints('2_0_1*3_1_1*3_-1_1*-2_0_0*-3_1_0*-3_-1_0') as Points2D);
-    const { model, last, info } = train({ C: 10 }, [[3000, 0.05], [3000, 0.01], [4000, 0.002]], data);
+    const { model, last, info } = train(
+      { C: 10 },
+      [
+        [3000, 0.05],
+        [3000, 0.01],
+        [4000, 0.002],
+      ],
+      data,
+    );
     const [, accuracy, b, w1, w2] = last;
     expect(accuracy).toBe(1);
     expect(w1).toBeCloseTo(0.5, 2);

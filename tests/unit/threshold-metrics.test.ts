@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../src/ml/logistic-regression';
 import { auc, confusionMatrix, rocCurve } from '../../src/ml/metrics';
 import { createRng, gaussian } from '../../src/ml/random';
-import { alwaysNegativeAccuracy, classHistograms, logit, logitGrid, logits, reportAt, scoreEvaluation } from '../../src/ml/threshold-metrics';
+import {
+  alwaysNegativeAccuracy,
+  classHistograms,
+  logit,
+  logitGrid,
+  logits,
+  reportAt,
+  scoreEvaluation,
+} from '../../src/ml/threshold-metrics';
 
 // Six evaluation points by their logits z = w·x + b, hand-picked; P = 3, N = 3.
 const z = [3, 1, 0.5, -0.2, -1, -2];
@@ -21,7 +29,7 @@ describe('logit, the threshold on the scale the model ranks by', () => {
     expect(Array.from(logits(points, { w1: 2, w2: -1, b: 0.5 }))).toEqual([2.5, -0.5, -4]);
   });
 
-  it('computes it over a grid whose corners are the window\'s', () => {
+  it("computes it over a grid whose corners are the window's", () => {
     const grid = logitGrid({ w1: 2, w2: -1, b: 0.5 }, [-4, 4], 3, 2);
     // Row 0 is x₂ = −4, row 1 x₂ = 4; columns x₁ = −4, 0, 4.
     expect(Array.from(grid)).toEqual([-3.5, 4.5, 12.5, -11.5, -3.5, 4.5]);
@@ -127,7 +135,13 @@ describe('the threshold → ROC point mapping', () => {
     const scored = scoreEvaluation(points, { w1: 10, w2: 0, b: 0 }, 10);
     expect(Array.from(scored.z)).toEqual(big);
     expect(scored.auc).toBe(0.75);
-    expect(scored.roc.map((p) => [p.fpr, p.tpr])).toEqual([[0, 0], [0, 0.5], [0.5, 0.5], [0.5, 1], [1, 1]]);
+    expect(scored.roc.map((p) => [p.fpr, p.tpr])).toEqual([
+      [0, 0],
+      [0, 0.5],
+      [0.5, 0.5],
+      [0.5, 1],
+      [1, 1],
+    ]);
     expect(Array.from(scored.histograms.positive)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
   });
 });

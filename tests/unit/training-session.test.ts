@@ -16,7 +16,11 @@ const PARAMS = { lr: 0.05, noise: 0.5, n: 40, steps: 300, speed: 5 };
 
 function session() {
   const messages: FromWorker[] = [];
-  const s = new TrainingSession((m) => messages.push(m), { 'linear-regression': createLinearRegression }, async () => ({ backend: 'cpu' }));
+  const s = new TrainingSession(
+    (m) => messages.push(m),
+    { 'linear-regression': createLinearRegression },
+    async () => ({ backend: 'cpu' }),
+  );
   const progress = () => messages.filter((m): m is Progress => m.type === 'progress');
   return { s, messages, progress };
 }
@@ -110,7 +114,11 @@ describe('TrainingSession', () => {
       });
     };
     const messages: FromWorker[] = [];
-    const s = new TrainingSession((m) => messages.push(m), { slow }, async () => ({ backend: 'cpu' }));
+    const s = new TrainingSession(
+      (m) => messages.push(m),
+      { slow },
+      async () => ({ backend: 'cpu' }),
+    );
     await s.handle({ type: 'init', model: 'slow', params: { ...PARAMS, speed: 40, steps: 5000 }, seed: 1 });
     await s.handle({ type: 'play' });
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -146,7 +154,11 @@ describe('TrainingSession', () => {
 describe('TrainingSession with a model that reports its state', () => {
   it('sends the state with the snapshot and after every batch of steps, as a copy', async () => {
     const messages: FromWorker[] = [];
-    const s = new TrainingSession((m) => messages.push(m), { 'mlp-playground': createMlpPlayground }, async () => ({ backend: 'cpu' }));
+    const s = new TrainingSession(
+      (m) => messages.push(m),
+      { 'mlp-playground': createMlpPlayground },
+      async () => ({ backend: 'cpu' }),
+    );
     await s.handle({ type: 'init', model: 'mlp-playground', params: { layers: 1, n1: 3, steps: 10 }, seed: 1 });
     const snapshot = messages[0];
     expect(snapshot.type === 'snapshot' && snapshot.state).toHaveLength(2 * 3 + 3 + 3 + 1);
@@ -174,7 +186,12 @@ describe('TrainingSession with a painter', () => {
       },
       dispose: () => (seen.disposed = true),
     });
-    const s = new TrainingSession((m) => messages.push(m), { 'mlp-playground': createMlpPlayground }, async () => ({ backend: 'cpu' }), { 'mlp-playground': painter });
+    const s = new TrainingSession(
+      (m) => messages.push(m),
+      { 'mlp-playground': createMlpPlayground },
+      async () => ({ backend: 'cpu' }),
+      { 'mlp-playground': painter },
+    );
     await s.handle({ type: 'init', model: 'mlp-playground', params: { layers: 1, n1: 3, steps: 10 }, seed: 1 });
     await s.handle({ type: 'paint', config: { width: 300 } });
     await s.handle({ type: 'step', count: 2 });
@@ -186,7 +203,10 @@ describe('TrainingSession with a painter', () => {
     expect(seen.states[1].length).toBe(13);
     const pictures = messages.filter((m) => m.type === 'picture');
     expect(pictures).toHaveLength(2);
-    expect((pictures[1] as { picture: { sum: number } }).picture.sum).toBeCloseTo(seen.states[1].reduce((a, b) => a + b, 0), 5);
+    expect((pictures[1] as { picture: { sum: number } }).picture.sum).toBeCloseTo(
+      seen.states[1].reduce((a, b) => a + b, 0),
+      5,
+    );
     await s.handle({ type: 'dispose' });
     expect(seen.disposed).toBe(true);
   });
@@ -198,7 +218,12 @@ describe('TrainingSession with a painter', () => {
       made++;
       return { configure() {}, update() {}, dispose() {} };
     };
-    const s = new TrainingSession((m) => messages.push(m), { 'linear-regression': createLinearRegression }, async () => ({ backend: 'cpu' }), { 'mlp-playground': painter });
+    const s = new TrainingSession(
+      (m) => messages.push(m),
+      { 'linear-regression': createLinearRegression },
+      async () => ({ backend: 'cpu' }),
+      { 'mlp-playground': painter },
+    );
     await s.handle({ type: 'init', model: 'linear-regression', params: PARAMS, seed: 1 });
     await s.handle({ type: 'paint', config: {} });
     await s.handle({ type: 'step', count: 2 });

@@ -60,7 +60,16 @@ function hiddenShade(activation: Activation): (v: number) => number {
  * pixel). `image` is an ImageData of the whole canvas, reused from frame to frame: blank where no node is (it
  * is put in strips, gaps included), so it must be cleared when the layout changes.
  */
-export function paintDiagram(ctx: Context2D, width: number, ratio: number, image: ImageData, scene: DiagramScene, style: DiagramStyle, maps: NeuronMaps, weights: MlpWeights | null) {
+export function paintDiagram(
+  ctx: Context2D,
+  width: number,
+  ratio: number,
+  image: ImageData,
+  scene: DiagramScene,
+  style: DiagramStyle,
+  maps: NeuronMaps,
+  weights: MlpWeights | null,
+) {
   const { hidden, mask } = scene;
   const active = FEATURES.map((_, i) => (mask & (1 << i)) !== 0);
   const rows = Math.max(FEATURES.length, ...hidden);
@@ -83,7 +92,11 @@ export function paintDiagram(ctx: Context2D, width: number, ratio: number, image
       const values = col === 0 ? maps.features[j] : maps.layers?.[col][j];
       if (!values) continue;
       const alpha = col === 0 && !active[j] ? 0.3 : 1;
-      shadeInto(image, left, top(j), { values, cols: maps.cols, rows: maps.rows }, shades[col], colors, { width: side, height: side, alpha });
+      shadeInto(image, left, top(j), { values, cols: maps.cols, rows: maps.rows }, shades[col], colors, {
+        width: side,
+        height: side,
+        alpha,
+      });
       shaded = true;
     }
     if (shaded) ctx.putImageData(image, 0, 0, left, top(0), side, top(size - 1) + side - top(0));

@@ -37,12 +37,15 @@ export function createDiagramPainter(post: (picture: DiagramPicture, transfer: T
   // no later, so the rate holds.
   let due = 0;
   const renderer = new DiagramRenderer(canvas, report, (paint) => {
-    setTimeout(() => {
-      if (stopped) return;
-      const now = performance.now();
-      due = now - due > PAINT_MS ? now + PAINT_MS : due + PAINT_MS;
-      paint();
-    }, Math.max(0, due - performance.now()));
+    setTimeout(
+      () => {
+        if (stopped) return;
+        const now = performance.now();
+        due = now - due > PAINT_MS ? now + PAINT_MS : due + PAINT_MS;
+        paint();
+      },
+      Math.max(0, due - performance.now()),
+    );
   });
   return {
     configure(config: unknown) {

@@ -110,7 +110,14 @@ export class DiagramRenderer {
     let output: Float32Array | null | undefined;
     if (net !== this.layersFor) {
       this.layersFor = net;
-      this.layers = net && weights ? gridActivations(net.shape, weights, { cols: GRID, rows: GRID, inputs: net.features.map((f) => features.inputs[FEATURES.indexOf(f)]) }) : null;
+      this.layers =
+        net && weights
+          ? gridActivations(net.shape, weights, {
+              cols: GRID,
+              rows: GRID,
+              inputs: net.features.map((f) => features.inputs[FEATURES.indexOf(f)]),
+            })
+          : null;
       output = this.layers ? this.layers[this.layers.length - 1][0] : null;
     }
     const [width, height] = [Math.round(size.width * size.ratio), Math.round(size.height * size.ratio)];

@@ -65,7 +65,11 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
               xRange={GD_X_RANGE}
               lines={[
                 { ...info.closedForm, color: '--chart-muted', dashed: true },
-                ...VARIANTS.map((name, k) => ({ b0: view.traces[last + PARAMS + 2 * k], b1: view.traces[last + PARAMS + 2 * k + 1], color: COLOR[name] })),
+                ...VARIANTS.map((name, k) => ({
+                  b0: view.traces[last + PARAMS + 2 * k],
+                  b1: view.traces[last + PARAMS + 2 * k + 1],
+                  color: COLOR[name],
+                })),
               ]}
               label={t.gd.scatterDescription(info.n)}
             />
@@ -100,7 +104,9 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
             for (let s = 1; s <= steps; s++) ms += view.traces[s * width + MS + k];
             return (
               <tr key={name} data-variant={name}>
-                <th scope="row"><span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {t.gd.names[name]}</th>
+                <th scope="row">
+                  <span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {t.gd.names[name]}
+                </th>
                 <td>{steps}</td>
                 <td data-value="epochs">{formatNumber(steps * epochsPerStep(k), 3)}</td>
                 <td data-value="loss">{steps > 0 ? formatNumber(view.traces[last + LOSS + k], 4) : '—'}</td>
@@ -114,7 +120,9 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
       <PlayControls t={t.w} {...controls} />
       <ParamPanel specs={GD_VARIANTS_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {t.gd.newData}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
+          ⟳ {t.gd.newData}
+        </button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>

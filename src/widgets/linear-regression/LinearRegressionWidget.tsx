@@ -26,7 +26,6 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   const traces = view.traces;
   const current: Line = traces.length >= 2 ? { b0: traces[traces.length - 2], b1: traces[traces.length - 1] } : { b0: 0, b1: 0 };
 
-
   return (
     <WidgetShell {...shell} lr={values.lr}>
       <div className="widget-panels">
@@ -106,7 +105,9 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
       <PlayControls t={t.w} {...controls} />
       <ParamPanel specs={LINEAR_REGRESSION_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {t.lr.newData}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
+          ⟳ {t.lr.newData}
+        </button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>

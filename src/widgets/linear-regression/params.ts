@@ -1,7 +1,16 @@
 import type { ParamSpec } from '../../state/params.ts';
 
 export const LINEAR_REGRESSION_PARAMS: readonly ParamSpec[] = [
-  { key: 'lr', kind: 'float', min: 1e-4, max: 1, default: 0.05, scale: 'log', live: true, label: { zh: '学习率 η', en: 'Learning rate η' } },
+  {
+    key: 'lr',
+    kind: 'float',
+    min: 1e-4,
+    max: 1,
+    default: 0.05,
+    scale: 'log',
+    live: true,
+    label: { zh: '学习率 η', en: 'Learning rate η' },
+  },
   { key: 'noise', kind: 'float', min: 0, max: 3, default: 0.5, step: 0.1, label: { zh: '噪声 σ', en: 'Noise σ' } },
   { key: 'n', kind: 'int', min: 5, max: 200, default: 40, step: 1, label: { zh: '数据点数 n', en: 'Points n' } },
   { key: 'steps', kind: 'int', min: 10, max: 5000, default: 300, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },

@@ -28,7 +28,10 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
   const own = useOwnPoints(id);
-  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, LOGISTIC_REGRESSION_PARAMS, initial, { extraKeys: EXTRA_KEYS, data: own.data });
+  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, LOGISTIC_REGRESSION_PARAMS, initial, {
+    extraKeys: EXTRA_KEYS,
+    data: own.data,
+  });
   const editor = usePointEditor(own, values, update, trainer.reset, change);
 
   const info = view.info as LogisticInfo | null;
@@ -49,7 +52,12 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
               grid={grid}
               shade={shadeProbability}
               levels={[{ value: 0 }]}
-              description={t.logistic.plotDescription(info.points.x1.length, formatNumber(weights.w1, 3), formatNumber(weights.w2, 3), formatNumber(weights.b, 3))}
+              description={t.logistic.plotDescription(
+                info.points.x1.length,
+                formatNumber(weights.w1, 3),
+                formatNumber(weights.w2, 3),
+                formatNumber(weights.b, 3),
+              )}
               onPick={(x1, x2) => editor.edit(info.points, x1, x2)}
             />
           )}
@@ -57,11 +65,26 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
         <div className="panel">
           <table className="compare-table">
             <tbody>
-              <tr><th scope="row">w₁</th><td data-value="w1">{formatNumber(weights.w1, 4)}</td></tr>
-              <tr><th scope="row">w₂</th><td data-value="w2">{formatNumber(weights.w2, 4)}</td></tr>
-              <tr><th scope="row">b</th><td data-value="b">{formatNumber(weights.b, 4)}</td></tr>
-              <tr><th scope="row">{t.w.lossLabel}</th><td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td></tr>
-              <tr><th scope="row">{t.logistic.accuracy}</th><td data-value="accuracy">{Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td></tr>
+              <tr>
+                <th scope="row">w₁</th>
+                <td data-value="w1">{formatNumber(weights.w1, 4)}</td>
+              </tr>
+              <tr>
+                <th scope="row">w₂</th>
+                <td data-value="w2">{formatNumber(weights.w2, 4)}</td>
+              </tr>
+              <tr>
+                <th scope="row">b</th>
+                <td data-value="b">{formatNumber(weights.b, 4)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.w.lossLabel}</th>
+                <td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.logistic.accuracy}</th>
+                <td data-value="accuracy">{Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td>
+              </tr>
             </tbody>
           </table>
           <OwnPointsControls
@@ -92,7 +115,9 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
       <PlayControls t={t.w} {...controls} />
       <ParamPanel specs={LOGISTIC_REGRESSION_PARAMS} values={values} lang={lang} onChange={(key, v) => editor.change({ [key]: v })} />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>⟳ {t.logistic.newData}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>
+          ⟳ {t.logistic.newData}
+        </button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>

@@ -5,7 +5,14 @@ import type { ThresholdReport } from '../../ml/threshold-metrics';
 const percent = (v: number) => `${formatNumber(v * 100, 3)} %`;
 
 /** The confusion matrix at the threshold, and every metric read from it with its formula and its counts. */
-export function ConfusionTables({ t, tText, report, auc, baseline, total }: {
+export function ConfusionTables({
+  t,
+  tText,
+  report,
+  auc,
+  baseline,
+  total,
+}: {
   t: Strings['metrics'];
   tText: string;
   report: ThresholdReport;
@@ -35,18 +42,26 @@ export function ConfusionTables({ t, tText, report, auc, baseline, total }: {
         <thead>
           <tr>
             <td />
-            <th scope="col">{t.predicted} {t.positive}</th>
-            <th scope="col">{t.predicted} {t.negative}</th>
+            <th scope="col">
+              {t.predicted} {t.positive}
+            </th>
+            <th scope="col">
+              {t.predicted} {t.negative}
+            </th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">{t.actual} {t.positive}</th>
+            <th scope="row">
+              {t.actual} {t.positive}
+            </th>
             {cell('tp', tp, true)}
             {cell('fn', fn, false)}
           </tr>
           <tr>
-            <th scope="row">{t.actual} {t.negative}</th>
+            <th scope="row">
+              {t.actual} {t.negative}
+            </th>
             {cell('fp', fp, false)}
             {cell('tn', tn, true)}
           </tr>
@@ -77,7 +92,9 @@ export function ConfusionTables({ t, tText, report, auc, baseline, total }: {
               {t.auc}
               <span className="metric-formula">{t.aucFormula}</span>
             </th>
-            <td><span data-value="auc">{formatNumber(auc, 3)}</span></td>
+            <td>
+              <span data-value="auc">{formatNumber(auc, 3)}</span>
+            </td>
           </tr>
         </tbody>
       </table>

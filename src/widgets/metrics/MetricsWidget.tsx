@@ -46,7 +46,10 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
   const scored = useMemo(() => {
     if (!info) return null;
     const weights = { w1, w2, b };
-    return { ...scoreEvaluation(info.evaluation, weights, BINS), grid: { values: logitGrid(weights, RANGE, GRID, GRID), cols: GRID, rows: GRID } };
+    return {
+      ...scoreEvaluation(info.evaluation, weights, BINS),
+      grid: { values: logitGrid(weights, RANGE, GRID, GRID), cols: GRID, rows: GRID },
+    };
   }, [info, w1, w2, b]);
   const report = useMemo(() => (scored ? reportAt(scored.z, scored.labels, threshold) : null), [scored, threshold]);
   const baseline = useMemo(() => (info ? alwaysNegativeAccuracy(info.evaluation.label) : NaN), [info]);
@@ -82,7 +85,12 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
               description={m.histogramDescription(tText, percent(report.recall), percent(report.fpr))}
             />
           )}
-          <ChartLegend items={[{ label: m.positiveAbove, color: 'var(--series-1)', mark: 'dot' }, { label: m.negativeBelow, color: 'var(--series-2)', mark: 'dot' }]} />
+          <ChartLegend
+            items={[
+              { label: m.positiveAbove, color: 'var(--series-1)', mark: 'dot' },
+              { label: m.negativeBelow, color: 'var(--series-2)', mark: 'dot' },
+            ]}
+          />
         </figure>
       </div>
       <div className="metrics-threshold">
@@ -109,7 +117,9 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
           />
         </figure>
         <div className="panel">
-          {report && scored && <ConfusionTables t={m} tText={tText} report={report} auc={scored.auc} baseline={baseline} total={EVAL_SIZE} />}
+          {report && scored && (
+            <ConfusionTables t={m} tText={tText} report={report} auc={scored.auc} baseline={baseline} total={EVAL_SIZE} />
+          )}
         </div>
       </div>
       <LossChart
@@ -121,11 +131,18 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
         empty={t.w.lossChartEmpty}
         maxX={values.steps}
       />
-      <ChartLegend items={[{ label: m.trainLoss, color: 'var(--accent)', mark: 'line' }, { label: m.evalLoss, color: 'var(--series-2)', mark: 'line' }]} />
+      <ChartLegend
+        items={[
+          { label: m.trainLoss, color: 'var(--accent)', mark: 'line' },
+          { label: m.evalLoss, color: 'var(--series-2)', mark: 'line' },
+        ]}
+      />
       <PlayControls t={t.w} {...controls} />
       <ParamPanel specs={METRICS_PARAMS} values={values} lang={lang} keys={OTHER_KEYS} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {m.newData}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
+          ⟳ {m.newData}
+        </button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>

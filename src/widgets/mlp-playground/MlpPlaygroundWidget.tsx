@@ -56,7 +56,10 @@ const NO_LEVELS: { value: number }[] = [];
  * The output heatmap, redrawn only when the diagram's painter reports a new output grid, not on every render
  * of the widget (its other props are kept stable for that).
  */
-const OutputPlot = memo(function OutputPlot({ output, ...plot }: { output: LatestValue<Float32Array | null> } & Omit<ComponentProps<typeof ClassificationCanvas>, 'grid'>) {
+const OutputPlot = memo(function OutputPlot({
+  output,
+  ...plot
+}: { output: LatestValue<Float32Array | null> } & Omit<ComponentProps<typeof ClassificationCanvas>, 'grid'>) {
   const values = useSyncExternalStore(output.subscribe, output.get);
   const grid = useMemo(() => (values ? { values, cols: GRID, rows: GRID } : null), [values]);
   return <ClassificationCanvas {...plot} grid={grid} />;
@@ -93,7 +96,10 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   // Between a change of the network and the new model's first message, the weights are the old network's.
   const sizes = [config.features.length, ...hidden, 1];
   const current = info !== null && info.shape.sizes.length === sizes.length && info.shape.sizes.every((n, l) => n === sizes[l]);
-  const net = useMemo(() => (info && view.state && current ? { shape: info.shape, features: info.features, weights: view.state } : null), [info, view.state, current]);
+  const net = useMemo(
+    () => (info && view.state && current ? { shape: info.shape, features: info.features, weights: view.state } : null),
+    [info, view.state, current],
+  );
   const [output] = useState(() => new LatestValue<Float32Array | null>(null));
   const onOutput = useCallback((grid: Float32Array | null) => output.set(grid), [output]);
 
@@ -169,9 +175,20 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
           )}
           <table className="compare-table playground-losses">
             <tbody>
-              <tr><th scope="row">{s.epoch}</th><td data-value="epoch">{view.step}</td></tr>
-              <tr><th scope="row">{s.trainLoss}</th><td data-value="train-loss">{Number.isFinite(trainLoss) ? formatNumber(trainLoss, 3) : '—'}</td></tr>
-              <tr><th scope="row">{s.testLoss}</th><td data-value="test-loss" data-test-loss={Number.isFinite(testLoss) ? testLoss : undefined}>{Number.isFinite(testLoss) ? formatNumber(testLoss, 3) : '—'}</td></tr>
+              <tr>
+                <th scope="row">{s.epoch}</th>
+                <td data-value="epoch">{view.step}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.trainLoss}</th>
+                <td data-value="train-loss">{Number.isFinite(trainLoss) ? formatNumber(trainLoss, 3) : '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.testLoss}</th>
+                <td data-value="test-loss" data-test-loss={Number.isFinite(testLoss) ? testLoss : undefined}>
+                  {Number.isFinite(testLoss) ? formatNumber(testLoss, 3) : '—'}
+                </td>
+              </tr>
             </tbody>
           </table>
         </figure>
@@ -186,17 +203,36 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
         maxX={values.steps}
         redrawMs={CHART_MS}
       />
-      <ChartLegend items={[{ label: s.trainLoss, color: TRAIN_COLOR, mark: 'line' }, { label: s.testLoss, color: TEST_COLOR, mark: 'line' }]} />
+      <ChartLegend
+        items={[
+          { label: s.trainLoss, color: TRAIN_COLOR, mark: 'line' },
+          { label: s.testLoss, color: TEST_COLOR, mark: 'line' },
+        ]}
+      />
       <PlayControls t={t.w} {...controls} />
-      <ParamPanel specs={MLP_PLAYGROUND_PARAMS} values={values} lang={lang} disabled={(key) => key === 'regRate' && values.regularization === 0} onChange={(key, v) => editor.change({ [key]: v })} />
+      <ParamPanel
+        specs={MLP_PLAYGROUND_PARAMS}
+        values={values}
+        lang={lang}
+        disabled={(key) => key === 'regRate' && values.regularization === 0}
+        onChange={(key, v) => editor.change({ [key]: v })}
+      />
       {regression && !own.points ? (
         <p className="widget-hint">{s.regressionNoEdit}</p>
       ) : (
-        <OwnPointsControls addClass={editor.addClass} onAddClass={editor.setAddClass} ownCount={editor.ownCount} onUsePreset={editor.usePreset} message={editor.message} />
+        <OwnPointsControls
+          addClass={editor.addClass}
+          onAddClass={editor.setAddClass}
+          ownCount={editor.ownCount}
+          onUsePreset={editor.usePreset}
+          message={editor.message}
+        />
       )}
       <OwnDataPanel s={s} range={PLAYGROUND_RANGE} current={allPoints} onPoints={ownPoints} />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>⟳ {s.regenerate}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>
+          ⟳ {s.regenerate}
+        </button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>

@@ -33,7 +33,20 @@ function readStyle(element: Element, labels: string[]): DiagramStyle {
   };
 }
 
-export function NetworkDiagram({ channel, mask, hidden, net, activation, regression, discretize, s, onOutput, onToggleFeature, onLayers, onNeurons }: {
+export function NetworkDiagram({
+  channel,
+  mask,
+  hidden,
+  net,
+  activation,
+  regression,
+  discretize,
+  s,
+  onOutput,
+  onToggleFeature,
+  onLayers,
+  onNeurons,
+}: {
   /** The line to the worker's painter; null: the page paints. Fixed for the diagram's life. */
   channel: DiagramChannel | null;
   mask: number;
@@ -80,7 +93,9 @@ export function NetworkDiagram({ channel, mask, hidden, net, activation, regress
     const restyle = () => painter.setStyle(readStyle(element, latest.current.labels));
     restyle();
     const unwatch = watchTheme(restyle);
-    const resize = new ResizeObserver(([entry]) => painter.resize({ width: entry.contentRect.width, height: entry.contentRect.height, ratio: window.devicePixelRatio || 1 }));
+    const resize = new ResizeObserver(([entry]) =>
+      painter.resize({ width: entry.contentRect.width, height: entry.contentRect.height, ratio: window.devicePixelRatio || 1 }),
+    );
     resize.observe(element);
     return () => {
       resize.disconnect();
@@ -103,7 +118,9 @@ export function NetworkDiagram({ channel, mask, hidden, net, activation, regress
     surface.current?.setNet(net);
   }, [net]);
 
-  const inputNames = FEATURES.map((_, i) => i).filter((i) => active[i]).map((i) => s.features[i]);
+  const inputNames = FEATURES.map((_, i) => i)
+    .filter((i) => active[i])
+    .map((i) => s.features[i]);
   const description = s.diagramDescription(inputNames.join(', '), hidden);
   useEffect(() => {
     canvas.current?.setAttribute('aria-label', description);
@@ -112,15 +129,57 @@ export function NetworkDiagram({ channel, mask, hidden, net, activation, regress
   return (
     <div className="network-diagram">
       <div className="network-layers">
-        <span className="network-layer-count" data-value="layers">{s.hiddenLayers(hidden.length)}</span>
-        <button type="button" className="button small" data-action="add-layer" aria-label={s.addLayer} title={s.addLayer} disabled={hidden.length >= MAX_LAYERS} onClick={() => onLayers(hidden.length + 1)}>+</button>
-        <button type="button" className="button small" data-action="remove-layer" aria-label={s.removeLayer} title={s.removeLayer} disabled={hidden.length === 0} onClick={() => onLayers(hidden.length - 1)}>−</button>
+        <span className="network-layer-count" data-value="layers">
+          {s.hiddenLayers(hidden.length)}
+        </span>
+        <button
+          type="button"
+          className="button small"
+          data-action="add-layer"
+          aria-label={s.addLayer}
+          title={s.addLayer}
+          disabled={hidden.length >= MAX_LAYERS}
+          onClick={() => onLayers(hidden.length + 1)}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="button small"
+          data-action="remove-layer"
+          aria-label={s.removeLayer}
+          title={s.removeLayer}
+          disabled={hidden.length === 0}
+          onClick={() => onLayers(hidden.length - 1)}
+        >
+          −
+        </button>
       </div>
       <div className={`network-neuron-controls${layout.spacing < 46 ? ' stacked' : ''}`}>
         {hidden.map((size, l) => (
           <div key={l} className="network-neuron-control" style={{ left: layout.columns[l + 1] }} data-layer={l + 1} data-neurons={size}>
-            <button type="button" className="button tiny" data-action="add-neuron" aria-label={s.addNeuron(l + 1)} title={s.addNeuron(l + 1)} disabled={size >= MAX_NEURONS} onClick={() => onNeurons(l + 1, size + 1)}>+</button>
-            <button type="button" className="button tiny" data-action="remove-neuron" aria-label={s.removeNeuron(l + 1)} title={s.removeNeuron(l + 1)} disabled={size <= 1} onClick={() => onNeurons(l + 1, size - 1)}>−</button>
+            <button
+              type="button"
+              className="button tiny"
+              data-action="add-neuron"
+              aria-label={s.addNeuron(l + 1)}
+              title={s.addNeuron(l + 1)}
+              disabled={size >= MAX_NEURONS}
+              onClick={() => onNeurons(l + 1, size + 1)}
+            >
+              +
+            </button>
+            <button
+              type="button"
+              className="button tiny"
+              data-action="remove-neuron"
+              aria-label={s.removeNeuron(l + 1)}
+              title={s.removeNeuron(l + 1)}
+              disabled={size <= 1}
+              onClick={() => onNeurons(l + 1, size - 1)}
+            >
+              −
+            </button>
           </div>
         ))}
       </div>
@@ -140,7 +199,9 @@ export function NetworkDiagram({ channel, mask, hidden, net, activation, regress
           />
         ))}
         {hidden.map((size, l) => (
-          <span key={l} className="network-size" style={{ left: layout.columns[l + 1], top: rowY(layout, size - 1) + thumb / 2 + 2 }}>{size}</span>
+          <span key={l} className="network-size" style={{ left: layout.columns[l + 1], top: rowY(layout, size - 1) + thumb / 2 + 2 }}>
+            {size}
+          </span>
         ))}
       </div>
     </div>

@@ -16,7 +16,12 @@ function describe(s: PlaygroundStrings, problem: CsvProblem): string {
   }
 }
 
-export function OwnDataPanel({ s, range, current, onPoints }: {
+export function OwnDataPanel({
+  s,
+  range,
+  current,
+  onPoints,
+}: {
   s: PlaygroundStrings;
   range: readonly [number, number];
   /** The points shown now, for the download link. */
@@ -60,16 +65,38 @@ export function OwnDataPanel({ s, range, current, onPoints }: {
     <details className="own-data">
       <summary>{s.ownData}</summary>
       <label htmlFor={textId}>{s.csvLabel}</label>
-      <textarea id={textId} rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={'x1,x2,label\n1.5,-2,1\n-3,4,0'} spellCheck={false} data-csv="text" />
+      <textarea
+        id={textId}
+        rows={4}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={'x1,x2,label\n1.5,-2,1\n-3,4,0'}
+        spellCheck={false}
+        data-csv="text"
+      />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="use-csv" onClick={() => use(text)}>{s.useCsv}</button>
+        <button type="button" className="button" data-action="use-csv" onClick={() => use(text)}>
+          {s.useCsv}
+        </button>
         <label className="button file-button">
           {s.openCsv}
-          <input type="file" accept=".csv,text/csv,text/plain" className="visually-hidden" data-csv="file" onChange={(e) => void open(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            className="visually-hidden"
+            data-csv="file"
+            onChange={(e) => void open(e.target.files?.[0])}
+          />
         </label>
-        <button type="button" className="button" data-action="download-csv" disabled={!current} onClick={download}>{s.downloadCsv}</button>
+        <button type="button" className="button" data-action="download-csv" disabled={!current} onClick={download}>
+          {s.downloadCsv}
+        </button>
       </div>
-      {message && <p className={message.ok ? 'widget-hint' : 'widget-notice'} role="status" data-csv-message={message.ok ? 'ok' : 'error'}>{message.text}</p>}
+      {message && (
+        <p className={message.ok ? 'widget-hint' : 'widget-notice'} role="status" data-csv-message={message.ok ? 'ok' : 'error'}>
+          {message.text}
+        </p>
+      )}
     </details>
   );
 }

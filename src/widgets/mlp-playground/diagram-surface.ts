@@ -26,7 +26,12 @@ export function diagramChannel(): DiagramChannel | null {
 class WorkerSurface implements DiagramSurface {
   private config: Partial<DiagramConfig> = {};
 
-  constructor(canvas: HTMLCanvasElement, context: ImageBitmapRenderingContext, private readonly channel: DiagramChannel, report: (report: PaintReport) => void) {
+  constructor(
+    canvas: HTMLCanvasElement,
+    context: ImageBitmapRenderingContext,
+    private readonly channel: DiagramChannel,
+    report: (report: PaintReport) => void,
+  ) {
     // Shown as it arrives, in the same task as the output plot's update: one frame shows both.
     channel.onPicture = ({ bitmap, ...paint }) => {
       if (canvas.width !== bitmap.width || canvas.height !== bitmap.height) [canvas.width, canvas.height] = [bitmap.width, bitmap.height];
@@ -62,7 +67,11 @@ class PageSurface extends DiagramRenderer implements DiagramSurface {
 }
 
 /** `canvas` must be fresh: a canvas keeps the kind of context it was first asked for. */
-export function createDiagramSurface(canvas: HTMLCanvasElement, channel: DiagramChannel | null, report: (report: PaintReport) => void): DiagramSurface {
+export function createDiagramSurface(
+  canvas: HTMLCanvasElement,
+  channel: DiagramChannel | null,
+  report: (report: PaintReport) => void,
+): DiagramSurface {
   const context = channel ? canvas.getContext('bitmaprenderer') : null;
   return channel && context ? new WorkerSurface(canvas, context, channel, report) : new PageSurface(canvas, report);
 }

@@ -63,7 +63,8 @@ const en: PlaygroundStrings = {
   trainLoss: 'Training loss',
   testLoss: 'Test loss',
   epoch: 'Epoch',
-  lossChart: (regression: boolean): string => (regression ? 'Training and test loss (½·mean squared error)' : 'Training and test loss (cross-entropy)'),
+  lossChart: (regression: boolean): string =>
+    regression ? 'Training and test loss (½·mean squared error)' : 'Training and test loss (cross-entropy)',
   regenerate: 'Regenerate data',
   ownData: 'Your own data',
   csvLabel: 'Paste or open a CSV (one point per line: x₁, x₂, class 0 or 1; coordinates between −6 and 6)',

@@ -52,7 +52,11 @@ export default function NormalizationWidget({ id, initial }: WidgetProps) {
         empty={t.w.lossChartEmpty}
         maxX={values.steps}
         // Without noise L* is 0 up to rounding: a reference line there would stretch the log axis for nothing.
-        reference={info && info.runs[0].minLoss > 1e-9 * info.startLoss ? { value: info.runs[0].minLoss, label: s.minLoss(formatNumber(info.runs[0].minLoss, 4)) } : undefined}
+        reference={
+          info && info.runs[0].minLoss > 1e-9 * info.startLoss
+            ? { value: info.runs[0].minLoss, label: s.minLoss(formatNumber(info.runs[0].minLoss, 4)) }
+            : undefined
+        }
       />
       <ChartLegend
         items={[
@@ -64,7 +68,16 @@ export default function NormalizationWidget({ id, initial }: WidgetProps) {
         <>
           <div className="widget-panels">
             {([0, 1] as const).map((k) => (
-              <RunMap key={`${k}-${info.runs[k].scaling}`} run={info.runs[k]} k={k} summary={summaries[k]} traces={view.traces} width={width} s={s} lr={values.lr} />
+              <RunMap
+                key={`${k}-${info.runs[k].scaling}`}
+                run={info.runs[k]}
+                k={k}
+                summary={summaries[k]}
+                traces={view.traces}
+                width={width}
+                s={s}
+                lr={values.lr}
+              />
             ))}
           </div>
           <p className="widget-hint">{s.sliceHint}</p>
@@ -76,7 +89,9 @@ export default function NormalizationWidget({ id, initial }: WidgetProps) {
       <PlayControls t={t.w} {...controls} />
       <ParamPanel specs={NORMALIZATION_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {s.newData}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
+          ⟳ {s.newData}
+        </button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>
@@ -84,7 +99,15 @@ export default function NormalizationWidget({ id, initial }: WidgetProps) {
 }
 
 /** One run's loss surface (the slice at its current b) with its path, and its divergence message. */
-function RunMap({ run, k, summary, traces, width, s, lr }: {
+function RunMap({
+  run,
+  k,
+  summary,
+  traces,
+  width,
+  s,
+  lr,
+}: {
   run: NormalizationRunInfo;
   k: 0 | 1;
   summary: RunSummary;
@@ -152,7 +175,9 @@ function RunTable({ info, summaries, s }: { info: NormalizationInfo; summaries: 
           const summary = summaries[k];
           return (
             <tr key={k} data-run={RUN_KEYS[k]} data-out={summary.outAt ?? ''} data-reached={summary.reachedAt ?? ''}>
-              <th scope="row"><span className="swatch" style={{ background: `var(${COLOR[k]})` }} aria-hidden="true" /> {s.short[run.scaling]}</th>
+              <th scope="row">
+                <span className="swatch" style={{ background: `var(${COLOR[k]})` }} aria-hidden="true" /> {s.short[run.scaling]}
+              </th>
               <td data-value="condition">{formatNumber(run.conditioning.condition, 4)}</td>
               <td data-value="critical">{formatNumber(run.conditioning.criticalLr, 3)}</td>
               <td data-value="loss">{summary.outAt !== null ? s.outAt(summary.outAt) : formatNumber(summary.loss, 4)}</td>
@@ -191,7 +216,9 @@ const FeatureStrips = memo(function FeatureStrips({ info, s }: { info: Normaliza
     }
     return s.range(formatNumber(low, 2), formatNumber(high, 2));
   };
-  const parts = GROUPS.map((scaling) => s.featureRange(s.groups[scaling], span(info.features[scaling][0]), span(info.features[scaling][1])));
+  const parts = GROUPS.map((scaling) =>
+    s.featureRange(s.groups[scaling], span(info.features[scaling][0]), span(info.features[scaling][1])),
+  );
   return (
     <figure className="panel" data-outlier={info.outlier ? 1 : 0}>
       <figcaption>{s.features}</figcaption>

@@ -1,10 +1,27 @@
 import type { ParamSpec } from '../../state/params.ts';
 
 export const NORMALIZATION_PARAMS: readonly ParamSpec[] = [
-  { key: 'lr', kind: 'float', min: 1e-4, max: 3, default: 0.08, scale: 'log', live: true, label: { zh: '学习率 η（两边相同）', en: 'Learning rate η (both runs)' } },
   {
-    key: 'scaling', kind: 'int', min: 0, max: 1, default: 0, control: 'select',
-    options: [{ zh: '标准化 (x − μ)/σ', en: 'Standardize (x − μ)/σ' }, { zh: '最小–最大缩放到 [0, 1]', en: 'Min–max to [0, 1]' }],
+    key: 'lr',
+    kind: 'float',
+    min: 1e-4,
+    max: 3,
+    default: 0.08,
+    scale: 'log',
+    live: true,
+    label: { zh: '学习率 η（两边相同）', en: 'Learning rate η (both runs)' },
+  },
+  {
+    key: 'scaling',
+    kind: 'int',
+    min: 0,
+    max: 1,
+    default: 0,
+    control: 'select',
+    options: [
+      { zh: '标准化 (x − μ)/σ', en: 'Standardize (x − μ)/σ' },
+      { zh: '最小–最大缩放到 [0, 1]', en: 'Min–max to [0, 1]' },
+    ],
     label: { zh: '右侧的缩放方式', en: 'Scaling of the right-hand run' },
   },
   { key: 'outlier', kind: 'int', min: 0, max: 1, default: 0, control: 'toggle', label: { zh: '加入一个异常值', en: 'Add one outlier' } },

@@ -10,7 +10,8 @@ const zh = {
   map: (run: string) => `${run}：损失等高线与下降路径`,
   mapDescription: (run: string, b: string, condition: string, position: string) =>
     `${run}的损失等高线图：横轴 w₁，纵轴 w₂，两轴刻度相同；画的是 b 固定在这次训练当前值 ${b} 时的切面。颜色越深，损失越小；白色圆圈是最小二乘解；彩色线是 (w₁, w₂) 走过的路径，现在位于 ${position}。条件数 κ = ${condition}：κ 越大，山谷越狭长。`,
-  sliceHint: '等高线画的是 b 取这次训练当前值时的切面，所以每一步都正好沿切面的下坡方向走。特征没有中心化时（原始、最小–最大），b 和 w 互相牵连，b 一变，山谷也跟着移动。',
+  sliceHint:
+    '等高线画的是 b 取这次训练当前值时的切面，所以每一步都正好沿切面的下坡方向走。特征没有中心化时（原始、最小–最大），b 和 w 互相牵连，b 一变，山谷也跟着移动。',
   ring: '最小二乘解',
   run: '训练',
   condition: '条件数 κ = λ_max/λ_min',
@@ -46,7 +47,8 @@ const en: NormalizationStrings = {
   map: (run: string) => `${run}: loss contours and the descent path`,
   mapDescription: (run: string, b: string, condition: string, position: string) =>
     `Loss contours for the ${run.toLowerCase()}: w₁ across, w₂ up, both axes on the same scale; the slice at the run's current b = ${b}. Darker means a lower loss; the white ring is the least-squares answer; the coloured line is the path of (w₁, w₂), now at ${position}. Condition number κ = ${condition}: the larger κ, the longer and narrower the valley.`,
-  sliceHint: 'Each map is the slice at the run’s current b, so every step goes straight downhill on it. Where the features are not centred (raw, min–max), b and w pull on each other, and the valley moves as b changes.',
+  sliceHint:
+    'Each map is the slice at the run’s current b, so every step goes straight downhill on it. Where the features are not centred (raw, min–max), b and w pull on each other, and the valley moves as b changes.',
   ring: 'least-squares answer',
   run: 'Run',
   condition: 'Condition number κ = λ_max/λ_min',
@@ -59,8 +61,10 @@ const en: NormalizationStrings = {
   outAt: (s: number) => `diverged at step ${s}`,
   runOut: (run: string, step: number, lr: string, critical: string) =>
     `The run on ${run.toLowerCase()} diverged at step ${step}: a learning rate of ${lr} is above its limit 2/λ_max ≈ ${critical}, so each step overshoots the bottom of the valley and lands further away. Its parameters stay where they were when it was stopped; the other run goes on. Lower the learning rate and press Reset.`,
-  allOut: 'Both runs diverged: this learning rate is too large for both (see the largest stable rates in the table). Lower it and press Reset.',
-  sameAnswer: 'Scaling changes the path gradient descent takes, not the answer: once both runs have converged, their models in the original units are the same.',
+  allOut:
+    'Both runs diverged: this learning rate is too large for both (see the largest stable rates in the table). Lower it and press Reset.',
+  sameAnswer:
+    'Scaling changes the path gradient descent takes, not the answer: once both runs have converged, their models in the original units are the same.',
   features: 'Both features under each transform (one dot per example)',
   groups: { raw: 'Raw', standardize: 'Standardized (x − μ)/σ', minmax: 'Min–max (x − min)/(max − min)' },
   featuresDescription: (parts: string[]) => `Where x₁ and x₂ lie under each transform: ${parts.join('; ')}.`,

@@ -95,7 +95,9 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
             const summary = summaries.find((s) => s.name === name);
             return (
               <tr key={name} data-racer={name} data-out={summary?.outAt ?? ''} data-reached={summary?.reachedAt ?? ''}>
-                <th scope="row"><span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {LABEL[name]}</th>
+                <th scope="row">
+                  <span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {LABEL[name]}
+                </th>
                 <td>{!summary ? t.race.off : summary.outAt ? t.race.out(summary.outAt) : t.race.running}</td>
                 <td>{summary ? (summary.reachedAt ? t.race.atStep(summary.reachedAt) : t.race.never) : '—'}</td>
                 <td data-value="gap">{summary ? formatNumber(summary.gap, 3) : '—'}</td>
@@ -105,13 +107,22 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
           })}
         </tbody>
       </table>
-      {racers.length === 0 && view.status !== 'loading' && <p className="widget-hint" role="status">{t.race.noneOn}</p>}
+      {racers.length === 0 && view.status !== 'loading' && (
+        <p className="widget-hint" role="status">
+          {t.race.noneOn}
+        </p>
+      )}
       <PlayControls t={t.w} {...controls} canRun={controls.canRun && racers.length > 0} />
       <div className="racer-panels">
         {RACERS.map((name) => (
           <fieldset key={name} className="racer-panel" style={{ borderColor: colorVar(name) }}>
             <legend>
-              <ParamControl spec={OPTIMIZER_RACE_PARAMS.find((s) => s.key === name)!} value={values[name]} lang={lang} onChange={(v) => change({ [name]: v })} />
+              <ParamControl
+                spec={OPTIMIZER_RACE_PARAMS.find((s) => s.key === name)!}
+                value={values[name]}
+                lang={lang}
+                onChange={(v) => change({ [name]: v })}
+              />
             </legend>
             <ParamPanel
               specs={OPTIMIZER_RACE_PARAMS}
@@ -124,7 +135,13 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
           </fieldset>
         ))}
       </div>
-      <ParamPanel specs={OPTIMIZER_RACE_PARAMS} keys={['steps', 'speed']} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
+      <ParamPanel
+        specs={OPTIMIZER_RACE_PARAMS}
+        keys={['steps', 'speed']}
+        values={values}
+        lang={lang}
+        onChange={(key, v) => change({ [key]: v })}
+      />
       <div className="widget-actions">
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>

@@ -1,15 +1,39 @@
 import type { ParamSpec } from '../../state/params.ts';
 
-const toggle = (key: string, zh: string, en: string): ParamSpec =>
-  ({ key, kind: 'int', min: 0, max: 1, default: 1, control: 'toggle', label: { zh, en } });
-const rate = (key: string, value: number, zh: string, en: string): ParamSpec =>
-  ({ key, kind: 'float', min: 1e-4, max: 1, default: value, scale: 'log', live: true, label: { zh, en } });
+const toggle = (key: string, zh: string, en: string): ParamSpec => ({
+  key,
+  kind: 'int',
+  min: 0,
+  max: 1,
+  default: 1,
+  control: 'toggle',
+  label: { zh, en },
+});
+const rate = (key: string, value: number, zh: string, en: string): ParamSpec => ({
+  key,
+  kind: 'float',
+  min: 1e-4,
+  max: 1,
+  default: value,
+  scale: 'log',
+  live: true,
+  label: { zh, en },
+});
 
 /** Defaults are the ill-conditioned bowl's; choosing another surface loads that surface's rates. */
 export const OPTIMIZER_RACE_PARAMS: readonly ParamSpec[] = [
   {
-    key: 'surface', kind: 'int', min: 0, max: 2, default: 0, control: 'select',
-    options: [{ zh: '狭长的碗（病态）', en: 'Narrow bowl (ill-conditioned)' }, { zh: 'Rosenbrock 香蕉谷', en: 'Rosenbrock valley' }, { zh: '鞍点', en: 'Saddle point' }],
+    key: 'surface',
+    kind: 'int',
+    min: 0,
+    max: 2,
+    default: 0,
+    control: 'select',
+    options: [
+      { zh: '狭长的碗（病态）', en: 'Narrow bowl (ill-conditioned)' },
+      { zh: 'Rosenbrock 香蕉谷', en: 'Rosenbrock valley' },
+      { zh: '鞍点', en: 'Saddle point' },
+    ],
     label: { zh: '损失曲面', en: 'Loss surface' },
   },
   toggle('sgd', 'SGD', 'SGD'),

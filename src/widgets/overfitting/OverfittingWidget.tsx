@@ -8,7 +8,16 @@ import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import {
-  penaltyKind, ridgeFit, sampleCurve, sampleFunction, target, TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION, X_RANGE, type OverfittingInfo,
+  penaltyKind,
+  ridgeFit,
+  sampleCurve,
+  sampleFunction,
+  target,
+  TRACE_THETA,
+  TRACE_TRAIN,
+  TRACE_VALIDATION,
+  X_RANGE,
+  type OverfittingInfo,
 } from '../../ml/overfitting';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
@@ -52,10 +61,13 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
     () => (info && kind !== 'l1' ? ridgeFit(info.train, info.degree, kind === 'l2' ? values.lambda : 0) : null),
     [info, kind, values.lambda],
   );
-  const closedNote = !info ? null
-    : kind === 'l1' ? s.noClosedL1
-    : kind === 'none' && info.degree + 1 > info.train.x.length ? s.noClosedUnderdetermined(info.degree + 1, info.train.x.length)
-    : null;
+  const closedNote = !info
+    ? null
+    : kind === 'l1'
+      ? s.noClosedL1
+      : kind === 'none' && info.degree + 1 > info.train.x.length
+        ? s.noClosedUnderdetermined(info.degree + 1, info.train.x.length)
+        : null;
 
   const curves: PlotCurve[] = [{ ...TRUTH, color: '--chart-muted', width: 1.5 }];
   if (closed) curves.push({ ...sampleCurve(closed), color: '--chart-text', dashed: true });
@@ -82,7 +94,13 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
               hollow={{ ...info.validation, color: cssName(COLOR.validation) }}
               curves={curves}
               xRange={X_RANGE}
-              label={s.plotDescription(info.train.x.length, info.validation.x.length, info.degree, formatNumber(train, 3), formatNumber(validation, 3))}
+              label={s.plotDescription(
+                info.train.x.length,
+                info.validation.x.length,
+                info.degree,
+                formatNumber(train, 3),
+                formatNumber(validation, 3),
+              )}
             />
           )}
           <ChartLegend items={legend} />
@@ -92,7 +110,14 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
           <LossChart
             series={[
               { key: 'train', label: s.trainSeries, color: COLOR.train, values: traces, stride: width || 1, offset: width + TRACE_TRAIN },
-              { key: 'validation', label: s.validationSeries, color: COLOR.validation, values: traces, stride: width || 1, offset: width + TRACE_VALIDATION },
+              {
+                key: 'validation',
+                label: s.validationSeries,
+                color: COLOR.validation,
+                values: traces,
+                stride: width || 1,
+                offset: width + TRACE_VALIDATION,
+              },
             ]}
             label={s.lossChart}
             empty={t.w.lossChartEmpty}
@@ -107,14 +132,38 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
           />
           <table className="compare-table">
             <tbody>
-              <tr><th scope="row">{s.trainMse}</th><td data-value="train">{show(train, 4)}</td></tr>
-              <tr><th scope="row">{s.penalty}</th><td data-value="penalty">{show(Math.max(0, loss - train), 3)}</td></tr>
-              <tr><th scope="row">{s.objective}</th><td data-value="loss">{show(loss, 4)}</td></tr>
-              <tr><th scope="row">{s.validationMse}</th><td data-value="validation">{show(validation, 4)}</td></tr>
-              <tr><th scope="row">{s.bestStep}</th><td data-value="best-step">{mark ? mark.step : '—'}</td></tr>
-              <tr><th scope="row">{s.bestValidation}</th><td data-value="best-validation">{mark ? show(mark.validation, 4) : '—'}</td></tr>
-              <tr><th scope="row">{s.norm}</th><td data-value="norm">{show(norm, 3)}</td></tr>
-              <tr><th scope="row">{s.zeros(weights.length)}</th><td data-value="near-zero">{nearZero}</td></tr>
+              <tr>
+                <th scope="row">{s.trainMse}</th>
+                <td data-value="train">{show(train, 4)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.penalty}</th>
+                <td data-value="penalty">{show(Math.max(0, loss - train), 3)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.objective}</th>
+                <td data-value="loss">{show(loss, 4)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.validationMse}</th>
+                <td data-value="validation">{show(validation, 4)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.bestStep}</th>
+                <td data-value="best-step">{mark ? mark.step : '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.bestValidation}</th>
+                <td data-value="best-validation">{mark ? show(mark.validation, 4) : '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.norm}</th>
+                <td data-value="norm">{show(norm, 3)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{s.zeros(weights.length)}</th>
+                <td data-value="near-zero">{nearZero}</td>
+              </tr>
             </tbody>
           </table>
         </div>
@@ -128,7 +177,9 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
         disabled={(key) => key === 'lambda' && kind === 'none'}
       />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>⟳ {s.newData}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
+          ⟳ {s.newData}
+        </button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>

@@ -2,7 +2,14 @@
 import { useId } from 'react';
 import { useStrings } from '../../app/LangContext';
 
-export function OwnPointsControls({ addClass, onAddClass, ownCount, onUsePreset, message, classNames }: {
+export function OwnPointsControls({
+  addClass,
+  onAddClass,
+  ownCount,
+  onUsePreset,
+  message,
+  classNames,
+}: {
   addClass: number;
   onAddClass: (label: number) => void;
   /** How many own points are in use; null while a preset is. */
@@ -20,7 +27,14 @@ export function OwnPointsControls({ addClass, onAddClass, ownCount, onUsePreset,
         <legend>{t.points.addClass}</legend>
         {[1, 0].map((label) => (
           <label key={label}>
-            <input type="radio" name={name} value={label} checked={addClass === label} onChange={() => onAddClass(label)} data-add-class={label} />
+            <input
+              type="radio"
+              name={name}
+              value={label}
+              checked={addClass === label}
+              onChange={() => onAddClass(label)}
+              data-add-class={label}
+            />
             {label === 1 ? (classNames?.[0] ?? t.points.class1) : (classNames?.[1] ?? t.points.class0)}
           </label>
         ))}
@@ -29,10 +43,16 @@ export function OwnPointsControls({ addClass, onAddClass, ownCount, onUsePreset,
       {ownCount !== null && (
         <p className="widget-hint" data-own-points={ownCount}>
           {t.points.own(ownCount)}{' '}
-          <button type="button" className="button small" data-action="use-preset" onClick={onUsePreset}>{t.points.usePreset}</button>
+          <button type="button" className="button small" data-action="use-preset" onClick={onUsePreset}>
+            {t.points.usePreset}
+          </button>
         </p>
       )}
-      {message && <p className="widget-notice" role="status">{message}</p>}
+      {message && (
+        <p className="widget-notice" role="status">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

@@ -9,20 +9,23 @@ import type { TrainerView } from './useTrainer';
  * badge, notices about ignored link parameters, the status message in words, and the stats line.
  * The message is the standard one for the state: diverged, error, paused off screen, budget used.
  */
-export const WidgetShell = forwardRef<HTMLDivElement, {
-  name: string;
-  id: string;
-  view: TrainerView;
-  /** The learning rate in use, named in the standard divergence message. */
-  lr?: number;
-  /** A widget whose run diverges in its own way (several learning rates) says so itself. */
-  divergedText?: string;
-  budgetUsed: boolean;
-  pausedOffscreen: boolean;
-  notices: ParamNotice[];
-  onDismissNotices: () => void;
-  children: ReactNode;
-}>(function WidgetShell({ name, id, view, lr, divergedText, budgetUsed, pausedOffscreen, notices, onDismissNotices, children }, ref) {
+export const WidgetShell = forwardRef<
+  HTMLDivElement,
+  {
+    name: string;
+    id: string;
+    view: TrainerView;
+    /** The learning rate in use, named in the standard divergence message. */
+    lr?: number;
+    /** A widget whose run diverges in its own way (several learning rates) says so itself. */
+    divergedText?: string;
+    budgetUsed: boolean;
+    pausedOffscreen: boolean;
+    notices: ParamNotice[];
+    onDismissNotices: () => void;
+    children: ReactNode;
+  }
+>(function WidgetShell({ name, id, view, lr, divergedText, budgetUsed, pausedOffscreen, notices, onDismissNotices, children }, ref) {
   const t = useStrings();
   let text = '';
   if (view.status === 'diverged' && view.divergedAt) {
@@ -58,10 +61,16 @@ export const WidgetShell = forwardRef<HTMLDivElement, {
               <li key={n.key}>{t.w.ignoredParam(n.key, n.raw, t.w.reasons[n.reason])}</li>
             ))}
           </ul>
-          <button type="button" className="button small" onClick={onDismissNotices} aria-label={t.w.dismiss}>✕</button>
+          <button type="button" className="button small" onClick={onDismissNotices} aria-label={t.w.dismiss}>
+            ✕
+          </button>
         </div>
       )}
-      {view.fallback && <p className="widget-notice" role="status">{t.w.fallback(view.fallback)}</p>}
+      {view.fallback && (
+        <p className="widget-notice" role="status">
+          {t.w.fallback(view.fallback)}
+        </p>
+      )}
       {children}
       <p className={`widget-message${alert ? ' widget-alert' : ''}`} role={alert ? 'alert' : 'status'} data-message>
         {text}

@@ -4,12 +4,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
  * Pauses a running widget when nobody can see it — scrolled out of view, or its browser tab hidden — and
  * resumes it when it is visible again, if it was this hook that paused it.
  */
-export function useOffscreenPause(
-  ref: RefObject<HTMLElement | null>,
-  running: boolean,
-  pause: () => void,
-  play: () => void,
-): boolean {
+export function useOffscreenPause(ref: RefObject<HTMLElement | null>, running: boolean, pause: () => void, play: () => void): boolean {
   const [pausedOffscreen, setPausedOffscreen] = useState(false);
   const latest = useRef({ running, pause, play, pausedOffscreen });
   latest.current = { running, pause, play, pausedOffscreen };

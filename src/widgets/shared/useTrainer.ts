@@ -31,7 +31,18 @@ export interface TrainerView {
 }
 
 function emptyView(): TrainerView {
-  return { status: 'loading', step: 0, losses: [], traces: [], traceWidth: 0, state: null, info: null, backend: null, stepsPerSecond: 0, tensors: 0 };
+  return {
+    status: 'loading',
+    step: 0,
+    losses: [],
+    traces: [],
+    traceWidth: 0,
+    state: null,
+    info: null,
+    backend: null,
+    stepsPerSecond: 0,
+    tensors: 0,
+  };
 }
 
 /** `?backend=cpu` forces the CPU backend: for comparing backends and for testing the fallback path. */
@@ -84,7 +95,14 @@ function fold(view: TrainerView, message: FromWorker): void {
  * widget at once, so the picture and the numbers beside it change in the same frame, and progress messages
  * alone render only when pictures stop coming (after minFrameMs).
  */
-export function useTrainer(model: string, params: ParamValues, enabled = true, data?: number[], minFrameMs = 0, painter?: PainterLink | null) {
+export function useTrainer(
+  model: string,
+  params: ParamValues,
+  enabled = true,
+  data?: number[],
+  minFrameMs = 0,
+  painter?: PainterLink | null,
+) {
   const store = useRef<TrainerView>(emptyView());
   const client = useRef<TrainerClient | null>(null);
   /** Cancels the render that is waiting (for its time or for a frame), if one is. */

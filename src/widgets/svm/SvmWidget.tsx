@@ -32,7 +32,10 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
   const own = useOwnPoints(id);
-  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, SVM_PARAMS, initial, { extraKeys: EXTRA_KEYS, data: own.data });
+  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, SVM_PARAMS, initial, {
+    extraKeys: EXTRA_KEYS,
+    data: own.data,
+  });
   const editor = usePointEditor(own, values, update, trainer.reset, change);
 
   const info = view.info as SvmInfo | null;
@@ -78,15 +81,29 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
         <div className="panel">
           <table className="compare-table">
             <tbody>
-              <tr><th scope="row">{t.svm.objective}</th><td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td></tr>
-              <tr><th scope="row">{t.svm.accuracy}</th><td data-value="accuracy">{view.step > 0 ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td></tr>
-              <tr><th scope="row">{t.svm.supportVectors}</th><td data-value="support-vectors">{view.step > 0 ? svCount : '—'}</td></tr>
+              <tr>
+                <th scope="row">{t.svm.objective}</th>
+                <td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.svm.accuracy}</th>
+                <td data-value="accuracy">{view.step > 0 ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.svm.supportVectors}</th>
+                <td data-value="support-vectors">{view.step > 0 ? svCount : '—'}</td>
+              </tr>
               <tr>
                 <th scope="row">{t.svm.margin}</th>
                 <td data-value="margin">{linear ? (view.step > 0 ? formatNumber(marginWidth(weights), 3) : '∞') : t.svm.rbfMargin}</td>
               </tr>
               {linear && (
-                <tr><th scope="row">w, b</th><td>({formatNumber(weights[0] ?? 0, 3)}, {formatNumber(weights[1] ?? 0, 3)}), {formatNumber(bias, 3)}</td></tr>
+                <tr>
+                  <th scope="row">w, b</th>
+                  <td>
+                    ({formatNumber(weights[0] ?? 0, 3)}, {formatNumber(weights[1] ?? 0, 3)}), {formatNumber(bias, 3)}
+                  </td>
+                </tr>
               )}
             </tbody>
           </table>
@@ -115,7 +132,9 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
         onChange={(key, v) => editor.change({ [key]: v })}
       />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>⟳ {t.svm.newData}</button>
+        <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>
+          ⟳ {t.svm.newData}
+        </button>
         <CopyLinkButton t={t.w} url={shareUrl} />
       </div>
     </WidgetShell>

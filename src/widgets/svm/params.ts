@@ -2,13 +2,30 @@ import type { ParamSpec } from '../../state/params.ts';
 
 export const SVM_PARAMS: readonly ParamSpec[] = [
   {
-    key: 'kernel', kind: 'int', min: 0, max: 1, default: 0, control: 'select',
-    options: [{ zh: '线性', en: 'Linear' }, { zh: 'RBF 核（随机傅里叶特征）', en: 'RBF kernel (random Fourier features)' }],
+    key: 'kernel',
+    kind: 'int',
+    min: 0,
+    max: 1,
+    default: 0,
+    control: 'select',
+    options: [
+      { zh: '线性', en: 'Linear' },
+      { zh: 'RBF 核（随机傅里叶特征）', en: 'RBF kernel (random Fourier features)' },
+    ],
     label: { zh: '核函数', en: 'Kernel' },
   },
   {
-    key: 'preset', kind: 'int', min: 0, max: 2, default: 0, control: 'select',
-    options: [{ zh: '两团，可分', en: 'Two clusters, separable' }, { zh: '两团，重叠', en: 'Two clusters, overlapping' }, { zh: '圆环', en: 'Ring' }],
+    key: 'preset',
+    kind: 'int',
+    min: 0,
+    max: 2,
+    default: 0,
+    control: 'select',
+    options: [
+      { zh: '两团，可分', en: 'Two clusters, separable' },
+      { zh: '两团，重叠', en: 'Two clusters, overlapping' },
+      { zh: '圆环', en: 'Ring' },
+    ],
     label: { zh: '数据', en: 'Data' },
   },
   { key: 'C', kind: 'float', min: 0.01, max: 100, default: 1, scale: 'log', live: true, label: { zh: '惩罚系数 C', en: 'Penalty C' } },
