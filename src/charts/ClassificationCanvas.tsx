@@ -4,7 +4,7 @@
  * `onPick`, a click — or Enter at the keyboard cursor, moved with the arrow keys — picks a point.
  */
 import { useRef, useState } from 'react';
-import type { Points2D } from '../ml/classification-data';
+import type { Points2D } from '../ml/shared/classification-data';
 import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
 import { chainSegments, contourSegments } from './contours';
 import { arrowMove, clickToPick } from './plane-picker';

@@ -1,5 +1,5 @@
 /** The page's handle on one training worker. React-free; widgets use it through useTrainer. */
-import type { Params } from '../ml/trainable';
+import type { Params } from '../ml/tfjs/trainable';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
 export class TrainerClient {

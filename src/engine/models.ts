@@ -1,14 +1,14 @@
 /** The models a training worker can run, by the name a widget asks for. */
-import { createGdVariants } from '../ml/gd-variants-trainer';
-import { createLogisticRegression } from '../ml/logistic-regression-trainer';
-import { createSvm } from '../ml/svm-trainer';
-import { createMetrics } from '../ml/metrics-trainer';
-import { createLinearRegression } from '../ml/linear-regression-trainer';
-import { createMlpPlayground } from '../ml/mlp-playground-trainer';
-import { createOptimizerRace } from '../ml/optimizer-race-trainer';
-import { createNormalization } from '../ml/normalization-trainer';
-import { createOverfitting } from '../ml/overfitting-trainer';
-import type { ModelFactory } from '../ml/trainable';
+import { createGdVariants } from '../ml/gd-variants/trainer';
+import { createLogisticRegression } from '../ml/logistic-regression/trainer';
+import { createSvm } from '../ml/svm/trainer';
+import { createMetrics } from '../ml/metrics/trainer';
+import { createLinearRegression } from '../ml/linear-regression/trainer';
+import { createMlpPlayground } from '../ml/mlp-playground/trainer';
+import { createOptimizerRace } from '../ml/optimizer-race/trainer';
+import { createNormalization } from '../ml/normalization/trainer';
+import { createOverfitting } from '../ml/overfitting/trainer';
+import type { ModelFactory } from '../ml/tfjs/trainable';
 
 export const MODELS: Record<string, ModelFactory> = {
   'linear-regression': createLinearRegression,

@@ -1,5 +1,5 @@
 /** Messages between a widget's client and its training worker: one discriminated union each way. */
-import type { ModelInfo, Params } from '../ml/trainable';
+import type { ModelInfo, Params } from '../ml/tfjs/trainable';
 
 export type BackendName = 'wasm' | 'cpu';
 

@@ -4,8 +4,8 @@
  * in one batch per tick, and posts one progress message per tick.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { isDiverged } from '../ml/divergence';
-import type { ModelFactory, Params, TrainableModel } from '../ml/trainable';
+import { isDiverged } from '../ml/shared/divergence';
+import type { ModelFactory, Params, TrainableModel } from '../ml/tfjs/trainable';
 import type { BackendChoice } from './backend';
 import type { Painter, PainterFactory } from './painters';
 import type { FromWorker, ToWorker } from './protocol';

@@ -4,8 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bench, describe } from 'vitest';
-import { makeLinearData } from '../../src/ml/linear-regression';
-import { createLinearRegression } from '../../src/ml/linear-regression-trainer';
+import { makeLinearData } from '../../src/ml/linear-regression/math';
+import { createLinearRegression } from '../../src/ml/linear-regression/trainer';
 import { BACKENDS, trainSteps, useBackend } from './backends';
 
 const PARAMS = { lr: 0.05, noise: 0.5, n: 40 };

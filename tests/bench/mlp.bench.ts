@@ -1,21 +1,21 @@
 /**
  * One epoch of TensorFlow Playground's default training (250 training points, batch 10 → 25 updates,
  * learning rate 0.03, tanh, plain SGD) on the three networks of issue 5's benchmark, in Node: the
- * playground's step on kernels called directly (mlp-kernel-sgd.ts, with each runner), the hand-written
- * backward pass through the engine (mlp-network.ts), and optimizer.minimize. The browser figures, drawing
+ * playground's step on kernels called directly (ml/mlp-playground/kernel-sgd.ts, with each runner), the hand-written
+ * backward pass through the engine (network.ts), and optimizer.minimize. The browser figures, drawing
  * included, belong to the playground widget's benchmark.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bench, describe } from 'vitest';
-import { initWeights, type MlpShape } from '../../src/ml/mlp';
+import { initWeights, type MlpShape } from '../../src/ml/mlp-playground/mlp';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { KernelRunner } from '../../src/ml/kernel-runner';
-import { MlpKernelSgd } from '../../src/ml/mlp-kernel-sgd';
-import { MlpNetwork } from '../../src/ml/mlp-network';
-import { WasmKernelRunner } from '../../src/ml/wasm-kernel-runner';
-import { createMlpPlayground } from '../../src/ml/mlp-playground-trainer';
-import type { TrainableModel } from '../../src/ml/trainable';
-import { createRng, gaussian } from '../../src/ml/random';
+import { KernelRunner } from '../../src/ml/tfjs/kernel-runner';
+import { MlpKernelSgd } from '../../src/ml/mlp-playground/kernel-sgd';
+import { MlpNetwork } from '../../src/ml/mlp-playground/network';
+import { WasmKernelRunner } from '../../src/ml/tfjs/wasm-kernel-runner';
+import { createMlpPlayground } from '../../src/ml/mlp-playground/trainer';
+import type { TrainableModel } from '../../src/ml/tfjs/trainable';
+import { createRng, gaussian } from '../../src/ml/shared/random';
 import { BACKENDS, useBackend } from './backends';
 
 const POINTS = 250;

@@ -6,12 +6,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bench, describe } from 'vitest';
-import { makePreset } from '../../src/ml/classification-data';
-import { createGdVariants } from '../../src/ml/gd-variants-trainer';
-import { createLogisticRegression } from '../../src/ml/logistic-regression-trainer';
-import { createOptimizerRace } from '../../src/ml/optimizer-race-trainer';
-import { createSvm } from '../../src/ml/svm-trainer';
-import { SURFACES } from '../../src/ml/surfaces';
+import { makePreset } from '../../src/ml/shared/classification-data';
+import { createGdVariants } from '../../src/ml/gd-variants/trainer';
+import { createLogisticRegression } from '../../src/ml/logistic-regression/trainer';
+import { createOptimizerRace } from '../../src/ml/optimizer-race/trainer';
+import { createSvm } from '../../src/ml/svm/trainer';
+import { SURFACES } from '../../src/ml/optimizer-race/surfaces';
 import { defaults } from '../../src/state/params';
 import { GD_VARIANTS_PARAMS } from '../../src/widgets/gd-variants/params';
 import { LOGISTIC_REGRESSION_PARAMS } from '../../src/widgets/logistic-regression/params';

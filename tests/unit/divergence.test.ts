@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPLOSION_FACTOR, isDiverged } from '../../src/ml/divergence';
+import { EXPLOSION_FACTOR, isDiverged } from '../../src/ml/shared/divergence';
 
 describe('isDiverged', () => {
   it('flags non-finite losses', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestStep, stopStep } from '../../src/ml/early-stopping';
-import { createRng, gaussian } from '../../src/ml/random';
+import { bestStep, stopStep } from '../../src/ml/shared/early-stopping';
+import { createRng, gaussian } from '../../src/ml/shared/random';
 
 // Step:        1    2    3    4    5    6    7
 const losses = [0.9, 0.7, 0.5, 0.6, 0.5, 0.8, 0.55];

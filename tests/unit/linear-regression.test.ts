@@ -10,8 +10,8 @@ import {
   mse,
   mseGradient,
   type Dataset1D,
-} from '../../src/ml/linear-regression';
-import { createLinearRegression } from '../../src/ml/linear-regression-trainer';
+} from '../../src/ml/linear-regression/math';
+import { createLinearRegression } from '../../src/ml/linear-regression/trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,9 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flattenPoints, formatPoints, makePreset, parsePoints, togglePoint, WINDOW, type Points2D } from '../../src/ml/classification-data';
-import { accuracy, logLoss, logLossGradient, pointLoss, scoreGrid, sigmoid, type Weights2D } from '../../src/ml/logistic-regression';
-import { createLogisticRegression } from '../../src/ml/logistic-regression-trainer';
+import {
+  flattenPoints,
+  formatPoints,
+  makePreset,
+  parsePoints,
+  togglePoint,
+  WINDOW,
+  type Points2D,
+} from '../../src/ml/shared/classification-data';
+import { accuracy, logLoss, logLossGradient, pointLoss, scoreGrid, sigmoid, type Weights2D } from '../../src/ml/logistic-regression/math';
+import { createLogisticRegression } from '../../src/ml/logistic-regression/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { LOGISTIC_REGRESSION_PARAMS } from '../../src/widgets/logistic-regression/params';
 
@@ -148,7 +156,7 @@ describe('points: presets, links and clicks', () => {
 
 describe('points edited by clicks', () => {
   it('are kept exactly as the link will hold them', async () => {
-    const { asInLink } = await import('../../src/ml/classification-data');
+    const { asInLink } = await import('../../src/ml/shared/classification-data');
     const rounded = asInLink(points);
     expect(parsePoints(formatPoints(rounded))).toEqual(rounded);
   });

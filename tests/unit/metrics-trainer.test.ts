@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { logLoss, logLossGradient, type Weights2D } from '../../src/ml/logistic-regression';
-import { auc, rocCurve } from '../../src/ml/metrics';
-import { EVAL_SIZE, makeMetricsData, positiveCentre, positiveCount, TRAIN_SIZE } from '../../src/ml/metrics-data';
-import { createMetrics, type MetricsInfo } from '../../src/ml/metrics-trainer';
-import { alwaysNegativeAccuracy, logits, reportAt } from '../../src/ml/threshold-metrics';
+import { logLoss, logLossGradient, type Weights2D } from '../../src/ml/logistic-regression/math';
+import { auc, rocCurve } from '../../src/ml/shared/metrics';
+import { EVAL_SIZE, makeMetricsData, positiveCentre, positiveCount, TRAIN_SIZE } from '../../src/ml/metrics/data';
+import { createMetrics, type MetricsInfo } from '../../src/ml/metrics/trainer';
+import { alwaysNegativeAccuracy, logits, reportAt } from '../../src/ml/metrics/threshold';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { METRICS_PARAMS } from '../../src/widgets/metrics/params';
 

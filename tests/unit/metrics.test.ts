@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, auc, aucByRanks, confusionMatrix, f1, precision, recall, rocCurve } from '../../src/ml/metrics';
-import { createRng } from '../../src/ml/random';
+import { accuracy, auc, aucByRanks, confusionMatrix, f1, precision, recall, rocCurve } from '../../src/ml/shared/metrics';
+import { createRng } from '../../src/ml/shared/random';
 
 const scores = [0.9, 0.8, 0.7, 0.6, 0.55, 0.4, 0.3, 0.2];
 const labels = [1, 1, 0, 1, 0, 0, 1, 0];

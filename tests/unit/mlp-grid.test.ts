@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { forward, initWeights, type MlpShape } from '../../src/ml/mlp';
-import { gridActivations, planeGrid, unpackWeights } from '../../src/ml/mlp-grid';
-import { createMlpPlayground, type PlaygroundInfo } from '../../src/ml/mlp-playground-trainer';
-import { featureRows, FEATURES, type Feature } from '../../src/ml/playground-data';
+import { forward, initWeights, type MlpShape } from '../../src/ml/mlp-playground/mlp';
+import { gridActivations, planeGrid, unpackWeights } from '../../src/ml/mlp-playground/grid';
+import { createMlpPlayground, type PlaygroundInfo } from '../../src/ml/mlp-playground/trainer';
+import { featureRows, FEATURES, type Feature } from '../../src/ml/mlp-playground/data';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,16 +1,23 @@
 /**
- * The playground's SGD step on tfjs kernels called directly (mlp-kernel-sgd.ts), through both runners:
- * registered kernels on any backend (kernel-runner.ts) and the wasm backend's kernels called by hand with
- * recycled buffers (wasm-kernel-runner.ts). Each must move every weight by −η times the gradient that the
- * plain backpropagation formulas of mlp.ts give, and leave no buffer behind.
+ * The playground's SGD step on tfjs kernels called directly (ml/mlp-playground/kernel-sgd.ts), through both runners:
+ * registered kernels on any backend (ml/tfjs/kernel-runner.ts) and the wasm backend's kernels called by hand with
+ * recycled buffers (ml/tfjs/wasm-kernel-runner.ts). Each must move every weight by −η times the gradient that the
+ * plain backpropagation formulas of ml/mlp-playground/mlp.ts give, and leave no buffer behind.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { KernelRunner } from '../../src/ml/kernel-runner';
-import { dataLossFromOutput, forward, initWeights, lossAndGradients, type MlpShape, type Regularization } from '../../src/ml/mlp';
-import { MlpKernelSgd } from '../../src/ml/mlp-kernel-sgd';
-import { createRng, gaussian } from '../../src/ml/random';
-import { WasmKernelRunner } from '../../src/ml/wasm-kernel-runner';
+import { KernelRunner } from '../../src/ml/tfjs/kernel-runner';
+import {
+  dataLossFromOutput,
+  forward,
+  initWeights,
+  lossAndGradients,
+  type MlpShape,
+  type Regularization,
+} from '../../src/ml/mlp-playground/mlp';
+import { MlpKernelSgd } from '../../src/ml/mlp-playground/kernel-sgd';
+import { createRng, gaussian } from '../../src/ml/shared/random';
+import { WasmKernelRunner } from '../../src/ml/tfjs/wasm-kernel-runner';
 import { useBackend } from '../bench/backends';
 
 const CASES: [string, MlpShape, Regularization, number][] = [

@@ -1,6 +1,6 @@
 /**
- * The MLP's gradients three ways: the backpropagation formulas in plain numbers (mlp.ts), the same formulas
- * as tfjs ops (mlp-network.ts), and central finite differences / tfjs's own autodiff.
+ * The MLP's gradients three ways: the backpropagation formulas in plain numbers (ml/mlp-playground/mlp.ts), the same formulas
+ * as tfjs ops (network.ts), and central finite differences / tfjs's own autodiff.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -16,9 +16,9 @@ import {
   type MlpShape,
   type MlpWeights,
   type Regularization,
-} from '../../src/ml/mlp';
-import { MlpNetwork } from '../../src/ml/mlp-network';
-import { createRng, gaussian } from '../../src/ml/random';
+} from '../../src/ml/mlp-playground/mlp';
+import { MlpNetwork } from '../../src/ml/mlp-playground/network';
+import { createRng, gaussian } from '../../src/ml/shared/random';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

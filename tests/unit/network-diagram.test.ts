@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagramScene, DiagramStyle } from '../../src/charts/network-diagram/paint';
 import { DiagramRenderer, GRID, type PaintReport } from '../../src/charts/network-diagram/renderer';
-import { initWeights, type MlpShape } from '../../src/ml/mlp';
-import { gridActivations, packWeights, planeGrid } from '../../src/ml/mlp-grid';
-import { FEATURES, PLAYGROUND_RANGE, type Feature } from '../../src/ml/playground-data';
+import { initWeights, type MlpShape } from '../../src/ml/mlp-playground/mlp';
+import { gridActivations, packWeights, planeGrid } from '../../src/ml/mlp-playground/grid';
+import { FEATURES, PLAYGROUND_RANGE, type Feature } from '../../src/ml/mlp-playground/data';
 import { PainterChannel } from '../../src/widgets/shared/painter-channel';
 
 /** A 2-D context that records its calls: Node has no canvas. */

@@ -23,8 +23,8 @@ import {
   TRUE_MODEL,
   type Problem,
   type Theta,
-} from '../../src/ml/normalization';
-import { createNormalization, type NormalizationInfo } from '../../src/ml/normalization-trainer';
+} from '../../src/ml/normalization/math';
+import { createNormalization, type NormalizationInfo } from '../../src/ml/normalization/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { NORMALIZATION_PARAMS } from '../../src/widgets/normalization/params';
 import { runSummary } from '../../src/widgets/normalization/run-summary';

@@ -4,9 +4,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { disposeOptimizer, setLearningRate } from '../../src/ml/optimizer-handling';
-import { createOptimizer, createOptimizerRace, OPTIMIZER_EPSILON, RACERS, type RacerName } from '../../src/ml/optimizer-race-trainer';
-import { SURFACES } from '../../src/ml/surfaces';
+import { disposeOptimizer, setLearningRate } from '../../src/ml/tfjs/optimizer-handling';
+import { createOptimizer, createOptimizerRace, OPTIMIZER_EPSILON, RACERS, type RacerName } from '../../src/ml/optimizer-race/trainer';
+import { SURFACES } from '../../src/ml/optimizer-race/surfaces';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { OPTIMIZER_RACE_PARAMS } from '../../src/widgets/optimizer-race/params';
 

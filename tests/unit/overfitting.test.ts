@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bestStep } from '../../src/ml/early-stopping';
+import { bestStep } from '../../src/ml/shared/early-stopping';
 import {
   makeOverfittingData,
   mse,
@@ -22,8 +22,8 @@ import {
   type Dataset1D,
   type OverfittingInfo,
   type PenaltyKind,
-} from '../../src/ml/overfitting';
-import { createOverfitting } from '../../src/ml/overfitting-trainer';
+} from '../../src/ml/overfitting/math';
+import { createOverfitting } from '../../src/ml/overfitting/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { earlyStopMark, stepSeries } from '../../src/widgets/overfitting/early-stop-mark';
 import { OVERFITTING_PARAMS } from '../../src/widgets/overfitting/params';

@@ -7,7 +7,7 @@ import {
   REGRESSION_SETS,
   splitTrainTest,
   type PlaygroundSet,
-} from '../../src/ml/playground-data';
+} from '../../src/ml/mlp-playground/data';
 
 const ALL: PlaygroundSet[] = [...CLASSIFICATION_SETS, ...REGRESSION_SETS];
 

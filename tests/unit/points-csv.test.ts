@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCsvPoints, parseCsvPoints } from '../../src/ml/points-csv';
+import { formatCsvPoints, parseCsvPoints } from '../../src/ml/shared/points-csv';
 
 const RANGE = [-6, 6] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitMinMax, fitStandardizer, minMaxScale, standardize } from '../../src/ml/preprocessing';
-import { createRng, gaussian } from '../../src/ml/random';
+import { fitMinMax, fitStandardizer, minMaxScale, standardize } from '../../src/ml/shared/preprocessing';
+import { createRng, gaussian } from '../../src/ml/shared/random';
 
 // Columns: an unevenly spread one, one whose population and sample std differ visibly, a constant one.
 const train = [

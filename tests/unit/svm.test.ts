@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flattenPoints, makePreset, parsePoints, type Points2D } from '../../src/ml/classification-data';
+import { flattenPoints, makePreset, parsePoints, type Points2D } from '../../src/ml/shared/classification-data';
 import {
   decisionValues,
   featureMatrix,
@@ -13,8 +13,8 @@ import {
   randomFourierFeatures,
   subgradient,
   supportVectors,
-} from '../../src/ml/svm';
-import { createSvm, type SvmInfo } from '../../src/ml/svm-trainer';
+} from '../../src/ml/svm/math';
+import { createSvm, type SvmInfo } from '../../src/ml/svm/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { SVM_PARAMS } from '../../src/widgets/svm/params';
 

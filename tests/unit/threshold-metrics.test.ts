@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sigmoid } from '../../src/ml/logistic-regression';
-import { auc, confusionMatrix, rocCurve } from '../../src/ml/metrics';
-import { createRng, gaussian } from '../../src/ml/random';
+import { sigmoid } from '../../src/ml/logistic-regression/math';
+import { auc, confusionMatrix, rocCurve } from '../../src/ml/shared/metrics';
+import { createRng, gaussian } from '../../src/ml/shared/random';
 import {
   alwaysNegativeAccuracy,
   classHistograms,
@@ -10,7 +10,7 @@ import {
   logits,
   reportAt,
   scoreEvaluation,
-} from '../../src/ml/threshold-metrics';
+} from '../../src/ml/metrics/threshold';
 
 // Six evaluation points by their logits z = w·x + b, hand-picked; P = 3, N = 3.
 const z = [3, 1, 0.5, -0.2, -1, -2];

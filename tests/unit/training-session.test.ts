@@ -3,9 +3,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FromWorker, Progress } from '../../src/engine/protocol';
 import { TrainingSession } from '../../src/engine/training-session';
-import { createLinearRegression } from '../../src/ml/linear-regression-trainer';
-import { createMlpPlayground } from '../../src/ml/mlp-playground-trainer';
-import type { ModelFactory } from '../../src/ml/trainable';
+import { createLinearRegression } from '../../src/ml/linear-regression/trainer';
+import { createMlpPlayground } from '../../src/ml/mlp-playground/trainer';
+import type { ModelFactory } from '../../src/ml/tfjs/trainable';
 import type { PainterFactory } from '../../src/engine/painters';
 
 beforeAll(async () => {

@@ -5,8 +5,8 @@
  * browser has none, on the page.
  */
 import { shadeInto, type Rgb, type ShadeColors } from '../shade';
-import type { Activation, MlpWeights } from '../../ml/mlp';
-import { FEATURES } from '../../ml/playground-data';
+import type { Activation, MlpWeights } from '../../ml/mlp-playground/mlp';
+import { FEATURES } from '../../ml/mlp-playground/data';
 import { diagramLayout, LABEL_WIDTH, rowY } from './layout';
 
 /** What the learner chose: the network's look before any weights. */

@@ -4,9 +4,9 @@
  * at most once per animation frame. The page runs it in a worker on an OffscreenCanvas (diagram.worker.ts),
  * or on its own canvas where a browser cannot (diagram-surface.ts).
  */
-import type { MlpShape } from '../../ml/mlp';
-import { gridActivations, planeGrid, unpackWeights } from '../../ml/mlp-grid';
-import { FEATURES, PLAYGROUND_RANGE, type Feature } from '../../ml/playground-data';
+import type { MlpShape } from '../../ml/mlp-playground/mlp';
+import { gridActivations, planeGrid, unpackWeights } from '../../ml/mlp-playground/grid';
+import { FEATURES, PLAYGROUND_RANGE, type Feature } from '../../ml/mlp-playground/data';
 import { paintDiagram, type Context2D, type DiagramScene, type DiagramStyle, type NeuronMaps } from './paint';
 
 /** Every neuron's heatmap and the output's come from one grid of the input plane. */

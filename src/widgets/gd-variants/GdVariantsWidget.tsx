@@ -7,7 +7,7 @@ import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
-import { GD_X_RANGE, VARIANTS, type GdVariantsInfo, type VariantName } from '../../ml/gd-variants-trainer';
+import { GD_X_RANGE, VARIANTS, type GdVariantsInfo, type VariantName } from '../../ml/gd-variants/trainer';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';

@@ -1,6 +1,6 @@
 import { formatNumber } from '../../controls/format';
 import type { Strings } from '../../i18n/strings';
-import type { ThresholdReport } from '../../ml/threshold-metrics';
+import type { ThresholdReport } from '../../ml/metrics/threshold';
 
 const percent = (v: number) => `${formatNumber(v * 100, 3)} %`;
 

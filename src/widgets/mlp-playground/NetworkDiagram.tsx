@@ -8,9 +8,9 @@
 import { useEffect, useRef } from 'react';
 import { rgb } from '../../charts/shade';
 import { watchTheme } from '../../charts/theme';
-import type { Activation } from '../../ml/mlp';
-import { FEATURES } from '../../ml/playground-data';
-import { MAX_LAYERS } from '../../ml/mlp-playground-trainer';
+import type { Activation } from '../../ml/mlp-playground/mlp';
+import { FEATURES } from '../../ml/mlp-playground/data';
+import { MAX_LAYERS } from '../../ml/mlp-playground/trainer';
 import { diagramLayout, rowY } from '../../charts/network-diagram/layout';
 import type { DiagramStyle } from '../../charts/network-diagram/paint';
 import type { DiagramNet } from '../../charts/network-diagram/renderer';

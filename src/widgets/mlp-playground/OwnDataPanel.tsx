@@ -1,7 +1,7 @@
 /** The learner's own data for the playground: paste or open a CSV of x₁, x₂, label, or download the current points. */
 import { useId, useState } from 'react';
-import { asInLink, type Points2D } from '../../ml/classification-data';
-import { formatCsvPoints, parseCsvPoints, type CsvProblem } from '../../ml/points-csv';
+import { asInLink, type Points2D } from '../../ml/shared/classification-data';
+import { formatCsvPoints, parseCsvPoints, type CsvProblem } from '../../ml/shared/points-csv';
 import type { PlaygroundStrings } from './strings';
 
 function describe(s: PlaygroundStrings, problem: CsvProblem): string {

@@ -1,6 +1,6 @@
 /** The normalization widget's own words, in both languages (kept beside the widget, like the playground's). */
 import type { Lang } from '../../i18n/strings';
-import type { Scaling } from '../../ml/normalization';
+import type { Scaling } from '../../ml/normalization/math';
 
 const zh = {
   runs: { raw: '原始特征', standardize: '标准化后的特征', minmax: '最小–最大缩放后的特征' } as Record<Scaling, string>,

@@ -18,7 +18,7 @@ import {
   TRACE_VALIDATION,
   X_RANGE,
   type OverfittingInfo,
-} from '../../ml/overfitting';
+} from '../../ml/overfitting/math';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';

@@ -1,9 +1,9 @@
 /**
  * Reads the early-stopping point off the widget's flat trace: the step whose validation loss is the
- * lowest so far (src/ml/early-stopping.ts decides), with that step's losses and parameters.
+ * lowest so far (src/ml/shared/early-stopping.ts decides), with that step's losses and parameters.
  */
-import { bestStep } from '../../ml/early-stopping';
-import { TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../ml/overfitting';
+import { bestStep } from '../../ml/shared/early-stopping';
+import { TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../ml/overfitting/math';
 
 export interface EarlyStopMark {
   /** 1-based, as the loss chart counts steps. */

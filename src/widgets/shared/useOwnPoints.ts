@@ -3,7 +3,7 @@
  * them. A malformed list in a link is ignored (the preset is used) and reported.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { flattenPoints, formatPoints, parsePoints, WINDOW, type Points2D } from '../../ml/classification-data';
+import { flattenPoints, formatPoints, parsePoints, WINDOW, type Points2D } from '../../ml/shared/classification-data';
 import { writeUrlText } from '../../state/params';
 
 export const POINTS_KEY = 'points';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useStrings } from '../../app/LangContext';
-import { asInLink, flattenPoints, togglePoint, type Points2D } from '../../ml/classification-data';
+import { asInLink, flattenPoints, togglePoint, type Points2D } from '../../ml/shared/classification-data';
 import type { ParamValues } from '../../state/params';
 import type { OwnPoints } from './useOwnPoints';
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TrainerClient } from '../../engine/client';
 import type { BackendName, FromWorker } from '../../engine/protocol';
-import type { ModelInfo } from '../../ml/trainable';
+import type { ModelInfo } from '../../ml/tfjs/trainable';
 import type { ParamValues } from '../../state/params';
 import type { PainterLink } from './painter-channel';
 

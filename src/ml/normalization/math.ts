@@ -2,11 +2,11 @@
  * Why feature scaling matters to gradient descent, in plain TypeScript: a linear model ŷ = w₁x₁ + w₂x₂ + b
  * on two features of very different scales, the same problem after standardization or min–max scaling,
  * the MSE, its gradient and Hessian, the least-squares answer, the condition number and the largest stable
- * learning rate. The tfjs trainer in normalization-trainer.ts must agree with these (unit tests).
+ * learning rate. The tfjs trainer in trainer.ts must agree with these (unit tests).
  */
-import { fitMinMax, fitStandardizer, minMaxScale, standardize, type MinMaxFit, type StandardizerFit } from './preprocessing';
-import { createRng, gaussian, uniform } from './random';
-import type { LossGrid } from './linear-regression';
+import { fitMinMax, fitStandardizer, minMaxScale, standardize, type MinMaxFit, type StandardizerFit } from '../shared/preprocessing';
+import { createRng, gaussian, uniform } from '../shared/random';
+import type { LossGrid } from '../linear-regression/math';
 
 export const N_POINTS = 50;
 /** x₁ is drawn from [0, 5] and x₂ from [0, 0.25]: twenty times smaller. */

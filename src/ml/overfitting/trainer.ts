@@ -11,9 +11,9 @@
  * [objective = training MSE + penalty, training MSE, validation MSE, b, w₁, …, w_d].
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { makeOverfittingData, penaltyKind, powerFeatures, type OverfittingInfo, type PenaltyKind } from './overfitting';
-import { disposeOptimizer, setLearningRate } from './optimizer-handling';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+import { makeOverfittingData, penaltyKind, powerFeatures, type OverfittingInfo, type PenaltyKind } from './math';
+import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export const createOverfitting: ModelFactory = (params: Params, seed: number): TrainableModel => {
   const degree = Math.round(params.degree);

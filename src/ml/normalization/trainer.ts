@@ -8,7 +8,7 @@
  * are out. Each step records, per run, the loss measured before its update, θ after it, and the out flag.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { EXPLOSION_FACTOR } from './divergence';
+import { EXPLOSION_FACTOR } from '../shared/divergence';
 import {
   conditioning,
   leastSquares,
@@ -27,8 +27,8 @@ import {
   type Scaling,
   type Theta,
   type Window2D,
-} from './normalization';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+} from './math';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export interface NormalizationRunInfo {
   scaling: Scaling;

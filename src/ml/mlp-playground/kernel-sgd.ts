@@ -1,11 +1,11 @@
 /**
- * The MLP of mlp.ts trained by plain SGD, on tfjs kernels called directly (kernel-runner.ts) rather than
+ * The MLP of mlp.ts trained by plain SGD, on tfjs kernels called directly (ml/tfjs/kernel-runner.ts) rather than
  * through the engine. The backward pass is the backpropagation formulas of mlp.ts, with the output error
  * scaled by −η/n up front so that a⁽ˡ⁻¹⁾ᵀδ⁽ˡ⁾ is already the update and each variable takes one add.
  * Matrices are rank 3, [1, rows, columns], the shape the backends' matMul kernels work on.
  */
 import { _FusedMatMul, Add, BatchMatMul, Multiply, Sign, Square, Step, Sub, Tanh, type TensorInfo } from '@tensorflow/tfjs-core';
-import type { KernelRunner } from './kernel-runner';
+import type { KernelRunner } from '../tfjs/kernel-runner';
 import type { MlpShape, MlpWeights, Regularization } from './mlp';
 
 /** Constants uploaded per distinct value; past this many (the learning rate slider moved a lot) they are dropped. */

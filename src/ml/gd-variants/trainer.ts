@@ -6,9 +6,9 @@
  * the milliseconds its own update took.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { BatchStream } from './batch-stream';
-import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type Line, type LossGrid } from './linear-regression';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+import { BatchStream } from '../shared/batch-stream';
+import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type Line, type LossGrid } from '../linear-regression/math';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export const GD_X_RANGE: [number, number] = [-2, 2];
 export const VARIANTS = ['batch', 'mini', 'sgd'] as const;

@@ -5,7 +5,7 @@
  * small networks that is a few milliseconds a frame, with no tfjs on the main thread.
  */
 import type { Activation, MlpShape, MlpWeights } from './mlp';
-import { featureValue, type Feature } from './playground-data';
+import { featureValue, type Feature } from './data';
 
 /** W⁽¹⁾ (row-major), b⁽¹⁾, W⁽²⁾, b⁽²⁾, … in one array: how the trainer's state() reports them. */
 export function packWeights({ W, b }: MlpWeights): Float32Array {

@@ -4,8 +4,8 @@
  * A training part the model learns from and a larger evaluation part the metrics are measured on, both drawn
  * from the same distribution with the same share.
  */
-import type { Points2D } from './classification-data';
-import { createRng, gaussian, type Rng } from './random';
+import type { Points2D } from '../shared/classification-data';
+import { createRng, gaussian, type Rng } from '../shared/random';
 
 export const TRAIN_SIZE = 400;
 export const EVAL_SIZE = 1000;

@@ -8,8 +8,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { startPoint, SURFACES, surfaceGrid, type Surface } from './surfaces';
-import { disposeOptimizer, setLearningRate } from './optimizer-handling';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export const RACERS = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
 export type RacerName = (typeof RACERS)[number];

@@ -4,9 +4,9 @@
  * accuracy measured before its update, then the weights and bias after it.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { pointsFor, type Points2D, type PresetName } from './classification-data';
-import { featureMatrix, lambdaFor, linearFeatures, randomFourierFeatures, signedLabel, type FeatureMap } from './svm';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+import { pointsFor, type Points2D, type PresetName } from '../shared/classification-data';
+import { featureMatrix, lambdaFor, linearFeatures, randomFourierFeatures, signedLabel, type FeatureMap } from './math';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export const SVM_PRESETS: readonly PresetName[] = ['separable', 'overlapping', 'ring'];
 

@@ -6,7 +6,7 @@
  * Everything here runs inside the caller's tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { meanLogLoss } from './logistic-ops';
+import { meanLogLoss } from '../tfjs/logistic-ops';
 import type { Activation, MlpShape, MlpWeights, Regularization } from './mlp';
 
 type FusedActivation = 'relu' | 'sigmoid' | 'linear';

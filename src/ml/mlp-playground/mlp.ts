@@ -1,6 +1,6 @@
 /**
  * A multilayer perceptron in plain TypeScript: forward pass, loss, and the backpropagation formulas of
- * lesson 06, written out loop by loop. It is the reference the tfjs trainer (mlp-network.ts) is tested
+ * lesson 06, written out loop by loop. It is the reference the tfjs trainer (network.ts) is tested
  * against, and is small enough to read.
  *
  * Layer l (1 … L) computes z⁽ˡ⁾ = a⁽ˡ⁻¹⁾W⁽ˡ⁾ + b⁽ˡ⁾ and a⁽ˡ⁾ = σ(z⁽ˡ⁾), with a⁽⁰⁾ = x (one example per row).
@@ -12,8 +12,8 @@
  * Regularization adds λ·W (L2, penalty (λ/2)Σw²) or λ·sign(W) (L1, penalty λΣ|w|) to each weight gradient;
  * biases are not regularized.
  */
-import { pointLoss } from './logistic-regression';
-import { createRng, uniform } from './random';
+import { pointLoss } from '../logistic-regression/math';
+import { createRng, uniform } from '../shared/random';
 
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
 export type Task = 'classification' | 'regression';

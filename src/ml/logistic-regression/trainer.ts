@@ -4,10 +4,10 @@
  * Each step records the loss and accuracy measured before its update and the weights after it.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { logisticGradients, meanLogLoss } from './logistic-ops';
-import { pointsFor, type Points2D, type PresetName } from './classification-data';
-import { accuracy } from './logistic-regression';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+import { logisticGradients, meanLogLoss } from '../tfjs/logistic-ops';
+import { pointsFor, type Points2D, type PresetName } from '../shared/classification-data';
+import { accuracy } from './math';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export const LOGISTIC_PRESETS: readonly PresetName[] = ['separable', 'overlapping', 'xor'];
 

@@ -1,13 +1,13 @@
 /**
  * The neural-network playground's model: an MLP on the chosen input features of a playground data set,
  * trained like TensorFlow Playground trains (mini-batches in a fixed order, one epoch per step) by plain SGD
- * or Adam (mlp-playground-nets.ts). Each step is one epoch and records the training and test loss after it,
+ * or Adam (nets.ts). Each step is one epoch and records the training and test loss after it,
  * as the Playground reports them.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { dataLossFromOutput, initWeights, type Activation, type MlpShape, type Regularization } from './mlp';
-import { packWeights } from './mlp-grid';
-import { adamNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './mlp-playground-nets';
+import { packWeights } from './grid';
+import { adamNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './nets';
 import {
   CLASSIFICATION_SETS,
   FEATURES,
@@ -19,8 +19,8 @@ import {
   type Feature,
   type PlaygroundPoint,
   type PlaygroundSet,
-} from './playground-data';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+} from './data';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export const PLAYGROUND_POINTS = 500;
 export const DATA_SETS: readonly PlaygroundSet[] = [...CLASSIFICATION_SETS, ...REGRESSION_SETS];

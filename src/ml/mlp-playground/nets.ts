@@ -1,16 +1,16 @@
 /**
- * The two ways the playground trains its MLP: plain SGD on tfjs kernels called directly (mlp-kernel-sgd.ts,
+ * The two ways the playground trains its MLP: plain SGD on tfjs kernels called directly (kernel-sgd.ts,
  * the fast path that TensorFlow Playground's own settings use), and Adam through the engine with tfjs's
- * optimizer applying the hand-written gradients of mlp-network.ts. Both walk the training batches in the
+ * optimizer applying the hand-written gradients of network.ts. Both walk the training batches in the
  * same order every epoch, as the Playground does.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { KernelRunner } from './kernel-runner';
+import { KernelRunner } from '../tfjs/kernel-runner';
 import type { MlpShape, MlpWeights, Regularization } from './mlp';
-import { MlpKernelSgd } from './mlp-kernel-sgd';
-import { MlpNetwork } from './mlp-network';
-import { WasmKernelRunner } from './wasm-kernel-runner';
-import { disposeOptimizer, setLearningRate } from './optimizer-handling';
+import { MlpKernelSgd } from './kernel-sgd';
+import { MlpNetwork } from './network';
+import { WasmKernelRunner } from '../tfjs/wasm-kernel-runner';
+import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
 
 export interface TrainingRows {
   /**

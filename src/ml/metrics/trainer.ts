@@ -1,15 +1,15 @@
 /**
  * The metrics widget's classifier: logistic regression on the training part, full-batch gradient descent with
- * the hand-derived gradient of the mean log-loss (as in logistic-regression-trainer.ts), applied by tfjs's SGD.
+ * the hand-derived gradient of the mean log-loss (as in logistic-regression/trainer.ts), applied by tfjs's SGD.
  * Each step records the training loss and the evaluation part's log-loss, both measured before its update,
  * and the weights after it. The widget computes every threshold metric from those weights on the main thread.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { logisticGradients, meanLogLoss } from './logistic-ops';
-import { logLoss } from './logistic-regression';
-import type { Points2D } from './classification-data';
-import { makeMetricsData } from './metrics-data';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+import { logisticGradients, meanLogLoss } from '../tfjs/logistic-ops';
+import { logLoss } from '../logistic-regression/math';
+import type { Points2D } from '../shared/classification-data';
+import { makeMetricsData } from './data';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export interface MetricsInfo {
   train: Points2D;

@@ -1,12 +1,12 @@
 /**
  * Polynomial regression on a dozen noisy points, in plain TypeScript: the data, the features, the losses,
  * the L1 / L2 penalties and their gradients, and the closed-form (ridge) fit. The tfjs trainer in
- * overfitting-trainer.ts must agree with these (unit tests).
+ * trainer.ts must agree with these (unit tests).
  *
  * The model is ŷ = b + Σₖ wₖ xᵏ (k = 1 … d) with x in [−1, 1], so every feature xᵏ stays in [−1, 1].
  * Parameters are kept as one vector θ = [b, w₁, …, w_d]; the penalties leave the bias b alone.
  */
-import { createRng, gaussian, uniform } from './random';
+import { createRng, gaussian, uniform } from '../shared/random';
 
 export const X_RANGE: [number, number] = [-1, 1];
 /** The validation set is larger than the training set, so its loss is a steadier estimate. */

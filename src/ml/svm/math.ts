@@ -7,8 +7,8 @@
  *   J(w, b) = (λ/2)‖w‖² + (1/n) Σ max(0, 1 − yᵢ(w·zᵢ + b)),  λ = 1/(n·C),
  * the textbook ½‖w‖² + C Σ ξᵢ divided by n·C: the same minimizer, with a step size that does not depend on C or n.
  */
-import { WINDOW, type Points2D } from './classification-data';
-import { createRng, gaussian, uniform } from './random';
+import { WINDOW, type Points2D } from '../shared/classification-data';
+import { createRng, gaussian, uniform } from '../shared/random';
 
 export const RFF_DIMENSION = 256;
 /** y·f(x) ≤ 1 + this counts as on or inside the margin (subgradient descent hovers around the exact optimum). */

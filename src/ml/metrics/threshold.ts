@@ -7,9 +7,9 @@
  * once z passes about 37, which would tie points the model still orders (and change the ROC curve and AUC).
  * σ(z) ≥ t and z ≥ logit(t) are the same test, since σ is increasing.
  */
-import type { Points2D } from './classification-data';
-import { sigmoid, type Weights2D } from './logistic-regression';
-import { accuracy, auc, confusionMatrix, f1, precision, recall, rocCurve, type ConfusionMatrix, type RocPoint } from './metrics';
+import type { Points2D } from '../shared/classification-data';
+import { sigmoid, type Weights2D } from '../logistic-regression/math';
+import { accuracy, auc, confusionMatrix, f1, precision, recall, rocCurve, type ConfusionMatrix, type RocPoint } from '../shared/metrics';
 
 /** ln(t / (1 − t)), the inverse of σ; −∞ at 0 and +∞ at 1. */
 export function logit(t: number): number {

@@ -3,8 +3,8 @@
  * that the lesson prints (tested against tfjs autodiff); tfjs's SGD optimizer applies it.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type LinearRegressionInfo } from './linear-regression';
-import type { ModelFactory, Params, TrainableModel } from './trainable';
+import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type LinearRegressionInfo } from './math';
+import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 
 export const GRID_SIZE = 96;
 

@@ -1,8 +1,8 @@
 /**
  * Linear regression with one feature, in plain TypeScript: the data, the loss, its gradient and the
- * closed-form answer. The tfjs trainer in linear-regression-trainer.ts must agree with these (unit tests).
+ * closed-form answer. The tfjs trainer in trainer.ts must agree with these (unit tests).
  */
-import { createRng, gaussian, uniform } from './random';
+import { createRng, gaussian, uniform } from '../shared/random';
 
 export interface Dataset1D {
   x: Float32Array;

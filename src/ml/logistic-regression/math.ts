@@ -2,7 +2,7 @@
  * Logistic regression on 2-D points in plain TypeScript: the probability, the log-loss written so it never
  * overflows, its gradient, accuracy and the score over a grid. The tfjs trainer must agree (unit tests).
  */
-import { WINDOW, type Points2D } from './classification-data';
+import { WINDOW, type Points2D } from '../shared/classification-data';
 
 export interface Weights2D {
   w1: number;
