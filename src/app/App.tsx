@@ -1,12 +1,12 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { GalleryPage } from './GalleryPage';
 import { HomePage } from './HomePage';
-import { LangContext } from './LangContext';
+import { LangContext } from '../i18n/LangContext';
 import { Layout } from './Layout';
 import { LessonPage } from './LessonPage';
 import { NotFoundPage } from './NotFoundPage';
 import { preferredLang, rememberLang } from './preferences';
-import { useStrings } from './LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { matchRoute, navigate, usePathname } from './router';
 
 // The glossary's data loads with its page, not with every lesson.

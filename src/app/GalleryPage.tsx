@@ -1,4 +1,4 @@
-import { useStrings } from './LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { WIDGET_SPECS } from '../widgets/specs';
 import { WidgetSlot } from '../widgets/WidgetSlot';
 

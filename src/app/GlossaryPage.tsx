@@ -4,7 +4,7 @@ import { findLesson } from '../content/lessons';
 import { searchGlossary, type GlossaryEntry } from '../content/glossary';
 import { CURRICULUM_ORDER } from '../content/curriculum';
 import type { Lang } from '../i18n/strings';
-import { useStrings } from './LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { Link } from './Link';
 
 const ENTRIES = (glossary as GlossaryEntry[])

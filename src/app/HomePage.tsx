@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { lessonsIn } from '../content/lessons';
 import type { Lang } from '../i18n/strings';
-import { useStrings } from './LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { Link } from './Link';
 import { scrollToHash } from './router';
 

@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { isOfflineReady, subscribeOffline } from '../offline/status';
 import { STRINGS, type Lang } from '../i18n/strings';
-import { useStrings } from './LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { Link } from './Link';
 import { applyLargeText, applyTheme, rememberLang, savedLargeText, savedTheme, type ThemeChoice } from './preferences';
 

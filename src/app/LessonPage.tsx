@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { findLesson, lessonsIn, loadLessonBody, type MdxComponent } from '../content/lessons';
 import type { Lang } from '../i18n/strings';
 import { mdxComponents } from '../markdown/components';
-import { useStrings } from './LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { Link } from './Link';
 import { NotFoundPage } from './NotFoundPage';
 import { scrollToHash } from './router';

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/strings';
-import { useStrings } from './LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { Link } from './Link';
 
 export function NotFoundPage({ lang }: { lang: Lang }) {

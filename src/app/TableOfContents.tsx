@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { useStrings } from './LangContext';
+import { useStrings } from '../i18n/LangContext';
 
 interface Entry {
   id: string;

@@ -1,6 +1,6 @@
 /** How compiled lesson elements render: headings get anchor links, <Widget> becomes a live widget. */
 import type { ComponentType, HTMLAttributes } from 'react';
-import { useStrings } from '../app/LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { Quiz, QuizChoice, QuizChoices, QuizExplanation, QuizPrompt, QuizQuestion } from '../quiz/Quiz';
 import { WidgetSlot } from '../widgets/WidgetSlot';
 

@@ -3,7 +3,7 @@
  * a choice, sees at once whether it is right and why; answers are remembered in this browser.
  */
 import { Children, createContext, isValidElement, useCallback, useContext, useId, useMemo, useState, type ReactNode } from 'react';
-import { useStrings } from '../app/LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { loadAnswers, saveAnswers, score, type Answers } from './quiz-answers';
 
 const LETTERS = 'ABCDE';

@@ -1,5 +1,5 @@
 import { Component, Suspense, type ReactNode } from 'react';
-import { useStrings } from '../app/LangContext';
+import { useStrings } from '../i18n/LangContext';
 import { WIDGETS } from './registry';
 
 class WidgetErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {

@@ -3,15 +3,15 @@
  * import it without React.
  */
 import type { ParamSpec } from '../state/params.ts';
-import { GD_VARIANTS_PARAMS } from './gd-variants/params.ts';
-import { LINEAR_REGRESSION_PARAMS } from './linear-regression/params.ts';
-import { MLP_PLAYGROUND_PARAMS } from './mlp-playground/params.ts';
-import { LOGISTIC_REGRESSION_PARAMS } from './logistic-regression/params.ts';
-import { OPTIMIZER_RACE_PARAMS } from './optimizer-race/params.ts';
-import { NORMALIZATION_PARAMS } from './normalization/params.ts';
-import { OVERFITTING_PARAMS } from './overfitting/params.ts';
-import { SVM_PARAMS } from './svm/params.ts';
-import { METRICS_PARAMS } from './metrics/params.ts';
+import { GD_VARIANTS_PARAMS } from '../ml/gd-variants/contract.ts';
+import { LINEAR_REGRESSION_PARAMS } from '../ml/linear-regression/contract.ts';
+import { MLP_PLAYGROUND_PARAMS } from '../ml/mlp-playground/contract.ts';
+import { LOGISTIC_REGRESSION_PARAMS } from '../ml/logistic-regression/contract.ts';
+import { OPTIMIZER_RACE_PARAMS } from '../ml/optimizer-race/contract.ts';
+import { NORMALIZATION_PARAMS } from '../ml/normalization/contract.ts';
+import { OVERFITTING_PARAMS } from '../ml/overfitting/contract.ts';
+import { SVM_PARAMS } from '../ml/svm/contract.ts';
+import { METRICS_PARAMS } from '../ml/metrics/contract.ts';
 
 export const WIDGET_SPECS: Record<string, readonly ParamSpec[]> = {
   'linear-regression': LINEAR_REGRESSION_PARAMS,

@@ -13,10 +13,10 @@ import { createOptimizerRace } from '../../src/ml/optimizer-race/trainer';
 import { createSvm } from '../../src/ml/svm/trainer';
 import { SURFACES } from '../../src/ml/optimizer-race/surfaces';
 import { defaults } from '../../src/state/params';
-import { GD_VARIANTS_PARAMS } from '../../src/widgets/gd-variants/params';
-import { LOGISTIC_REGRESSION_PARAMS } from '../../src/widgets/logistic-regression/params';
-import { OPTIMIZER_RACE_PARAMS } from '../../src/widgets/optimizer-race/params';
-import { SVM_PARAMS } from '../../src/widgets/svm/params';
+import { GD_VARIANTS_PARAMS } from '../../src/ml/gd-variants/contract';
+import { LOGISTIC_REGRESSION_PARAMS } from '../../src/ml/logistic-regression/contract';
+import { OPTIMIZER_RACE_PARAMS } from '../../src/ml/optimizer-race/contract';
+import { SVM_PARAMS } from '../../src/ml/svm/contract';
 import { BACKENDS, trainSteps, useBackend } from './backends';
 
 const STEPS = 100;

@@ -5,7 +5,7 @@ import { BatchStream } from '../../src/ml/shared/batch-stream';
 import { createGdVariants, GD_X_RANGE, scheduledRate, type GdVariantsInfo } from '../../src/ml/gd-variants/trainer';
 import { makeLinearData, mse, mseGradient, type Line } from '../../src/ml/linear-regression/math';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { GD_VARIANTS_PARAMS } from '../../src/widgets/gd-variants/params';
+import { GD_VARIANTS_PARAMS } from '../../src/ml/gd-variants/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -13,7 +13,7 @@ import {
 import { accuracy, logLoss, logLossGradient, pointLoss, scoreGrid, sigmoid, type Weights2D } from '../../src/ml/logistic-regression/math';
 import { createLogisticRegression } from '../../src/ml/logistic-regression/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { LOGISTIC_REGRESSION_PARAMS } from '../../src/widgets/logistic-regression/params';
+import { LOGISTIC_REGRESSION_PARAMS } from '../../src/ml/logistic-regression/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -7,7 +7,7 @@ import { EVAL_SIZE, makeMetricsData, positiveCentre, positiveCount, TRAIN_SIZE }
 import { createMetrics, type MetricsInfo } from '../../src/ml/metrics/trainer';
 import { alwaysNegativeAccuracy, logits, reportAt } from '../../src/ml/metrics/threshold';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { METRICS_PARAMS } from '../../src/widgets/metrics/params';
+import { METRICS_PARAMS } from '../../src/ml/metrics/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

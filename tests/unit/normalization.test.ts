@@ -26,7 +26,7 @@ import {
 } from '../../src/ml/normalization/math';
 import { createNormalization, type NormalizationInfo } from '../../src/ml/normalization/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { NORMALIZATION_PARAMS } from '../../src/widgets/normalization/params';
+import { NORMALIZATION_PARAMS } from '../../src/ml/normalization/contract';
 import { runSummary } from '../../src/widgets/normalization/run-summary';
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { disposeOptimizer, setLearningRate } from '../../src/ml/tfjs/optimizer-h
 import { createOptimizer, createOptimizerRace, OPTIMIZER_EPSILON, RACERS, type RacerName } from '../../src/ml/optimizer-race/trainer';
 import { SURFACES } from '../../src/ml/optimizer-race/surfaces';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { OPTIMIZER_RACE_PARAMS } from '../../src/widgets/optimizer-race/params';
+import { OPTIMIZER_RACE_PARAMS } from '../../src/ml/optimizer-race/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

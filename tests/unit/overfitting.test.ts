@@ -26,7 +26,7 @@ import {
 import { createOverfitting } from '../../src/ml/overfitting/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { earlyStopMark, stepSeries } from '../../src/widgets/overfitting/early-stop-mark';
-import { OVERFITTING_PARAMS } from '../../src/widgets/overfitting/params';
+import { OVERFITTING_PARAMS } from '../../src/ml/overfitting/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, formatParam, parseParams, parseValue, readUrlParams, writeUrlParams } from '../../src/state/params';
-import { LINEAR_REGRESSION_PARAMS as SPECS } from '../../src/widgets/linear-regression/params';
+import { LINEAR_REGRESSION_PARAMS as SPECS } from '../../src/ml/linear-regression/contract';
 
 const lr = SPECS.find((s) => s.key === 'lr')!;
 const n = SPECS.find((s) => s.key === 'n')!;

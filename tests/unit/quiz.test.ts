@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import * as runtime from 'react/jsx-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { LangContext } from '../../src/app/LangContext';
+import { LangContext } from '../../src/i18n/LangContext';
 import { mdxComponents } from '../../src/markdown/components';
 import { rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline';
 import { parseAnswers, score } from '../../src/quiz/quiz-answers';

@@ -16,7 +16,7 @@ import {
 } from '../../src/ml/svm/math';
 import { createSvm, type SvmInfo } from '../../src/ml/svm/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { SVM_PARAMS } from '../../src/widgets/svm/params';
+import { SVM_PARAMS } from '../../src/ml/svm/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

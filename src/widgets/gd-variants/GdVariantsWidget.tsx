@@ -1,4 +1,4 @@
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas } from '../../charts/ContourCanvas';
 import { LossChart } from '../../charts/LossChart';
@@ -12,7 +12,7 @@ import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { GD_VARIANTS_PARAMS } from './params';
+import { GD_VARIANTS_PARAMS } from '../../ml/gd-variants/contract';
 
 const NAME = 'gd-variants';
 const COLOR: Record<VariantName, string> = { batch: '--series-1', mini: '--series-3', sgd: '--series-2' };

@@ -1,4 +1,4 @@
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas } from '../../charts/ContourCanvas';
 import { LossChart } from '../../charts/LossChart';
@@ -13,7 +13,7 @@ import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { LINEAR_REGRESSION_PARAMS } from './params';
+import { LINEAR_REGRESSION_PARAMS } from '../../ml/linear-regression/contract';
 
 const NAME = 'linear-regression';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
 import { LossChart } from '../../charts/LossChart';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
@@ -16,7 +16,7 @@ import { usePointEditor } from '../shared/usePointEditor';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { LOGISTIC_REGRESSION_PARAMS } from './params';
+import { LOGISTIC_REGRESSION_PARAMS } from '../../ml/logistic-regression/contract';
 
 const NAME = 'logistic-regression';
 const EXTRA_KEYS = [POINTS_KEY];

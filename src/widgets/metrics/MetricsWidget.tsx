@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ClassHistogramCanvas } from '../../charts/ClassHistogramCanvas';
 import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
@@ -18,7 +18,7 @@ import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { ConfusionTables } from './ConfusionTables';
-import { METRICS_PARAMS } from './params';
+import { METRICS_PARAMS } from '../../ml/metrics/contract';
 
 const NAME = 'metrics';
 /** The plane shown: the classes' centres are at most 1.41 from the origin, so ±4 holds nearly every point. */

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore, type ComponentProps } from 'react';
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
 import { LossChart } from '../../charts/LossChart';
@@ -23,7 +23,7 @@ import { diagramChannel } from './diagram-surface';
 import { LatestValue } from './latest-value';
 import { NetworkDiagram } from './NetworkDiagram';
 import { OwnDataPanel } from './OwnDataPanel';
-import { MLP_PLAYGROUND_PARAMS } from './params';
+import { MLP_PLAYGROUND_PARAMS } from '../../ml/mlp-playground/contract';
 import { PLAYGROUND_STRINGS } from './strings';
 
 const NAME = 'mlp-playground';

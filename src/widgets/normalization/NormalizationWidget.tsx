@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas } from '../../charts/ContourCanvas';
 import { LossChart } from '../../charts/LossChart';
@@ -14,7 +14,7 @@ import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { NORMALIZATION_PARAMS } from './params';
+import { NORMALIZATION_PARAMS } from '../../ml/normalization/contract';
 import { runSummary, type RunSummary } from './run-summary';
 import { NORMALIZATION_STRINGS, type NormalizationStrings } from './strings';
 

@@ -1,4 +1,4 @@
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas } from '../../charts/ContourCanvas';
 import { LossChart } from '../../charts/LossChart';
@@ -11,7 +11,7 @@ import { SURFACES } from '../../ml/optimizer-race/surfaces';
 import type { WidgetProps } from '../registry';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { OPTIMIZER_RACE_PARAMS } from './params';
+import { OPTIMIZER_RACE_PARAMS } from '../../ml/optimizer-race/contract';
 import { racerSummaries } from './race-summary';
 
 const NAME = 'optimizer-race';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ChartLegend, type LegendItem } from '../../charts/ChartLegend';
 import { LossChart } from '../../charts/LossChart';
 import { ScatterLineCanvas, type PlotCurve } from '../../charts/ScatterLineCanvas';
@@ -24,7 +24,7 @@ import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { earlyStopMark } from './early-stop-mark';
-import { OVERFITTING_PARAMS } from './params';
+import { OVERFITTING_PARAMS } from '../../ml/overfitting/contract';
 import { OVERFITTING_STRINGS } from './strings';
 
 const NAME = 'overfitting';

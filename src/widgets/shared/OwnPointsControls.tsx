@@ -1,6 +1,6 @@
 /** Which class a click adds, the way back to the preset, and what went wrong with points in a link. */
 import { useId } from 'react';
-import { useStrings } from '../../app/LangContext';
+import { useStrings } from '../../i18n/LangContext';
 
 export function OwnPointsControls({
   addClass,

@@ -1,5 +1,5 @@
 import { forwardRef, type ReactNode } from 'react';
-import { useStrings } from '../../app/LangContext';
+import { useStrings } from '../../i18n/LangContext';
 import { formatNumber } from '../../controls/format';
 import type { ParamNotice } from '../../state/params';
 import type { TrainerView } from './useTrainer';

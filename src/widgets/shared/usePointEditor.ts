@@ -4,7 +4,7 @@
  * data. Returns the parameter-change function to use instead of useParamChange's.
  */
 import { useState } from 'react';
-import { useStrings } from '../../app/LangContext';
+import { useStrings } from '../../i18n/LangContext';
 import { asInLink, flattenPoints, togglePoint, type Points2D } from '../../ml/shared/classification-data';
 import type { ParamValues } from '../../state/params';
 import type { OwnPoints } from './useOwnPoints';

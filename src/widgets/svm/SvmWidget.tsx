@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLang, useStrings } from '../../app/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
 import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
 import { LossChart } from '../../charts/LossChart';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
@@ -16,7 +16,7 @@ import { newSeed } from '../shared/useParamChange';
 import { usePointEditor } from '../shared/usePointEditor';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { SVM_PARAMS } from './params';
+import { SVM_PARAMS } from '../../ml/svm/contract';
 
 const NAME = 'svm';
 const EXTRA_KEYS = [POINTS_KEY];

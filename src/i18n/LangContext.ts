@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { STRINGS, type Lang, type Strings } from '../i18n/strings';
+import { STRINGS, type Lang, type Strings } from './strings';
 
 export const LangContext = createContext<Lang>('zh');
 
