@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchStream } from '../../src/ml/shared/batch-stream';
-import { createGdVariants, GD_X_RANGE, scheduledRate, type GdVariantsInfo } from '../../src/ml/gd-variants/trainer';
+import { createGdVariants, scheduledRate } from '../../src/ml/gd-variants/trainer';
 import { makeLinearData, mse, mseGradient, type Line } from '../../src/ml/linear-regression/math';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { GD_VARIANTS_PARAMS } from '../../src/ml/gd-variants/contract';
+import { GD_VARIANTS_PARAMS, GD_X_RANGE, type GdVariantsInfo } from '../../src/ml/gd-variants/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

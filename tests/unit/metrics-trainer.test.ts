@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { logLoss, logLossGradient, type Weights2D } from '../../src/ml/logistic-regression/math';
 import { auc, rocCurve } from '../../src/ml/shared/metrics';
 import { EVAL_SIZE, makeMetricsData, positiveCentre, positiveCount, TRAIN_SIZE } from '../../src/ml/metrics/data';
-import { createMetrics, type MetricsInfo } from '../../src/ml/metrics/trainer';
+import { createMetrics } from '../../src/ml/metrics/trainer';
 import { alwaysNegativeAccuracy, logits, reportAt } from '../../src/ml/metrics/threshold';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { METRICS_PARAMS } from '../../src/ml/metrics/contract';
+import { METRICS_PARAMS, type MetricsInfo } from '../../src/ml/metrics/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -3,7 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forward, initWeights, type MlpShape } from '../../src/ml/mlp-playground/mlp';
 import { gridActivations, planeGrid, unpackWeights } from '../../src/ml/mlp-playground/grid';
-import { createMlpPlayground, type PlaygroundInfo } from '../../src/ml/mlp-playground/trainer';
+import { type PlaygroundInfo } from '../../src/ml/mlp-playground/contract';
+import { createMlpPlayground } from '../../src/ml/mlp-playground/trainer';
 import { featureRows, FEATURES, type Feature } from '../../src/ml/mlp-playground/data';
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMlpPlayground, playgroundConfig, type PlaygroundInfo } from '../../src/ml/mlp-playground/trainer';
+import { playgroundConfig, type PlaygroundInfo } from '../../src/ml/mlp-playground/contract';
+import { createMlpPlayground } from '../../src/ml/mlp-playground/trainer';
 import type { Params } from '../../src/ml/tfjs/trainable';
 
 beforeAll(async () => {

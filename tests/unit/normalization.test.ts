@@ -18,15 +18,14 @@ import {
   squareWindow,
   startTheta,
   symmetricEigenvalues,
-  TRACE,
   toOriginalUnits,
   TRUE_MODEL,
   type Problem,
   type Theta,
 } from '../../src/ml/normalization/math';
-import { createNormalization, type NormalizationInfo } from '../../src/ml/normalization/trainer';
+import { createNormalization } from '../../src/ml/normalization/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { NORMALIZATION_PARAMS } from '../../src/ml/normalization/contract';
+import { NORMALIZATION_PARAMS, TRACE, type NormalizationInfo } from '../../src/ml/normalization/contract';
 import { runSummary } from '../../src/widgets/normalization/run-summary';
 
 beforeAll(async () => {

@@ -5,10 +5,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { disposeOptimizer, setLearningRate } from '../../src/ml/tfjs/optimizer-handling';
-import { createOptimizer, createOptimizerRace, OPTIMIZER_EPSILON, RACERS, type RacerName } from '../../src/ml/optimizer-race/trainer';
+import { createOptimizer, createOptimizerRace } from '../../src/ml/optimizer-race/trainer';
 import { SURFACES } from '../../src/ml/optimizer-race/surfaces';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { OPTIMIZER_RACE_PARAMS } from '../../src/ml/optimizer-race/contract';
+import { OPTIMIZER_RACE_PARAMS, OPTIMIZER_EPSILON, RACERS, type RacerName } from '../../src/ml/optimizer-race/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

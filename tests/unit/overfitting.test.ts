@@ -15,9 +15,6 @@ import {
   predict,
   ridgeFit,
   target,
-  TRACE_THETA,
-  TRACE_TRAIN,
-  TRACE_VALIDATION,
   VALIDATION_POINTS,
   type Dataset1D,
   type OverfittingInfo,
@@ -26,7 +23,7 @@ import {
 import { createOverfitting } from '../../src/ml/overfitting/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
 import { earlyStopMark, stepSeries } from '../../src/widgets/overfitting/early-stop-mark';
-import { OVERFITTING_PARAMS } from '../../src/ml/overfitting/contract';
+import { OVERFITTING_PARAMS, TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../src/ml/overfitting/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

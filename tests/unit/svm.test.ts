@@ -14,9 +14,9 @@ import {
   subgradient,
   supportVectors,
 } from '../../src/ml/svm/math';
-import { createSvm, type SvmInfo } from '../../src/ml/svm/trainer';
+import { createSvm } from '../../src/ml/svm/trainer';
 import { defaults, type ParamValues } from '../../src/state/params';
-import { SVM_PARAMS } from '../../src/ml/svm/contract';
+import { SVM_PARAMS, type SvmInfo } from '../../src/ml/svm/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -4,7 +4,7 @@
  * small machines (a separate painting worker was starved there by the training worker and redrew less often).
  * Each picture goes to the page as an ImageBitmap, with the output grid for the page's large heatmap.
  */
-import type { PlaygroundInfo } from '../../ml/mlp-playground/trainer';
+import { type PlaygroundInfo } from '../../ml/mlp-playground/contract';
 import type { DiagramScene, DiagramStyle } from './paint';
 import { DiagramRenderer, type DiagramSize, type PaintReport } from './renderer';
 

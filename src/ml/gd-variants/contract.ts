@@ -1,3 +1,5 @@
+import { defineContract } from '../shared/contract';
+import type { Line, LossGrid } from '../linear-regression/math';
 import type { ParamSpec } from '../../state/params.ts';
 
 export const GD_VARIANTS_PARAMS: readonly ParamSpec[] = [
@@ -42,3 +44,40 @@ export const GD_VARIANTS_PARAMS: readonly ParamSpec[] = [
   },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
 ];
+
+export const GD_X_RANGE: [number, number] = [-2, 2];
+export const VARIANTS = ['batch', 'mini', 'sgd'] as const;
+export type VariantName = (typeof VARIANTS)[number];
+
+export interface GdVariantsInfo {
+  x: Float32Array;
+  y: Float32Array;
+  n: number;
+  /** Examples per step of each variant, in VARIANTS order. */
+  batchSizes: [number, number, number];
+  closedForm: Line;
+  minLoss: number;
+  /** 2/λ_max: the largest rate at which batch gradient descent converges on this data. */
+  criticalLr: number;
+  grid: LossGrid;
+}
+
+export const GD_VARIANTS = defineContract<GdVariantsInfo>()({
+  id: 'gd-variants',
+  params: GD_VARIANTS_PARAMS,
+  // Per variant in VARIANTS order: the loss before its update, its parameters after it, its update's time.
+  trace: [
+    'batch.loss',
+    'mini.loss',
+    'sgd.loss',
+    'batch.b0',
+    'batch.b1',
+    'mini.b0',
+    'mini.b1',
+    'sgd.b0',
+    'sgd.b1',
+    'batch.ms',
+    'mini.ms',
+    'sgd.ms',
+  ],
+});

@@ -7,26 +7,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { BatchStream } from '../shared/batch-stream';
-import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type Line, type LossGrid } from '../linear-regression/math';
+import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse } from '../linear-regression/math';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
+import { GD_VARIANTS, GD_X_RANGE, VARIANTS, type GdVariantsInfo } from './contract';
 
-export const GD_X_RANGE: [number, number] = [-2, 2];
-export const VARIANTS = ['batch', 'mini', 'sgd'] as const;
-export type VariantName = (typeof VARIANTS)[number];
 const GRID_SIZE = 96;
-
-export interface GdVariantsInfo {
-  x: Float32Array;
-  y: Float32Array;
-  n: number;
-  /** Examples per step of each variant, in VARIANTS order. */
-  batchSizes: [number, number, number];
-  closedForm: Line;
-  minLoss: number;
-  /** 2/λ_max: the largest rate at which batch gradient descent converges on this data. */
-  criticalLr: number;
-  grid: LossGrid;
-}
 
 /** The learning rate at step t (t = 0 for the first step). */
 export function scheduledRate(lr: number, decay: number, t: number): number {
@@ -92,11 +77,7 @@ export const createGdVariants: ModelFactory = (params: Params, seed: number): Tr
   }
 
   return {
-    traceNames: [
-      ...VARIANTS.map((v) => `${v}.loss`),
-      ...VARIANTS.flatMap((v) => [`${v}.b0`, `${v}.b1`]),
-      ...VARIANTS.map((v) => `${v}.ms`),
-    ],
+    traceNames: GD_VARIANTS.trace,
     initialTrace: [...VARIANTS.map(() => mse(data, { b0: 0, b1: 0 })), 0, 0, 0, 0, 0, 0, 0, 0, 0],
     info,
     step() {

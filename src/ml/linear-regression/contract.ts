@@ -1,3 +1,5 @@
+import { defineContract } from '../shared/contract';
+import type { LinearRegressionInfo } from './math';
 import type { ParamSpec } from '../../state/params.ts';
 
 export const LINEAR_REGRESSION_PARAMS: readonly ParamSpec[] = [
@@ -17,3 +19,9 @@ export const LINEAR_REGRESSION_PARAMS: readonly ParamSpec[] = [
   { key: 'speed', kind: 'int', min: 1, max: 100, default: 2, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
 ];
+
+export const LINEAR_REGRESSION = defineContract<LinearRegressionInfo>()({
+  id: 'linear-regression',
+  params: LINEAR_REGRESSION_PARAMS,
+  trace: ['b0', 'b1'],
+});

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type LinearRegressionInfo } from './math';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
+import { LINEAR_REGRESSION } from './contract';
 
 export const GRID_SIZE = 96;
 
@@ -26,7 +27,7 @@ export const createLinearRegression: ModelFactory = (params: Params, seed: numbe
   };
 
   return {
-    traceNames: ['b0', 'b1'],
+    traceNames: LINEAR_REGRESSION.trace,
     initialTrace: [0, 0],
     info,
     step() {

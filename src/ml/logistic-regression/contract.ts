@@ -1,3 +1,5 @@
+import type { Points2D } from '../shared/classification-data';
+import { defineContract } from '../shared/contract';
 import type { ParamSpec } from '../../state/params.ts';
 
 export const LOGISTIC_REGRESSION_PARAMS: readonly ParamSpec[] = [
@@ -30,3 +32,15 @@ export const LOGISTIC_REGRESSION_PARAMS: readonly ParamSpec[] = [
   { key: 'speed', kind: 'int', min: 1, max: 100, default: 2, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
 ];
+
+export interface LogisticInfo {
+  points: Points2D;
+  /** True when the points are the learner's own rather than a preset's. */
+  custom: boolean;
+}
+
+export const LOGISTIC_REGRESSION = defineContract<LogisticInfo>()({
+  id: 'logistic-regression',
+  params: LOGISTIC_REGRESSION_PARAMS,
+  trace: ['w1', 'w2', 'b', 'accuracy'],
+});

@@ -5,17 +5,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { logisticGradients, meanLogLoss } from '../tfjs/logistic-ops';
-import { pointsFor, type Points2D, type PresetName } from '../shared/classification-data';
+import { pointsFor, type PresetName } from '../shared/classification-data';
 import { accuracy } from './math';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
+import { LOGISTIC_REGRESSION, type LogisticInfo } from './contract';
 
 export const LOGISTIC_PRESETS: readonly PresetName[] = ['separable', 'overlapping', 'xor'];
-
-export interface LogisticInfo {
-  points: Points2D;
-  /** True when the points are the learner's own rather than a preset's. */
-  custom: boolean;
-}
 
 export const createLogisticRegression: ModelFactory = (params: Params, seed: number, data?: number[]): TrainableModel => {
   const points = pointsFor(params, seed, data, LOGISTIC_PRESETS);
@@ -31,7 +26,7 @@ export const createLogisticRegression: ModelFactory = (params: Params, seed: num
   const optimizer = tf.train.sgd(params.lr);
 
   return {
-    traceNames: ['w1', 'w2', 'b', 'accuracy'],
+    traceNames: LOGISTIC_REGRESSION.trace,
     initialTrace: [0, 0, 0, accuracy(points, { w1: 0, w2: 0, b: 0 })],
     info: { points, custom: Boolean(data && data.length >= 6) } satisfies LogisticInfo,
     step() {

@@ -1,3 +1,5 @@
+import type { Points2D } from '../shared/classification-data';
+import { defineContract } from '../shared/contract';
 import type { ParamSpec } from '../../state/params.ts';
 
 /**
@@ -40,3 +42,13 @@ export const METRICS_PARAMS: readonly ParamSpec[] = [
   { key: 'speed', kind: 'int', min: 1, max: 100, default: 2, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
 ];
+
+export interface MetricsInfo {
+  train: Points2D;
+  evaluation: Points2D;
+}
+
+/** The trace after the loss: the weights, then the evaluation part's log-loss. */
+export const METRICS_TRACE = ['w1', 'w2', 'b', 'evalLoss'] as const;
+
+export const METRICS = defineContract<MetricsInfo>()({ id: 'metrics', params: METRICS_PARAMS, trace: METRICS_TRACE });

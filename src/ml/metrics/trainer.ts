@@ -10,14 +10,7 @@ import { logLoss } from '../logistic-regression/math';
 import type { Points2D } from '../shared/classification-data';
 import { makeMetricsData } from './data';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-
-export interface MetricsInfo {
-  train: Points2D;
-  evaluation: Points2D;
-}
-
-/** The trace after the loss: the weights, then the evaluation part's log-loss. */
-export const METRICS_TRACE = ['w1', 'w2', 'b', 'evalLoss'] as const;
+import { METRICS, type MetricsInfo } from './contract';
 
 function features(points: Points2D): tf.Tensor2D {
   const n = points.x1.length;
@@ -40,7 +33,7 @@ export const createMetrics: ModelFactory = (params: Params, seed: number): Train
   const zero = { w1: 0, w2: 0, b: 0 };
 
   return {
-    traceNames: METRICS_TRACE,
+    traceNames: METRICS.trace,
     initialTrace: [0, 0, 0, logLoss(evaluation, zero)],
     info: { train, evaluation } satisfies MetricsInfo,
     step() {

@@ -1,3 +1,7 @@
+import { defineContract } from '../shared/contract';
+import type { ParamValues } from '../../state/params';
+import type { Activation, MlpShape, Regularization } from './mlp';
+import { CLASSIFICATION_SETS, FEATURES, REGRESSION_SETS, type Feature, type PlaygroundPoint, type PlaygroundSet } from './data';
 import type { ParamSpec } from '../../state/params.ts';
 
 /**
@@ -132,3 +136,59 @@ export const MLP_PLAYGROUND_PARAMS: readonly ParamSpec[] = [
   { key: 'n6', kind: 'int', min: 1, max: 8, default: 2, hidden: true, label: { zh: '第 6 层神经元', en: 'Neurons in layer 6' } },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
 ];
+
+export const PLAYGROUND_POINTS = 500;
+export const DATA_SETS: readonly PlaygroundSet[] = [...CLASSIFICATION_SETS, ...REGRESSION_SETS];
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+export const REGULARIZATIONS: readonly Regularization[] = ['none', 'l1', 'l2'];
+export const MAX_LAYERS = 6;
+
+export interface PlaygroundConfig {
+  set: PlaygroundSet;
+  noise: number;
+  trainShare: number;
+  batch: number;
+  lr: number;
+  activation: Activation;
+  regularization: Regularization;
+  regRate: number;
+  optimizer: 'sgd' | 'adam';
+  features: Feature[];
+  hidden: number[];
+}
+
+/**
+ * Reads the playground's flat numeric parameters: `features` is a bit mask over FEATURES (bit 0 = x₁),
+ * `layers` the number of hidden layers and `n1` … `n6` their sizes.
+ */
+export function playgroundConfig(params: ParamValues): PlaygroundConfig {
+  const mask = Math.round(params.features ?? 3);
+  const features = FEATURES.filter((_, i) => mask & (1 << i));
+  const layers = Math.min(MAX_LAYERS, Math.max(0, Math.round(params.layers ?? 2)));
+  return {
+    set: DATA_SETS[Math.round(params.dataset ?? 0)] ?? 'circle',
+    noise: params.noise ?? 0,
+    trainShare: params.trainShare ?? 0.5,
+    batch: Math.max(1, Math.round(params.batch ?? 10)),
+    lr: params.lr ?? 0.03,
+    activation: ACTIVATIONS[Math.round(params.activation ?? 1)] ?? 'tanh',
+    regularization: REGULARIZATIONS[Math.round(params.regularization ?? 0)] ?? 'none',
+    regRate: params.regRate ?? 0,
+    optimizer: params.optimizer === 1 ? 'adam' : 'sgd',
+    features: features.length > 0 ? features : ['x1', 'x2'],
+    hidden: Array.from({ length: layers }, (_, l) => Math.max(1, Math.round(params[`n${l + 1}`] ?? (l === 0 ? 4 : 2)))),
+  };
+}
+
+export interface PlaygroundInfo {
+  train: PlaygroundPoint[];
+  test: PlaygroundPoint[];
+  features: Feature[];
+  shape: MlpShape;
+}
+
+export const MLP_PLAYGROUND = defineContract<PlaygroundInfo>()({
+  id: 'mlp-playground',
+  params: MLP_PLAYGROUND_PARAMS,
+  trace: ['testLoss'],
+});

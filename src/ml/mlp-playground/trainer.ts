@@ -5,72 +5,12 @@
  * as the Playground reports them.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { dataLossFromOutput, initWeights, type Activation, type MlpShape, type Regularization } from './mlp';
+import { dataLossFromOutput, initWeights, type MlpShape } from './mlp';
 import { packWeights } from './grid';
 import { adamNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './nets';
-import {
-  CLASSIFICATION_SETS,
-  FEATURES,
-  featureRows,
-  isRegression,
-  makePlaygroundData,
-  REGRESSION_SETS,
-  splitTrainTest,
-  type Feature,
-  type PlaygroundPoint,
-  type PlaygroundSet,
-} from './data';
+import { featureRows, isRegression, makePlaygroundData, splitTrainTest, type PlaygroundPoint } from './data';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-
-export const PLAYGROUND_POINTS = 500;
-export const DATA_SETS: readonly PlaygroundSet[] = [...CLASSIFICATION_SETS, ...REGRESSION_SETS];
-export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
-export const REGULARIZATIONS: readonly Regularization[] = ['none', 'l1', 'l2'];
-export const MAX_LAYERS = 6;
-
-export interface PlaygroundConfig {
-  set: PlaygroundSet;
-  noise: number;
-  trainShare: number;
-  batch: number;
-  lr: number;
-  activation: Activation;
-  regularization: Regularization;
-  regRate: number;
-  optimizer: 'sgd' | 'adam';
-  features: Feature[];
-  hidden: number[];
-}
-
-/**
- * Reads the playground's flat numeric parameters: `features` is a bit mask over FEATURES (bit 0 = x₁),
- * `layers` the number of hidden layers and `n1` … `n6` their sizes.
- */
-export function playgroundConfig(params: Params): PlaygroundConfig {
-  const mask = Math.round(params.features ?? 3);
-  const features = FEATURES.filter((_, i) => mask & (1 << i));
-  const layers = Math.min(MAX_LAYERS, Math.max(0, Math.round(params.layers ?? 2)));
-  return {
-    set: DATA_SETS[Math.round(params.dataset ?? 0)] ?? 'circle',
-    noise: params.noise ?? 0,
-    trainShare: params.trainShare ?? 0.5,
-    batch: Math.max(1, Math.round(params.batch ?? 10)),
-    lr: params.lr ?? 0.03,
-    activation: ACTIVATIONS[Math.round(params.activation ?? 1)] ?? 'tanh',
-    regularization: REGULARIZATIONS[Math.round(params.regularization ?? 0)] ?? 'none',
-    regRate: params.regRate ?? 0,
-    optimizer: params.optimizer === 1 ? 'adam' : 'sgd',
-    features: features.length > 0 ? features : ['x1', 'x2'],
-    hidden: Array.from({ length: layers }, (_, l) => Math.max(1, Math.round(params[`n${l + 1}`] ?? (l === 0 ? 4 : 2)))),
-  };
-}
-
-export interface PlaygroundInfo {
-  train: PlaygroundPoint[];
-  test: PlaygroundPoint[];
-  features: Feature[];
-  shape: MlpShape;
-}
+import { MLP_PLAYGROUND, PLAYGROUND_POINTS, playgroundConfig, REGULARIZATIONS, type PlaygroundInfo } from './contract';
 
 /** The learner's own points, flat [x₁, x₂, label, …] with labels 0 / 1, as PlaygroundPoints. */
 function ownPoints(data: number[]): PlaygroundPoint[] {
@@ -108,7 +48,7 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number, 
   };
 
   return {
-    traceNames: ['testLoss'],
+    traceNames: MLP_PLAYGROUND.trace,
     initialTrace: [losses()[1]],
     info: { train, test, features: config.features, shape } satisfies PlaygroundInfo,
     step() {

@@ -1,3 +1,5 @@
+import { defineContract, traceIndex } from '../shared/contract';
+import type { Conditioning, Moments, ScaledProblem, Scaling, Theta, Window2D } from './math';
 import type { ParamSpec } from '../../state/params.ts';
 
 export const NORMALIZATION_PARAMS: readonly ParamSpec[] = [
@@ -30,3 +32,43 @@ export const NORMALIZATION_PARAMS: readonly ParamSpec[] = [
   { key: 'speed', kind: 'int', min: 1, max: 100, default: 1, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
 ];
+
+export interface NormalizationRunInfo {
+  scaling: Scaling;
+  fit: ScaledProblem['fit'];
+  moments: Moments;
+  start: Theta;
+  best: Theta;
+  /** L*, the least-squares loss: the same for both runs (scaling is an affine change of the features). */
+  minLoss: number;
+  conditioning: Conditioning;
+  window: Window2D;
+}
+
+export interface NormalizationInfo {
+  n: number;
+  outlier: boolean;
+  outlierIndex: number;
+  /** Both features under every transform, for the strip plot: [x₁, x₂] each. */
+  features: Record<Scaling, [Float32Array, Float32Array]>;
+  runs: [NormalizationRunInfo, NormalizationRunInfo];
+  startLoss: number;
+  /** A measured loss at or below this counts as having reached the optimum (within 1 % of L*). */
+  nearOptimum: number;
+  /** A run is out when its next loss would pass this. */
+  divergeLimit: number;
+}
+
+export const NORMALIZATION = defineContract<NormalizationInfo>()({
+  id: 'normalization',
+  params: NORMALIZATION_PARAMS,
+  // After the loss the session reads: each run's loss (raw, scaled), its θ = (w₁, w₂, b), its out flag.
+  trace: ['raw.loss', 'scaled.loss', 'raw.w1', 'raw.w2', 'raw.b', 'scaled.w1', 'scaled.w2', 'scaled.b', 'raw.out', 'scaled.out'],
+});
+
+/** Where each kind of value starts in a step's trace (run k adds k, or 3k for θ). */
+export const TRACE = {
+  loss: traceIndex(NORMALIZATION, 'raw.loss'),
+  theta: traceIndex(NORMALIZATION, 'raw.w1'),
+  out: traceIndex(NORMALIZATION, 'raw.out'),
+} as const;

@@ -17,24 +17,6 @@ export const TRUE_MODEL: Theta = [0.6, 12, 1];
 /** The outlier: the example with the largest x₁ has it recorded ten times too large (a slipped decimal point). */
 export const OUTLIER_FACTOR = 10;
 
-/**
- * The trainer's record of a step, after the loss the session reads: the loss of each run (raw, scaled), θ of
- * each run (w₁, w₂, b) and each run's out flag. Here, not in the trainer, so the page can read it without tfjs.
- */
-export const TRACE_NAMES = [
-  'raw.loss',
-  'scaled.loss',
-  'raw.w1',
-  'raw.w2',
-  'raw.b',
-  'scaled.w1',
-  'scaled.w2',
-  'scaled.b',
-  'raw.out',
-  'scaled.out',
-];
-export const TRACE = { loss: 0, theta: 2, out: 8 } as const;
-
 /** (w₁, w₂, b). */
 export type Theta = [number, number, number];
 

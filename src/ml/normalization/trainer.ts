@@ -20,41 +20,9 @@ import {
   SCALINGS,
   squareWindow,
   startTheta,
-  TRACE_NAMES,
-  type Conditioning,
-  type Moments,
-  type ScaledProblem,
-  type Scaling,
-  type Theta,
-  type Window2D,
 } from './math';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-
-export interface NormalizationRunInfo {
-  scaling: Scaling;
-  fit: ScaledProblem['fit'];
-  moments: Moments;
-  start: Theta;
-  best: Theta;
-  /** L*, the least-squares loss: the same for both runs (scaling is an affine change of the features). */
-  minLoss: number;
-  conditioning: Conditioning;
-  window: Window2D;
-}
-
-export interface NormalizationInfo {
-  n: number;
-  outlier: boolean;
-  outlierIndex: number;
-  /** Both features under every transform, for the strip plot: [x₁, x₂] each. */
-  features: Record<Scaling, [Float32Array, Float32Array]>;
-  runs: [NormalizationRunInfo, NormalizationRunInfo];
-  startLoss: number;
-  /** A measured loss at or below this counts as having reached the optimum (within 1 % of L*). */
-  nearOptimum: number;
-  /** A run is out when its next loss would pass this. */
-  divergeLimit: number;
-}
+import { NORMALIZATION, type NormalizationInfo, type NormalizationRunInfo } from './contract';
 
 export const createNormalization: ModelFactory = (params: Params, seed: number): TrainableModel => {
   const outlier = (params.outlier ?? 0) >= 0.5;
@@ -113,7 +81,7 @@ export const createNormalization: ModelFactory = (params: Params, seed: number):
   let lr = tf.scalar(params.lr);
 
   return {
-    traceNames: TRACE_NAMES,
+    traceNames: NORMALIZATION.trace,
     initialTrace: [startLoss, startLoss, ...runs[0].start, ...runs[1].start, 0, 0],
     info,
     step() {

@@ -1,3 +1,5 @@
+import { defineContract } from '../shared/contract';
+import type { surfaceGrid } from './surfaces';
 import type { ParamSpec } from '../../state/params.ts';
 
 const toggle = (key: string, zh: string, en: string): ParamSpec => ({
@@ -54,3 +56,28 @@ export const OPTIMIZER_RACE_PARAMS: readonly ParamSpec[] = [
   { key: 'x0', kind: 'float', min: -10, max: 10, default: -4, hidden: true, label: { zh: '起点 x', en: 'Start x' } },
   { key: 'y0', kind: 'float', min: -10, max: 10, default: 1, hidden: true, label: { zh: '起点 y', en: 'Start y' } },
 ];
+
+export const RACERS = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
+export type RacerName = (typeof RACERS)[number];
+/** tfjs's default for float32 backends, passed explicitly so the update formulas are fully specified. */
+export const OPTIMIZER_EPSILON = 1e-7;
+export const OUT_OF_BOUNDS = 1000;
+
+export interface OptimizerRaceInfo {
+  surface: number;
+  racers: RacerName[];
+  start: [number, number];
+  minima: [number, number][];
+  fMin: number;
+  grid: ReturnType<typeof surfaceGrid>;
+}
+
+/** Each racer's block of a step's trace, racers in the order of `info.racers`. */
+export const RACER_TRACE = ['loss', 'x', 'y', 'out'] as const;
+
+export const OPTIMIZER_RACE = defineContract<OptimizerRaceInfo>()({
+  id: 'optimizer-race',
+  params: OPTIMIZER_RACE_PARAMS,
+  // One RACER_TRACE block per racer in the race.
+  trace: [],
+});

@@ -10,22 +10,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { startPoint, SURFACES, surfaceGrid, type Surface } from './surfaces';
 import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
+import { OPTIMIZER_EPSILON, OUT_OF_BOUNDS, RACER_TRACE, RACERS, type OptimizerRaceInfo, type RacerName } from './contract';
 
-export const RACERS = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
-export type RacerName = (typeof RACERS)[number];
-/** tfjs's default for float32 backends, passed explicitly so the update formulas are fully specified. */
-export const OPTIMIZER_EPSILON = 1e-7;
-export const OUT_OF_BOUNDS = 1000;
 const GRID_SIZE = 120;
-
-export interface OptimizerRaceInfo {
-  surface: number;
-  racers: RacerName[];
-  start: [number, number];
-  minima: [number, number][];
-  fMin: number;
-  grid: ReturnType<typeof surfaceGrid>;
-}
 
 const LR_KEY: Record<RacerName, string> = { sgd: 'lrSgd', momentum: 'lrMomentum', rmsprop: 'lrRmsprop', adam: 'lrAdam' };
 
@@ -121,7 +108,7 @@ export const createOptimizerRace: ModelFactory = (params: Params): TrainableMode
   }
 
   return {
-    traceNames: racers.flatMap((r) => [`${r.name}.loss`, `${r.name}.x`, `${r.name}.y`, `${r.name}.out`]),
+    traceNames: racers.flatMap((r) => RACER_TRACE.map((value) => `${r.name}.${value}`)),
     initialTrace: racers.flatMap(() => [gap0, start[0], start[1], 0]),
     info,
     step() {

@@ -1,3 +1,5 @@
+import { defineContract, traceIndex } from '../shared/contract';
+import type { OverfittingInfo } from './math';
 import type { ParamSpec } from '../../state/params.ts';
 
 /**
@@ -51,3 +53,15 @@ export const OVERFITTING_PARAMS: readonly ParamSpec[] = [
   { key: 'speed', kind: 'int', min: 1, max: 200, default: 10, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
 ];
+
+export const OVERFITTING = defineContract<OverfittingInfo>()({
+  id: 'overfitting',
+  params: OVERFITTING_PARAMS,
+  // After the loss (the training MSE plus the penalty), measured before the step's update: the training MSE,
+  // the validation MSE, then θ = [b, w₁, …, w_d].
+  trace: ['trainMse', 'validationMse', 'b'],
+});
+
+export const TRACE_TRAIN = traceIndex(OVERFITTING, 'trainMse');
+export const TRACE_VALIDATION = traceIndex(OVERFITTING, 'validationMse');
+export const TRACE_THETA = traceIndex(OVERFITTING, 'b');

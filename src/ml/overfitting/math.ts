@@ -32,14 +32,6 @@ export interface OverfittingInfo extends OverfittingData {
   degree: number;
 }
 
-/**
- * Each step's trace (after the loss, which is the training MSE plus the penalty): the training MSE, the
- * validation MSE, then θ = [b, w₁, …, w_d], all measured before the step's update.
- */
-export const TRACE_TRAIN = 0;
-export const TRACE_VALIDATION = 1;
-export const TRACE_THETA = 2;
-
 export type PenaltyKind = 'none' | 'l1' | 'l2';
 /** The `penalty` parameter's options, in order. */
 export const PENALTIES: readonly PenaltyKind[] = ['none', 'l1', 'l2'];

@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { makeOverfittingData, penaltyKind, powerFeatures, type OverfittingInfo, type PenaltyKind } from './math';
 import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
+import { OVERFITTING } from './contract';
 
 export const createOverfitting: ModelFactory = (params: Params, seed: number): TrainableModel => {
   const degree = Math.round(params.degree);
@@ -58,7 +59,7 @@ export const createOverfitting: ModelFactory = (params: Params, seed: number): T
   });
 
   return {
-    traceNames: ['trainMse', 'validationMse', 'b', ...Array.from({ length: degree }, (_, k) => `w${k + 1}`)],
+    traceNames: [...OVERFITTING.trace, ...Array.from({ length: degree }, (_, k) => `w${k + 1}`)],
     initialTrace,
     info: { ...data, degree } satisfies OverfittingInfo,
     step() {

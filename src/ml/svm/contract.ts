@@ -1,3 +1,6 @@
+import type { Points2D } from '../shared/classification-data';
+import type { FeatureMap } from './math';
+import { defineContract } from '../shared/contract';
 import type { ParamSpec } from '../../state/params.ts';
 
 export const SVM_PARAMS: readonly ParamSpec[] = [
@@ -36,3 +39,15 @@ export const SVM_PARAMS: readonly ParamSpec[] = [
   { key: 'speed', kind: 'int', min: 1, max: 100, default: 5, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
 ];
+
+export interface SvmInfo {
+  points: Points2D;
+  features: FeatureMap;
+}
+
+export const SVM = defineContract<SvmInfo>()({
+  id: 'svm',
+  params: SVM_PARAMS,
+  // Then one weight per feature: w1 … wd.
+  trace: ['accuracy', 'b'],
+});

@@ -4,16 +4,12 @@
  * accuracy measured before its update, then the weights and bias after it.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { pointsFor, type Points2D, type PresetName } from '../shared/classification-data';
-import { featureMatrix, lambdaFor, linearFeatures, randomFourierFeatures, signedLabel, type FeatureMap } from './math';
+import { pointsFor, type PresetName } from '../shared/classification-data';
+import { featureMatrix, lambdaFor, linearFeatures, randomFourierFeatures, signedLabel } from './math';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
+import { SVM, type SvmInfo } from './contract';
 
 export const SVM_PRESETS: readonly PresetName[] = ['separable', 'overlapping', 'ring'];
-
-export interface SvmInfo {
-  points: Points2D;
-  features: FeatureMap;
-}
 
 export const createSvm: ModelFactory = (params: Params, seed: number, data?: number[]): TrainableModel => {
   const points = pointsFor(params, seed, data, SVM_PRESETS);
@@ -27,7 +23,7 @@ export const createSvm: ModelFactory = (params: Params, seed: number, data?: num
   let lambda = tf.scalar(lambdaFor(n, params.C));
 
   return {
-    traceNames: ['accuracy', 'b', ...Array.from({ length: d }, (_, k) => `w${k + 1}`)],
+    traceNames: [...SVM.trace, ...Array.from({ length: d }, (_, k) => `w${k + 1}`)],
     initialTrace: [0, 0, ...new Array(d).fill(0)],
     info: { points, features: map } satisfies SvmInfo,
     step() {

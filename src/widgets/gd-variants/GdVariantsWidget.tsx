@@ -7,26 +7,25 @@ import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
-import { GD_X_RANGE, VARIANTS, type GdVariantsInfo, type VariantName } from '../../ml/gd-variants/trainer';
+import { traceIndex } from '../../ml/shared/contract';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { GD_VARIANTS_PARAMS } from '../../ml/gd-variants/contract';
+import { GD_VARIANTS, GD_X_RANGE, VARIANTS, type VariantName } from '../../ml/gd-variants/contract';
 
-const NAME = 'gd-variants';
 const COLOR: Record<VariantName, string> = { batch: '--series-1', mini: '--series-3', sgd: '--series-2' };
-/** Trace layout (see gd-variants-trainer.ts): 3 losses, 3 × (β₀, β₁), 3 timings. */
-const LOSS = 0;
-const PARAMS = 3;
-const MS = 9;
+/** Where each kind of value starts in a step's trace: 3 losses, 3 × (β₀, β₁), 3 timings, in VARIANTS order. */
+const LOSS = traceIndex(GD_VARIANTS, 'batch.loss');
+const PARAMS = traceIndex(GD_VARIANTS, 'batch.b0');
+const MS = traceIndex(GD_VARIANTS, 'batch.ms');
 
 export default function GdVariantsWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, GD_VARIANTS_PARAMS, initial);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(GD_VARIANTS, id, initial);
 
-  const info = view.info as GdVariantsInfo | null;
+  const info = view.info;
   const width = view.traceWidth;
   const steps = view.step;
   const byEpoch = values.axis === 1;
@@ -118,7 +117,7 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
       </table>
       {info && <p className="widget-hint">{t.gd.criticalLr(formatNumber(info.criticalLr))}</p>}
       <PlayControls t={t.w} {...controls} />
-      <ParamPanel specs={GD_VARIANTS_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
+      <ParamPanel specs={GD_VARIANTS.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
           ⟳ {t.gd.newData}

@@ -7,22 +7,20 @@ import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { PlayControls } from '../../controls/PlayControls';
 import { ParamPanel } from '../../controls/ParamControl';
-import type { Line, LinearRegressionInfo } from '../../ml/linear-regression/math';
+import type { Line } from '../../ml/linear-regression/math';
 import { X_RANGE } from '../../ml/linear-regression/math';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { LINEAR_REGRESSION_PARAMS } from '../../ml/linear-regression/contract';
-
-const NAME = 'linear-regression';
+import { LINEAR_REGRESSION } from '../../ml/linear-regression/contract';
 
 export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, LINEAR_REGRESSION_PARAMS, initial);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(LINEAR_REGRESSION, id, initial);
 
-  const info = view.info as LinearRegressionInfo | null;
+  const info = view.info;
   const traces = view.traces;
   const current: Line = traces.length >= 2 ? { b0: traces[traces.length - 2], b1: traces[traces.length - 1] } : { b0: 0, b1: 0 };
 
@@ -103,7 +101,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
       </table>
       {info && <p className="widget-hint">{t.lr.criticalLr(formatNumber(info.criticalLr))}</p>}
       <PlayControls t={t.w} {...controls} />
-      <ParamPanel specs={LINEAR_REGRESSION_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
+      <ParamPanel specs={LINEAR_REGRESSION.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
           ⟳ {t.lr.newData}

@@ -8,7 +8,6 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { WINDOW } from '../../ml/shared/classification-data';
 import { scoreGrid, sigmoid } from '../../ml/logistic-regression/math';
-import type { LogisticInfo } from '../../ml/logistic-regression/trainer';
 import type { WidgetProps } from '../registry';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
@@ -16,9 +15,8 @@ import { usePointEditor } from '../shared/usePointEditor';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { LOGISTIC_REGRESSION_PARAMS } from '../../ml/logistic-regression/contract';
+import { LOGISTIC_REGRESSION } from '../../ml/logistic-regression/contract';
 
-const NAME = 'logistic-regression';
 const EXTRA_KEYS = [POINTS_KEY];
 /** The heatmap's resolution: one score per cell, recomputed from the weights whenever they move. */
 const GRID = 100;
@@ -28,13 +26,13 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
   const own = useOwnPoints(id);
-  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, LOGISTIC_REGRESSION_PARAMS, initial, {
+  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(LOGISTIC_REGRESSION, id, initial, {
     extraKeys: EXTRA_KEYS,
     data: own.data,
   });
   const editor = usePointEditor(own, values, update, trainer.reset, change);
 
-  const info = view.info as LogisticInfo | null;
+  const info = view.info;
   const at = view.traces.length - view.traceWidth;
   const weights = view.traceWidth ? { w1: view.traces[at], w2: view.traces[at + 1], b: view.traces[at + 2] } : { w1: 0, w2: 0, b: 0 };
   const accuracy = view.traceWidth ? view.traces[at + 3] : NaN;
@@ -113,7 +111,7 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
         />
       </div>
       <PlayControls t={t.w} {...controls} />
-      <ParamPanel specs={LOGISTIC_REGRESSION_PARAMS} values={values} lang={lang} onChange={(key, v) => editor.change({ [key]: v })} />
+      <ParamPanel specs={LOGISTIC_REGRESSION.params} values={values} lang={lang} onChange={(key, v) => editor.change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>
           ⟳ {t.logistic.newData}

@@ -11,16 +11,14 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { sigmoid } from '../../ml/logistic-regression/math';
 import { EVAL_SIZE, TRAIN_SIZE } from '../../ml/metrics/data';
-import type { MetricsInfo } from '../../ml/metrics/trainer';
 import { alwaysNegativeAccuracy, logit, logitGrid, reportAt, scoreEvaluation } from '../../ml/metrics/threshold';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { ConfusionTables } from './ConfusionTables';
-import { METRICS_PARAMS } from '../../ml/metrics/contract';
+import { METRICS } from '../../ml/metrics/contract';
 
-const NAME = 'metrics';
 /** The plane shown: the classes' centres are at most 1.41 from the origin, so ±4 holds nearly every point. */
 const RANGE: [number, number] = [-4, 4];
 const GRID = 80;
@@ -36,10 +34,10 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
   const m = t.metrics;
-  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, METRICS_PARAMS, initial);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(METRICS, id, initial);
   const threshold = values.threshold;
 
-  const info = view.info as MetricsInfo | null;
+  const info = view.info;
   const at = view.traces.length - view.traceWidth;
   const [w1, w2, b] = view.traceWidth ? [view.traces[at], view.traces[at + 1], view.traces[at + 2]] : [0, 0, 0];
   // Everything that depends on the weights only: recomputed once per frame while training, not on a threshold move.
@@ -94,7 +92,7 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
         </figure>
       </div>
       <div className="metrics-threshold">
-        <ParamPanel specs={METRICS_PARAMS} values={values} lang={lang} keys={['threshold']} onChange={(key, v) => change({ [key]: v })} />
+        <ParamPanel specs={METRICS.params} values={values} lang={lang} keys={['threshold']} onChange={(key, v) => change({ [key]: v })} />
       </div>
       <div className="widget-panels">
         <figure className="panel">
@@ -138,7 +136,7 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
         ]}
       />
       <PlayControls t={t.w} {...controls} />
-      <ParamPanel specs={METRICS_PARAMS} values={values} lang={lang} keys={OTHER_KEYS} onChange={(key, v) => change({ [key]: v })} />
+      <ParamPanel specs={METRICS.params} values={values} lang={lang} keys={OTHER_KEYS} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
           ⟳ {m.newData}

@@ -8,7 +8,6 @@ import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { flattenPoints, type Points2D } from '../../ml/shared/classification-data';
-import { ACTIVATIONS, playgroundConfig, type PlaygroundInfo } from '../../ml/mlp-playground/trainer';
 import { PLAYGROUND_RANGE, type PlaygroundPoint } from '../../ml/mlp-playground/data';
 import type { WidgetProps } from '../registry';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
@@ -23,10 +22,9 @@ import { diagramChannel } from './diagram-surface';
 import { LatestValue } from './latest-value';
 import { NetworkDiagram } from './NetworkDiagram';
 import { OwnDataPanel } from './OwnDataPanel';
-import { MLP_PLAYGROUND_PARAMS } from '../../ml/mlp-playground/contract';
+import { MLP_PLAYGROUND, ACTIVATIONS, playgroundConfig } from '../../ml/mlp-playground/contract';
 import { PLAYGROUND_STRINGS } from './strings';
 
-const NAME = 'mlp-playground';
 const EXTRA_KEYS = [POINTS_KEY];
 /** Parameters that make new generated data: changing one leaves the learner's own points. */
 const DATA_KEYS = ['dataset', 'noise', 'seed'];
@@ -77,7 +75,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const s = PLAYGROUND_STRINGS[lang];
   const own = useOwnPoints(id, PLAYGROUND_RANGE);
   const [channel] = useState(diagramChannel);
-  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, MLP_PLAYGROUND_PARAMS, initial, {
+  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(MLP_PLAYGROUND, id, initial, {
     extraKeys: EXTRA_KEYS,
     data: own.data,
     // With the worker painting the diagram, each picture renders the widget (one frame shows both). Where the
@@ -87,7 +85,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   });
   const editor = usePointEditor(own, values, update, trainer.reset, change, { dataKeys: DATA_KEYS, reach: 0.3 });
 
-  const info = view.info as PlaygroundInfo | null;
+  const info = view.info;
   const regression = info?.shape.task === 'regression';
   const config = playgroundConfig(values);
   const hidden = config.hidden;
@@ -211,7 +209,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
       />
       <PlayControls t={t.w} {...controls} />
       <ParamPanel
-        specs={MLP_PLAYGROUND_PARAMS}
+        specs={MLP_PLAYGROUND.params}
         values={values}
         lang={lang}
         disabled={(key) => key === 'regRate' && values.regularization === 0}

@@ -10,7 +10,7 @@ import { rgb } from '../../charts/shade';
 import { watchTheme } from '../../charts/theme';
 import type { Activation } from '../../ml/mlp-playground/mlp';
 import { FEATURES } from '../../ml/mlp-playground/data';
-import { MAX_LAYERS } from '../../ml/mlp-playground/trainer';
+import { MAX_LAYERS } from '../../ml/mlp-playground/contract';
 import { diagramLayout, rowY } from '../../charts/network-diagram/layout';
 import type { DiagramStyle } from '../../charts/network-diagram/paint';
 import type { DiagramNet } from '../../charts/network-diagram/renderer';

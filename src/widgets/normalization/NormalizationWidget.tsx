@@ -8,17 +8,15 @@ import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
-import { sliceGrid, toOriginalUnits, TRACE, type Scaling, type Theta } from '../../ml/normalization/math';
-import type { NormalizationInfo, NormalizationRunInfo } from '../../ml/normalization/trainer';
+import { sliceGrid, toOriginalUnits, type Scaling, type Theta } from '../../ml/normalization/math';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { NORMALIZATION_PARAMS } from '../../ml/normalization/contract';
+import { NORMALIZATION, TRACE, type NormalizationInfo, type NormalizationRunInfo } from '../../ml/normalization/contract';
 import { runSummary, type RunSummary } from './run-summary';
 import { NORMALIZATION_STRINGS, type NormalizationStrings } from './strings';
 
-const NAME = 'normalization';
 const RUN_KEYS = ['raw', 'scaled'] as const;
 const COLOR = ['--series-2', '--series-1'] as const;
 const GRID = 72;
@@ -29,9 +27,9 @@ export default function NormalizationWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
   const s = NORMALIZATION_STRINGS[lang];
-  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, NORMALIZATION_PARAMS, initial);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NORMALIZATION, id, initial);
 
-  const info = view.info as NormalizationInfo | null;
+  const info = view.info;
   const width = view.traceWidth;
   const summaries = info ? ([0, 1] as const).map((k) => runSummary(view.traces, width, k, info.nearOptimum)) : null;
   const runName = (k: 0 | 1) => s.runs[info?.runs[k].scaling ?? (k === 0 ? 'raw' : 'standardize')];
@@ -87,7 +85,7 @@ export default function NormalizationWidget({ id, initial }: WidgetProps) {
         </>
       )}
       <PlayControls t={t.w} {...controls} />
-      <ParamPanel specs={NORMALIZATION_PARAMS} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
+      <ParamPanel specs={NORMALIZATION.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
           ⟳ {s.newData}

@@ -1,5 +1,6 @@
 /** Reads each run's story out of the normalization model's flat trace records (see normalization-trainer.ts). */
-import { TRACE, type Theta } from '../../ml/normalization/math';
+import { TRACE } from '../../ml/normalization/contract';
+import { type Theta } from '../../ml/normalization/math';
 
 export interface RunSummary {
   /** The latest measured loss (the start loss before the first step). */

@@ -6,15 +6,13 @@ import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { ParamControl, ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
-import { RACERS, type OptimizerRaceInfo, type RacerName } from '../../ml/optimizer-race/trainer';
 import { SURFACES } from '../../ml/optimizer-race/surfaces';
 import type { WidgetProps } from '../registry';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { OPTIMIZER_RACE_PARAMS } from '../../ml/optimizer-race/contract';
+import { OPTIMIZER_RACE, RACERS, type RacerName } from '../../ml/optimizer-race/contract';
 import { racerSummaries } from './race-summary';
 
-const NAME = 'optimizer-race';
 const LABEL: Record<RacerName, string> = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSProp', adam: 'Adam' };
 const COLOR: Record<RacerName, string> = { sgd: '--series-1', momentum: '--series-2', rmsprop: '--series-3', adam: '--series-4' };
 /** Each racer's own controls, after its on/off switch. */
@@ -28,13 +26,13 @@ const RACER_KEYS: Record<RacerName, string[]> = {
 export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, OPTIMIZER_RACE_PARAMS, initial);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(OPTIMIZER_RACE, id, initial);
 
-  const info = view.info as OptimizerRaceInfo | null;
+  const info = view.info;
   const width = view.traceWidth;
   const racers = info?.racers ?? [];
   const summaries = racerSummaries(racers, view.traces, width);
-  const surfaceSpec = OPTIMIZER_RACE_PARAMS.find((s) => s.key === 'surface')!;
+  const surfaceSpec = OPTIMIZER_RACE.params.find((s) => s.key === 'surface')!;
   const surfaceName = surfaceSpec.options![values.surface][lang];
 
   function chooseSurface(surface: number) {
@@ -118,14 +116,14 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
           <fieldset key={name} className="racer-panel" style={{ borderColor: colorVar(name) }}>
             <legend>
               <ParamControl
-                spec={OPTIMIZER_RACE_PARAMS.find((s) => s.key === name)!}
+                spec={OPTIMIZER_RACE.params.find((s) => s.key === name)!}
                 value={values[name]}
                 lang={lang}
                 onChange={(v) => change({ [name]: v })}
               />
             </legend>
             <ParamPanel
-              specs={OPTIMIZER_RACE_PARAMS}
+              specs={OPTIMIZER_RACE.params}
               keys={RACER_KEYS[name]}
               values={values}
               lang={lang}
@@ -136,7 +134,7 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
         ))}
       </div>
       <ParamPanel
-        specs={OPTIMIZER_RACE_PARAMS}
+        specs={OPTIMIZER_RACE.params}
         keys={['steps', 'speed']}
         values={values}
         lang={lang}

@@ -1,5 +1,5 @@
 /** Reads each racer's story out of the race's flat trace records (4 values per racer per step). */
-import type { RacerName } from '../../ml/optimizer-race/trainer';
+import { type RacerName } from '../../ml/optimizer-race/contract';
 
 const REACHED = 1e-3;
 

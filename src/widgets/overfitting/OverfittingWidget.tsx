@@ -7,27 +7,15 @@ import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
-import {
-  penaltyKind,
-  ridgeFit,
-  sampleCurve,
-  sampleFunction,
-  target,
-  TRACE_THETA,
-  TRACE_TRAIN,
-  TRACE_VALIDATION,
-  X_RANGE,
-  type OverfittingInfo,
-} from '../../ml/overfitting/math';
+import { penaltyKind, ridgeFit, sampleCurve, sampleFunction, target, X_RANGE } from '../../ml/overfitting/math';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { earlyStopMark } from './early-stop-mark';
-import { OVERFITTING_PARAMS } from '../../ml/overfitting/contract';
+import { OVERFITTING, TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../ml/overfitting/contract';
 import { OVERFITTING_STRINGS } from './strings';
 
-const NAME = 'overfitting';
 /** A weight this small counts as "driven to 0" (Adam leaves L1's zeros jittering around 10⁻³). */
 const NEAR_ZERO = 0.01;
 const TRUTH = sampleFunction(target);
@@ -40,9 +28,9 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
   const s = OVERFITTING_STRINGS[lang];
-  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(NAME, id, OVERFITTING_PARAMS, initial);
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(OVERFITTING, id, initial);
 
-  const info = view.info as OverfittingInfo | null;
+  const info = view.info;
   const width = view.traceWidth;
   const traces = view.traces;
   const last = width ? traces.length - width : 0;
@@ -170,7 +158,7 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
       </div>
       <PlayControls t={t.w} {...controls} />
       <ParamPanel
-        specs={OVERFITTING_PARAMS}
+        specs={OVERFITTING.params}
         values={values}
         lang={lang}
         onChange={(key, v) => change({ [key]: v })}

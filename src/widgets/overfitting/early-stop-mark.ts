@@ -3,7 +3,7 @@
  * lowest so far (src/ml/shared/early-stopping.ts decides), with that step's losses and parameters.
  */
 import { bestStep } from '../../ml/shared/early-stopping';
-import { TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../ml/overfitting/math';
+import { TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../ml/overfitting/contract';
 
 export interface EarlyStopMark {
   /** 1-based, as the loss chart counts steps. */

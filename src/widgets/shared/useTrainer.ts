@@ -5,13 +5,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TrainerClient } from '../../engine/client';
 import type { BackendName, FromWorker } from '../../engine/protocol';
-import type { ModelInfo } from '../../ml/tfjs/trainable';
+
 import type { ParamValues } from '../../state/params';
 import type { PainterLink } from './painter-channel';
 
 export type TrainerStatus = 'loading' | 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
-export interface TrainerView {
+export interface TrainerView<Info = unknown> {
   status: TrainerStatus;
   step: number;
   /** losses[i] is the loss measured by step i + 1. */
@@ -21,7 +21,8 @@ export interface TrainerView {
   traceWidth: number;
   /** The model's latest state (TrainableModel.state), for models that report one. */
   state: Float32Array | null;
-  info: ModelInfo | null;
+  /** The model's info, of the type its contract names (ml/<model>/contract.ts). */
+  info: Info | null;
   backend: BackendName | null;
   fallback?: string;
   stepsPerSecond: number;
@@ -30,7 +31,7 @@ export interface TrainerView {
   error?: string;
 }
 
-function emptyView(): TrainerView {
+function emptyView<Info>(): TrainerView<Info> {
   return {
     status: 'loading',
     step: 0,
@@ -51,7 +52,7 @@ function requestedBackend(): BackendName | undefined {
   return value === 'cpu' || value === 'wasm' ? value : undefined;
 }
 
-function fold(view: TrainerView, message: FromWorker): void {
+function fold<Info>(view: TrainerView<Info>, message: FromWorker): void {
   switch (message.type) {
     case 'snapshot':
       Object.assign(view, emptyView(), {
@@ -95,7 +96,7 @@ function fold(view: TrainerView, message: FromWorker): void {
  * widget at once, so the picture and the numbers beside it change in the same frame, and progress messages
  * alone render only when pictures stop coming (after minFrameMs).
  */
-export function useTrainer(
+export function useTrainer<Info = unknown>(
   model: string,
   params: ParamValues,
   enabled = true,
@@ -103,7 +104,7 @@ export function useTrainer(
   minFrameMs = 0,
   painter?: PainterLink | null,
 ) {
-  const store = useRef<TrainerView>(emptyView());
+  const store = useRef<TrainerView<Info>>(emptyView());
   const client = useRef<TrainerClient | null>(null);
   /** Cancels the render that is waiting (for its time or for a frame), if one is. */
   const pending = useRef<(() => void) | null>(null);

@@ -4,7 +4,8 @@
  * reset. The widget adds its own views; `shell` is spread onto WidgetShell and `controls` onto RunControls.
  */
 import { useRef } from 'react';
-import type { ParamSpec, ParamValues } from '../../state/params';
+import type { InfoOf, ModelContract } from '../../ml/shared/contract';
+import type { ParamValues } from '../../state/params';
 import { useNearViewport } from './useNearViewport';
 import { useOffscreenPause } from './useOffscreenPause';
 import type { PainterLink } from './painter-channel';
@@ -12,17 +13,17 @@ import { useParamChange } from './useParamChange';
 import { useTrainer } from './useTrainer';
 import { useWidgetParams } from './useWidgetParams';
 
-export function useWidgetRun(
-  name: string,
+export function useWidgetRun<C extends ModelContract>(
+  contract: C,
   id: string,
-  specs: readonly ParamSpec[],
   initial: ParamValues,
   options: { extraKeys?: readonly string[]; data?: number[]; minFrameMs?: number; painter?: PainterLink | null } = {},
 ) {
+  const { id: name, params: specs } = contract;
   const params = useWidgetParams(id, specs, initial, options.extraKeys);
   const { values, update } = params;
   const root = useRef<HTMLDivElement>(null);
-  const trainer = useTrainer(name, values, useNearViewport(root), options.data, options.minFrameMs, options.painter);
+  const trainer = useTrainer<InfoOf<C>>(name, values, useNearViewport(root), options.data, options.minFrameMs, options.painter);
   const { view } = trainer;
   const running = view.status === 'running';
   const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);

@@ -8,7 +8,6 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { WINDOW } from '../../ml/shared/classification-data';
 import { decisionValues, featureMatrix, gridFeatures, marginWidth, supportVectors } from '../../ml/svm/math';
-import type { SvmInfo } from '../../ml/svm/trainer';
 import type { WidgetProps } from '../registry';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
@@ -16,9 +15,8 @@ import { newSeed } from '../shared/useParamChange';
 import { usePointEditor } from '../shared/usePointEditor';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { SVM_PARAMS } from '../../ml/svm/contract';
+import { SVM } from '../../ml/svm/contract';
 
-const NAME = 'svm';
 const EXTRA_KEYS = [POINTS_KEY];
 /** The shaded grid: its features are computed once per model, then each frame costs one product with w. */
 const GRID = 80;
@@ -32,13 +30,13 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
   const own = useOwnPoints(id);
-  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(NAME, id, SVM_PARAMS, initial, {
+  const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(SVM, id, initial, {
     extraKeys: EXTRA_KEYS,
     data: own.data,
   });
   const editor = usePointEditor(own, values, update, trainer.reset, change);
 
-  const info = view.info as SvmInfo | null;
+  const info = view.info;
   const d = info?.features.dimension ?? 0;
   const width = view.traceWidth;
   const at = view.traces.length - width;
@@ -125,7 +123,7 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
       />
       <PlayControls t={t.w} {...controls} />
       <ParamPanel
-        specs={SVM_PARAMS}
+        specs={SVM.params}
         values={values}
         lang={lang}
         disabled={(key) => key === 'gamma' && values.kernel !== 1}

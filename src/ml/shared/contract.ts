@@ -1,0 +1,34 @@
+/**
+ * What a model's trainer (in the worker) and its widget (on the page) agree on, without tfjs: the model's id,
+ * its parameter table, the names of the values in each step's trace and the type of the info it sends once.
+ * Both sides import the same object, so a renamed trace value or info field is a compile error on both.
+ */
+import type { ParamSpec } from '../../state/params';
+
+export interface ModelContract<Id extends string = string, Info = unknown, Trace extends readonly string[] = readonly string[]> {
+  readonly id: Id;
+  readonly params: readonly ParamSpec[];
+  /**
+   * The names of the first values after the loss in each step's record (a model may append more whose number
+   * depends on its parameters, such as one weight per feature).
+   */
+  readonly trace: Trace;
+  /** Never set: it carries the type of the model's info to `useTrainer`. */
+  readonly infoType?: Info;
+}
+
+/** `defineContract<Info>()({ id, params, trace })`: the info type is named, the id and trace names inferred. */
+export function defineContract<Info>() {
+  return <const Id extends string, const Trace extends readonly string[]>(contract: {
+    id: Id;
+    params: readonly ParamSpec[];
+    trace: Trace;
+  }): ModelContract<Id, Info, Trace> => contract;
+}
+
+export type InfoOf<C> = C extends ModelContract<string, infer Info, readonly string[]> ? Info : never;
+
+/** Where a named value sits in a step's trace record. */
+export function traceIndex<Trace extends readonly string[]>(contract: { trace: Trace }, name: Trace[number]): number {
+  return contract.trace.indexOf(name);
+}
