@@ -62,7 +62,12 @@ export class TrainingSession {
           this.build(message.seed, message.data);
           break;
         case 'play':
-          if (!this.model || this.diverged || this.step >= this.budget() || this.running) return;
+          if (!this.model || this.running) return;
+          // A play the budget (or a divergence) refuses still answers: the page shows "running" until told.
+          if (this.diverged || this.step >= this.budget()) {
+            this.postProgress(new Float32Array(0), new Float32Array(0));
+            return;
+          }
           this.running = true;
           this.tick();
           break;
@@ -77,6 +82,8 @@ export class TrainingSession {
         case 'set':
           this.params = { ...this.params, ...message.params };
           this.model?.setLive(message.params);
+          // A budget lowered to or below the steps already taken ends the run now, and says so.
+          if (this.running && this.step >= this.budget()) this.stopAtBudget();
           break;
         case 'reset':
           this.stopLoop();
@@ -146,7 +153,10 @@ export class TrainingSession {
     const model = this.model;
     if (!model || this.diverged) return;
     const n = Math.min(count, this.budget() - this.step);
-    if (n <= 0) return;
+    if (n <= 0) {
+      if (this.running) this.stopAtBudget();
+      return;
+    }
     const width = 1 + model.traceNames.length;
     const records: tf.Tensor1D[] = [];
     for (let i = 0; i < n; i++) records.push(model.step());
@@ -180,6 +190,12 @@ export class TrainingSession {
     if (this.step >= this.budget()) this.running = false;
     this.postProgress(losses, traces, this.readState());
     if (this.diverged) this.post({ type: 'diverged', step: this.step + 1, loss: badLoss });
+  }
+
+  /** Ends a run whose budget is used up and reports it (running: false, done: true). */
+  private stopAtBudget() {
+    this.stopLoop();
+    this.postProgress(new Float32Array(0), new Float32Array(0));
   }
 
   private readState(): Float32Array | undefined {

@@ -52,6 +52,29 @@ describe('TrainingSession', () => {
     await s.handle({ type: 'dispose' });
   });
 
+  it('stops and reports when the budget is lowered below the current step while running', async () => {
+    const { s, progress } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: { ...PARAMS, steps: 5000 }, seed: 1 });
+    await s.handle({ type: 'play' });
+    const until = performance.now() + 2000;
+    while ((progress().at(-1)?.step ?? 0) < 20 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+    await s.handle({ type: 'set', params: { steps: 10 } });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(s.isRunning).toBe(false);
+    const last = progress().at(-1)!;
+    expect(last).toMatchObject({ running: false, done: true });
+    expect(last.step).toBeGreaterThanOrEqual(20);
+    // Nothing more comes: the loop has stopped.
+    const count = progress().length;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(progress()).toHaveLength(count);
+    // A play refused for the budget says so too, so the page does not wait for a run that never starts.
+    await s.handle({ type: 'play' });
+    expect(progress()).toHaveLength(count + 1);
+    expect(progress().at(-1)).toMatchObject({ running: false, done: true });
+    await s.handle({ type: 'dispose' });
+  });
+
   it('stops on divergence, sends no non-finite value, and recovers on reset', async () => {
     const { s, messages, progress } = session();
     await s.handle({ type: 'init', model: 'linear-regression', params: { ...PARAMS, lr: 1 }, seed: 1 });
