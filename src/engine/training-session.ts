@@ -104,9 +104,14 @@ export class TrainingSession {
           break;
       }
     } catch (error) {
-      this.stopLoop();
-      this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.fail(error);
     }
+  }
+
+  /** Stops the loop and reports what went wrong. */
+  private fail(error: unknown) {
+    this.stopLoop();
+    this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 
   get isRunning(): boolean {
@@ -158,11 +163,14 @@ export class TrainingSession {
       return;
     }
     const width = 1 + model.traceNames.length;
-    const records: tf.Tensor1D[] = [];
-    for (let i = 0; i < n; i++) records.push(model.step());
-    const stacked = tf.stack(records);
-    const flat = stacked.dataSync() as Float32Array;
-    tf.dispose([stacked, ...records]);
+    // One scope for the tick: the records and the stack go when it ends, and so does everything the
+    // earlier steps returned and a failing step made, should a step throw (the caller reports the error).
+    let flat: Float32Array = new Float32Array(0);
+    tf.tidy(() => {
+      const records: tf.Tensor1D[] = [];
+      for (let i = 0; i < n; i++) records.push(model.step());
+      flat = tf.stack(records).dataSync() as Float32Array;
+    });
 
     let kept = n;
     let badLoss = NaN;
@@ -238,7 +246,13 @@ export class TrainingSession {
     // Until a step has been timed, one step: `speed` steps of a slow model could hold the worker for seconds.
     const affordable = this.msPerStep > 0 ? Math.max(1, Math.floor(TICK_BUDGET_MS / this.msPerStep)) : 1;
     const count = Math.min(speed, affordable);
-    this.runSteps(count);
+    try {
+      this.runSteps(count);
+    } catch (error) {
+      // Outside handle(), nothing else would catch it: the loop would stop with the page still "running".
+      this.fail(error);
+      return;
+    }
     const perStep = (performance.now() - started) / count;
     this.msPerStep = this.msPerStep > 0 ? 0.7 * this.msPerStep + 0.3 * perStep : perStep;
     if (!this.running) return;

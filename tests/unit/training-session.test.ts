@@ -155,6 +155,44 @@ describe('TrainingSession', () => {
     await s.handle({ type: 'dispose' });
   });
 
+  it('frees a tick’s records and reports the error when a step throws', async () => {
+    // The third step makes a tensor of its own and then throws.
+    const failing: ModelFactory = (params, seed) => {
+      const inner = createLinearRegression(params, seed);
+      let calls = 0;
+      return Object.assign(Object.create(inner), {
+        step() {
+          if (++calls === 3) {
+            tf.ones([4]);
+            throw new Error('step failed');
+          }
+          return inner.step();
+        },
+      });
+    };
+    for (const how of ['step', 'play'] as const) {
+      const messages: FromWorker[] = [];
+      const s = new TrainingSession(
+        (m) => messages.push(m),
+        { failing },
+        async () => ({ backend: 'cpu' }),
+      );
+      await s.handle({ type: 'init', model: 'failing', params: PARAMS, seed: 1 });
+      const baseline = tf.memory().numTensors;
+      if (how === 'step') await s.handle({ type: 'step', count: 5 });
+      else {
+        await s.handle({ type: 'play' });
+        const until = performance.now() + 2000;
+        while (!messages.some((m) => m.type === 'error') && performance.now() < until)
+          await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(messages.filter((m) => m.type === 'error')).toMatchObject([{ type: 'error', message: 'step failed' }]);
+      expect(tf.memory().numTensors).toBe(baseline);
+      expect(s.isRunning).toBe(false);
+      await s.handle({ type: 'dispose' });
+    }
+  });
+
   it('reproduces the same losses from the same parameters and seed', async () => {
     const runs: number[][] = [];
     for (let i = 0; i < 2; i++) {
