@@ -2,17 +2,42 @@
 import type { Params } from '../ml/trainable';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
-export class TrainerClient {
-  private readonly worker: Worker;
+/** What the client needs of a Worker (a test passes a fake). */
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+}
 
-  constructor(onMessage: (message: FromWorker) => void) {
-    this.worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
-    this.worker.onerror = (event) => onMessage({ type: 'error', message: event.message || 'the training worker failed to start' });
+/**
+ * Whether a message belongs to the run the page started last. A message without a run number is the page's
+ * own report of a failed worker (onerror), which is about whatever runs there now.
+ */
+export function isCurrentRun(message: FromWorker, run: number): boolean {
+  return message.run === undefined || message.run === run;
+}
+
+export class TrainerClient {
+  private readonly worker: WorkerLike;
+  /** The run the page started last (init or reset); messages from earlier runs are dropped. */
+  private run = 0;
+
+  /**
+   * `createWorker` makes the worker; the default is written out in full so that Vite sees
+   * `new Worker(new URL(…, import.meta.url))` and bundles the worker.
+   */
+  constructor(
+    private readonly onMessage: (message: FromWorker) => void,
+    createWorker: () => WorkerLike = () => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' }),
+  ) {
+    this.worker = createWorker();
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => this.receive({ type: 'error', message: event.message || 'the training worker failed to start' });
   }
 
   init(model: string, params: Params, seed: number, data?: number[], backend?: BackendName) {
-    this.send({ type: 'init', model, params, seed, data, backend });
+    this.send({ type: 'init', model, params, seed, data, backend, run: ++this.run });
   }
   play() {
     this.send({ type: 'play' });
@@ -26,8 +51,9 @@ export class TrainerClient {
   set(params: Params) {
     this.send({ type: 'set', params });
   }
+  /** Starts a new run: whatever the worker posted about the previous one and is still on its way is dropped. */
   reset(params: Params, seed: number, data?: number[]) {
-    this.send({ type: 'reset', params, seed, data });
+    this.send({ type: 'reset', params, seed, data, run: ++this.run });
   }
   paint(config: unknown) {
     this.send({ type: 'paint', config });
@@ -36,6 +62,10 @@ export class TrainerClient {
   dispose() {
     this.send({ type: 'dispose' });
     this.worker.terminate();
+  }
+
+  private receive(message: FromWorker) {
+    if (isCurrentRun(message, this.run)) this.onMessage(message);
   }
 
   private send(message: ToWorker) {

@@ -41,6 +41,8 @@ export class TrainingSession {
   private loop = 0;
   private channel: MessageChannel | null = null;
   private painter: Painter | null = null;
+  /** The page's number for the current run (init or reset), sent back with every message about it. */
+  private run: number | undefined;
 
   constructor(
     private readonly post: Post,
@@ -53,11 +55,13 @@ export class TrainingSession {
     try {
       switch (message.type) {
         case 'init':
+          this.run = message.run;
           this.backend = await this.chooseBackend(message.backend);
           this.factory = this.models[message.model] ?? null;
           if (!this.factory) throw new Error(`unknown model "${message.model}"`);
           this.painter?.dispose();
-          this.painter = this.painters[message.model]?.((picture, transfer) => this.post({ type: 'picture', picture }, transfer)) ?? null;
+          this.painter =
+            this.painters[message.model]?.((picture, transfer) => this.post({ type: 'picture', picture, run: this.run }, transfer)) ?? null;
           this.params = { ...message.params };
           this.build(message.seed, message.data);
           break;
@@ -87,6 +91,7 @@ export class TrainingSession {
           break;
         case 'reset':
           this.stopLoop();
+          this.run = message.run;
           this.params = { ...message.params };
           this.build(message.seed, message.data);
           break;
@@ -111,7 +116,7 @@ export class TrainingSession {
   /** Stops the loop and reports what went wrong. */
   private fail(error: unknown) {
     this.stopLoop();
-    this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    this.post({ type: 'error', message: error instanceof Error ? error.message : String(error), run: this.run });
   }
 
   get isRunning(): boolean {
@@ -141,6 +146,7 @@ export class TrainingSession {
       initialTrace: this.model.initialTrace,
       state,
       tensors: tf.memory().numTensors,
+      run: this.run,
     });
   }
 
@@ -197,7 +203,7 @@ export class TrainingSession {
     }
     if (this.step >= this.budget()) this.running = false;
     this.postProgress(losses, traces, this.readState());
-    if (this.diverged) this.post({ type: 'diverged', step: this.step + 1, loss: badLoss });
+    if (this.diverged) this.post({ type: 'diverged', step: this.step + 1, loss: badLoss, run: this.run });
   }
 
   /** Ends a run whose budget is used up and reports it (running: false, done: true). */
@@ -233,6 +239,7 @@ export class TrainingSession {
         stepsPerSecond: losses.length > 0 ? this.stepsPerSecond() : 0,
         tensors: tf.memory().numTensors,
         state,
+        run: this.run,
       },
       state ? [losses.buffer, traces.buffer, state.buffer] : [losses.buffer, traces.buffer],
     );

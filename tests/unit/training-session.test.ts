@@ -193,6 +193,24 @@ describe('TrainingSession', () => {
     }
   });
 
+  it('stamps every message with the run it belongs to', async () => {
+    const { s, messages } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: PARAMS, seed: 1, run: 1 });
+    await s.handle({ type: 'step', count: 2 });
+    await s.handle({ type: 'reset', params: { ...PARAMS, lr: 1 }, seed: 1, run: 2 });
+    await s.handle({ type: 'step', count: 200 });
+    expect(messages.map((m) => [m.type, 'run' in m ? m.run : undefined])).toEqual([
+      ['snapshot', 1],
+      ['progress', 1],
+      ['snapshot', 2],
+      ['progress', 2],
+      ['diverged', 2],
+    ]);
+    await s.handle({ type: 'init', model: 'nope', params: PARAMS, seed: 1, run: 3 });
+    expect(messages.at(-1)).toEqual({ type: 'error', message: 'unknown model "nope"', run: 3 });
+    await s.handle({ type: 'dispose' });
+  });
+
   it('reproduces the same losses from the same parameters and seed', async () => {
     const runs: number[][] = [];
     for (let i = 0; i < 2; i++) {

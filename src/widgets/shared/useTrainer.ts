@@ -145,6 +145,8 @@ export function useTrainer(
       due.current = now - due.current > minFrameMs ? now + minFrameMs : due.current + minFrameMs;
       setVersion((v) => v + 1);
     };
+    // The client passes on only the current run's messages: what the worker posted before a reset, still on
+    // its way when the reset was sent, never reaches the store (a stale progress would leave 'loading').
     const trainer = new TrainerClient((message) => {
       if (message.type === 'picture') {
         painter?.receive(message.picture);
