@@ -28,6 +28,8 @@ export interface TrainerView {
   tensors: number;
   divergedAt?: { step: number; loss: number };
   error?: string;
+  /** The worker had failed and Reset replaced it with a fresh one; shown as a notice until the next reset. */
+  restarted: boolean;
 }
 
 function emptyView(): TrainerView {
@@ -42,6 +44,7 @@ function emptyView(): TrainerView {
     backend: null,
     stepsPerSecond: 0,
     tensors: 0,
+    restarted: false,
   };
 }
 
@@ -55,6 +58,7 @@ function fold(view: TrainerView, message: FromWorker): void {
   switch (message.type) {
     case 'snapshot':
       Object.assign(view, emptyView(), {
+        restarted: view.restarted,
         status: 'idle',
         info: message.info,
         backend: message.backend,
@@ -181,12 +185,15 @@ export function useTrainer(
   const pause = useCallback(() => client.current?.pause(), []);
   const step = useCallback(() => client.current?.step(1), []);
   const setLive = useCallback((next: ParamValues) => client.current?.set(next), []);
-  /** Rebuilds with these parameters and the current data, or with `data` when the data changes too. */
+  /**
+   * Rebuilds with these parameters and the current data, or with `data` when the data changes too. After an
+   * error the client starts a fresh worker instead (the old one may be dead), and the widget says so.
+   */
   const reset = useCallback((next: ParamValues, data?: number[]) => {
     if (data !== undefined) latestData.current = data;
     const { seed, ...rest } = next;
     store.current.status = 'loading';
-    client.current?.reset(rest, seed ?? 0, latestData.current);
+    if (client.current) store.current.restarted = client.current.reset(rest, seed ?? 0, latestData.current);
     setVersion((v) => v + 1);
   }, []);
 
