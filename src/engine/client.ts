@@ -2,17 +2,50 @@
 import type { Params } from '../ml/tfjs/trainable';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
-export class TrainerClient {
-  private readonly worker: Worker;
+/** What the client needs of a Worker (a test passes a fake). */
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+}
 
-  constructor(onMessage: (message: FromWorker) => void) {
-    this.worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
-    this.worker.onerror = (event) => onMessage({ type: 'error', message: event.message || 'the training worker failed to start' });
+/**
+ * Whether a message belongs to the run the page started last. A message without a run number is the page's
+ * own report of a failed worker (onerror), which is about whatever runs there now.
+ */
+export function isCurrentRun(message: FromWorker, run: number): boolean {
+  return message.run === undefined || message.run === run;
+}
+
+type WorkerFactory = () => WorkerLike;
+
+export class TrainerClient {
+  private worker: WorkerLike;
+  /** The run the page started last (init or reset); messages from earlier runs are dropped. */
+  private run = 0;
+  /** The worker crashed (onerror) or reported an error: the next reset replaces it instead of posting to it. */
+  private failed = false;
+  /** What the current run was started with, for starting it again in a fresh worker. */
+  private start: Extract<ToWorker, { type: 'init' }> | null = null;
+  /** The painter's latest settings, re-sent to a fresh worker. */
+  private paintConfig: { config: unknown } | null = null;
+
+  /**
+   * `createWorker` makes the worker (again, after a failure); the default is written out in full so that
+   * Vite sees `new Worker(new URL(…, import.meta.url))` and bundles the worker.
+   */
+  constructor(
+    private readonly onMessage: (message: FromWorker) => void,
+    private readonly createWorker: WorkerFactory = () =>
+      new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' }),
+  ) {
+    this.worker = this.spawn();
   }
 
   init(model: string, params: Params, seed: number, data?: number[], backend?: BackendName) {
-    this.send({ type: 'init', model, params, seed, data, backend });
+    this.start = { type: 'init', model, params, seed, data, backend, run: ++this.run };
+    this.send(this.start);
   }
   play() {
     this.send({ type: 'play' });
@@ -26,16 +59,59 @@ export class TrainerClient {
   set(params: Params) {
     this.send({ type: 'set', params });
   }
-  reset(params: Params, seed: number, data?: number[]) {
-    this.send({ type: 'reset', params, seed, data });
+  /**
+   * Starts a new run: whatever the worker posted about the previous one and is still on its way is dropped.
+   * After a failure the worker is replaced by a fresh one, started with this run's settings (and the
+   * painter's); returns true when that happened, so the widget can say so.
+   */
+  reset(params: Params, seed: number, data?: number[]): boolean {
+    const run = ++this.run;
+    if (this.failed && this.start) {
+      this.start = { ...this.start, params, seed, data, run };
+      this.restart();
+      return true;
+    }
+    this.send({ type: 'reset', params, seed, data, run });
+    return false;
   }
   paint(config: unknown) {
+    this.paintConfig = { config };
     this.send({ type: 'paint', config });
   }
   /** Ends the worker: its memory, tensors included, goes with it. */
   dispose() {
     this.send({ type: 'dispose' });
     this.worker.terminate();
+  }
+
+  private spawn(): WorkerLike {
+    const worker = this.createWorker();
+    // A replaced worker's last messages (or its error) are about a run that is gone.
+    worker.onmessage = (event) => {
+      if (worker === this.worker) this.receive(event.data);
+    };
+    worker.onerror = (event) => {
+      if (worker === this.worker) this.receive({ type: 'error', message: event.message || 'the training worker failed to start' });
+    };
+    return worker;
+  }
+
+  /** Ends the failed worker (its state is unknown, it may be dead) and starts the current run in a new one. */
+  private restart() {
+    const old = this.worker;
+    old.onmessage = null;
+    old.onerror = null;
+    old.terminate();
+    this.failed = false;
+    this.worker = this.spawn();
+    this.send(this.start!);
+    if (this.paintConfig) this.send({ type: 'paint', config: this.paintConfig.config });
+  }
+
+  private receive(message: FromWorker) {
+    if (!isCurrentRun(message, this.run)) return;
+    if (message.type === 'error') this.failed = true;
+    this.onMessage(message);
   }
 
   private send(message: ToWorker) {

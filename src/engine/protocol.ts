@@ -1,15 +1,22 @@
-/** Messages between a widget's client and its training worker: one discriminated union each way. */
+/**
+ * Messages between a widget's client and its training worker: one discriminated union each way.
+ *
+ * Runs: every init and reset starts a run, numbered by the client (`run`). The worker stamps each message
+ * about a run with its number, so the page can drop what a run posted before the page reset it (those
+ * messages are still on their way when the reset is sent). `run` is absent only where a test drives a
+ * session by hand, and on the error the page makes up when the worker itself fails (onerror).
+ */
 import type { ModelInfo, Params } from '../ml/tfjs/trainable';
 
 export type BackendName = 'wasm' | 'cpu';
 
 export type ToWorker =
-  | { type: 'init'; model: string; params: Params; seed: number; data?: number[]; backend?: BackendName }
+  | { type: 'init'; model: string; params: Params; seed: number; data?: number[]; backend?: BackendName; run?: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
   | { type: 'set'; params: Params }
-  | { type: 'reset'; params: Params; seed: number; data?: number[] }
+  | { type: 'reset'; params: Params; seed: number; data?: number[]; run?: number }
   /** Settings for the model's painter (engine/painters.ts), if it has one. */
   | { type: 'paint'; config: unknown }
   | { type: 'dispose' };
@@ -29,6 +36,8 @@ export interface Progress {
   tensors: number;
   /** The model's state after the last of these steps, for models that have one (TrainableModel.state). */
   state?: Float32Array;
+  /** The run these steps belong to (see the top of this file). */
+  run?: number;
 }
 
 export type FromWorker =
@@ -43,9 +52,10 @@ export type FromWorker =
       /** The model's state before the first step, for models that have one. */
       state?: Float32Array;
       tensors: number;
+      run?: number;
     }
   | Progress
-  | { type: 'diverged'; step: number; loss: number }
+  | { type: 'diverged'; step: number; loss: number; run?: number }
   /** A picture from the model's painter. */
-  | { type: 'picture'; picture: unknown }
-  | { type: 'error'; message: string };
+  | { type: 'picture'; picture: unknown; run?: number }
+  | { type: 'error'; message: string; run?: number };

@@ -41,6 +41,8 @@ export class TrainingSession {
   private loop = 0;
   private channel: MessageChannel | null = null;
   private painter: Painter | null = null;
+  /** The page's number for the current run (init or reset), sent back with every message about it. */
+  private run: number | undefined;
 
   constructor(
     private readonly post: Post,
@@ -53,16 +55,23 @@ export class TrainingSession {
     try {
       switch (message.type) {
         case 'init':
+          this.run = message.run;
           this.backend = await this.chooseBackend(message.backend);
           this.factory = this.models[message.model] ?? null;
           if (!this.factory) throw new Error(`unknown model "${message.model}"`);
           this.painter?.dispose();
-          this.painter = this.painters[message.model]?.((picture, transfer) => this.post({ type: 'picture', picture }, transfer)) ?? null;
+          this.painter =
+            this.painters[message.model]?.((picture, transfer) => this.post({ type: 'picture', picture, run: this.run }, transfer)) ?? null;
           this.params = { ...message.params };
           this.build(message.seed, message.data);
           break;
         case 'play':
-          if (!this.model || this.diverged || this.step >= this.budget() || this.running) return;
+          if (!this.model || this.running) return;
+          // A play the budget (or a divergence) refuses still answers: the page shows "running" until told.
+          if (this.diverged || this.step >= this.budget()) {
+            this.postProgress(new Float32Array(0), new Float32Array(0));
+            return;
+          }
           this.running = true;
           this.tick();
           break;
@@ -77,9 +86,12 @@ export class TrainingSession {
         case 'set':
           this.params = { ...this.params, ...message.params };
           this.model?.setLive(message.params);
+          // A budget lowered to or below the steps already taken ends the run now, and says so.
+          if (this.running && this.step >= this.budget()) this.stopAtBudget();
           break;
         case 'reset':
           this.stopLoop();
+          this.run = message.run;
           this.params = { ...message.params };
           this.build(message.seed, message.data);
           break;
@@ -97,9 +109,14 @@ export class TrainingSession {
           break;
       }
     } catch (error) {
-      this.stopLoop();
-      this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.fail(error);
     }
+  }
+
+  /** Stops the loop and reports what went wrong. */
+  private fail(error: unknown) {
+    this.stopLoop();
+    this.post({ type: 'error', message: error instanceof Error ? error.message : String(error), run: this.run });
   }
 
   get isRunning(): boolean {
@@ -129,6 +146,7 @@ export class TrainingSession {
       initialTrace: this.model.initialTrace,
       state,
       tensors: tf.memory().numTensors,
+      run: this.run,
     });
   }
 
@@ -146,13 +164,19 @@ export class TrainingSession {
     const model = this.model;
     if (!model || this.diverged) return;
     const n = Math.min(count, this.budget() - this.step);
-    if (n <= 0) return;
+    if (n <= 0) {
+      if (this.running) this.stopAtBudget();
+      return;
+    }
     const width = 1 + model.traceNames.length;
-    const records: tf.Tensor1D[] = [];
-    for (let i = 0; i < n; i++) records.push(model.step());
-    const stacked = tf.stack(records);
-    const flat = stacked.dataSync() as Float32Array;
-    tf.dispose([stacked, ...records]);
+    // One scope for the tick: the records and the stack go when it ends, and so does everything the
+    // earlier steps returned and a failing step made, should a step throw (the caller reports the error).
+    let flat: Float32Array = new Float32Array(0);
+    tf.tidy(() => {
+      const records: tf.Tensor1D[] = [];
+      for (let i = 0; i < n; i++) records.push(model.step());
+      flat = tf.stack(records).dataSync() as Float32Array;
+    });
 
     let kept = n;
     let badLoss = NaN;
@@ -179,7 +203,13 @@ export class TrainingSession {
     }
     if (this.step >= this.budget()) this.running = false;
     this.postProgress(losses, traces, this.readState());
-    if (this.diverged) this.post({ type: 'diverged', step: this.step + 1, loss: badLoss });
+    if (this.diverged) this.post({ type: 'diverged', step: this.step + 1, loss: badLoss, run: this.run });
+  }
+
+  /** Ends a run whose budget is used up and reports it (running: false, done: true). */
+  private stopAtBudget() {
+    this.stopLoop();
+    this.postProgress(new Float32Array(0), new Float32Array(0));
   }
 
   private readState(): Float32Array | undefined {
@@ -209,6 +239,7 @@ export class TrainingSession {
         stepsPerSecond: losses.length > 0 ? this.stepsPerSecond() : 0,
         tensors: tf.memory().numTensors,
         state,
+        run: this.run,
       },
       state ? [losses.buffer, traces.buffer, state.buffer] : [losses.buffer, traces.buffer],
     );
@@ -222,7 +253,13 @@ export class TrainingSession {
     // Until a step has been timed, one step: `speed` steps of a slow model could hold the worker for seconds.
     const affordable = this.msPerStep > 0 ? Math.max(1, Math.floor(TICK_BUDGET_MS / this.msPerStep)) : 1;
     const count = Math.min(speed, affordable);
-    this.runSteps(count);
+    try {
+      this.runSteps(count);
+    } catch (error) {
+      // Outside handle(), nothing else would catch it: the loop would stop with the page still "running".
+      this.fail(error);
+      return;
+    }
     const perStep = (performance.now() - started) / count;
     this.msPerStep = this.msPerStep > 0 ? 0.7 * this.msPerStep + 0.3 * perStep : perStep;
     if (!this.running) return;

@@ -52,6 +52,29 @@ describe('TrainingSession', () => {
     await s.handle({ type: 'dispose' });
   });
 
+  it('stops and reports when the budget is lowered below the current step while running', async () => {
+    const { s, progress } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: { ...PARAMS, steps: 5000 }, seed: 1 });
+    await s.handle({ type: 'play' });
+    const until = performance.now() + 2000;
+    while ((progress().at(-1)?.step ?? 0) < 20 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+    await s.handle({ type: 'set', params: { steps: 10 } });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(s.isRunning).toBe(false);
+    const last = progress().at(-1)!;
+    expect(last).toMatchObject({ running: false, done: true });
+    expect(last.step).toBeGreaterThanOrEqual(20);
+    // Nothing more comes: the loop has stopped.
+    const count = progress().length;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(progress()).toHaveLength(count);
+    // A play refused for the budget says so too, so the page does not wait for a run that never starts.
+    await s.handle({ type: 'play' });
+    expect(progress()).toHaveLength(count + 1);
+    expect(progress().at(-1)).toMatchObject({ running: false, done: true });
+    await s.handle({ type: 'dispose' });
+  });
+
   it('stops on divergence, sends no non-finite value, and recovers on reset', async () => {
     const { s, messages, progress } = session();
     await s.handle({ type: 'init', model: 'linear-regression', params: { ...PARAMS, lr: 1 }, seed: 1 });
@@ -129,6 +152,62 @@ describe('TrainingSession', () => {
     expect(ticks[0].losses.length).toBe(1);
     for (const p of ticks.slice(2)) expect(p.losses.length).toBeGreaterThanOrEqual(1);
     for (const p of ticks.slice(2)) expect(p.losses.length).toBeLessThanOrEqual(4);
+    await s.handle({ type: 'dispose' });
+  });
+
+  it('frees a tick’s records and reports the error when a step throws', async () => {
+    // The third step makes a tensor of its own and then throws.
+    const failing: ModelFactory = (params, seed) => {
+      const inner = createLinearRegression(params, seed);
+      let calls = 0;
+      return Object.assign(Object.create(inner), {
+        step() {
+          if (++calls === 3) {
+            tf.ones([4]);
+            throw new Error('step failed');
+          }
+          return inner.step();
+        },
+      });
+    };
+    for (const how of ['step', 'play'] as const) {
+      const messages: FromWorker[] = [];
+      const s = new TrainingSession(
+        (m) => messages.push(m),
+        { failing },
+        async () => ({ backend: 'cpu' }),
+      );
+      await s.handle({ type: 'init', model: 'failing', params: PARAMS, seed: 1 });
+      const baseline = tf.memory().numTensors;
+      if (how === 'step') await s.handle({ type: 'step', count: 5 });
+      else {
+        await s.handle({ type: 'play' });
+        const until = performance.now() + 2000;
+        while (!messages.some((m) => m.type === 'error') && performance.now() < until)
+          await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(messages.filter((m) => m.type === 'error')).toMatchObject([{ type: 'error', message: 'step failed' }]);
+      expect(tf.memory().numTensors).toBe(baseline);
+      expect(s.isRunning).toBe(false);
+      await s.handle({ type: 'dispose' });
+    }
+  });
+
+  it('stamps every message with the run it belongs to', async () => {
+    const { s, messages } = session();
+    await s.handle({ type: 'init', model: 'linear-regression', params: PARAMS, seed: 1, run: 1 });
+    await s.handle({ type: 'step', count: 2 });
+    await s.handle({ type: 'reset', params: { ...PARAMS, lr: 1 }, seed: 1, run: 2 });
+    await s.handle({ type: 'step', count: 200 });
+    expect(messages.map((m) => [m.type, 'run' in m ? m.run : undefined])).toEqual([
+      ['snapshot', 1],
+      ['progress', 1],
+      ['snapshot', 2],
+      ['progress', 2],
+      ['diverged', 2],
+    ]);
+    await s.handle({ type: 'init', model: 'nope', params: PARAMS, seed: 1, run: 3 });
+    expect(messages.at(-1)).toEqual({ type: 'error', message: 'unknown model "nope"', run: 3 });
     await s.handle({ type: 'dispose' });
   });
 

@@ -66,6 +66,11 @@ export const WidgetShell = forwardRef<
           </button>
         </div>
       )}
+      {view.restarted && (
+        <p className="widget-notice" role="status" data-notice="restarted">
+          {t.w.restarted}
+        </p>
+      )}
       {view.fallback && (
         <p className="widget-notice" role="status">
           {t.w.fallback(view.fallback)}

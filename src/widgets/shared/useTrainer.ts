@@ -29,6 +29,8 @@ export interface TrainerView<Info = unknown> {
   tensors: number;
   divergedAt?: { step: number; loss: number };
   error?: string;
+  /** The worker had failed and Reset replaced it with a fresh one; shown as a notice until the next reset. */
+  restarted: boolean;
 }
 
 function emptyView<Info>(): TrainerView<Info> {
@@ -43,6 +45,7 @@ function emptyView<Info>(): TrainerView<Info> {
     backend: null,
     stepsPerSecond: 0,
     tensors: 0,
+    restarted: false,
   };
 }
 
@@ -56,6 +59,7 @@ function fold<Info>(view: TrainerView<Info>, message: FromWorker): void {
   switch (message.type) {
     case 'snapshot':
       Object.assign(view, emptyView(), {
+        restarted: view.restarted,
         status: 'idle',
         info: message.info,
         backend: message.backend,
@@ -146,6 +150,8 @@ export function useTrainer<Info = unknown>(
       due.current = now - due.current > minFrameMs ? now + minFrameMs : due.current + minFrameMs;
       setVersion((v) => v + 1);
     };
+    // The client passes on only the current run's messages: what the worker posted before a reset, still on
+    // its way when the reset was sent, never reaches the store (a stale progress would leave 'loading').
     const trainer = new TrainerClient((message) => {
       if (message.type === 'picture') {
         painter?.receive(message.picture);
@@ -180,12 +186,15 @@ export function useTrainer<Info = unknown>(
   const pause = useCallback(() => client.current?.pause(), []);
   const step = useCallback(() => client.current?.step(1), []);
   const setLive = useCallback((next: ParamValues) => client.current?.set(next), []);
-  /** Rebuilds with these parameters and the current data, or with `data` when the data changes too. */
+  /**
+   * Rebuilds with these parameters and the current data, or with `data` when the data changes too. After an
+   * error the client starts a fresh worker instead (the old one may be dead), and the widget says so.
+   */
   const reset = useCallback((next: ParamValues, data?: number[]) => {
     if (data !== undefined) latestData.current = data;
     const { seed, ...rest } = next;
     store.current.status = 'loading';
-    client.current?.reset(rest, seed ?? 0, latestData.current);
+    if (client.current) store.current.restarted = client.current.reset(rest, seed ?? 0, latestData.current);
     setVersion((v) => v + 1);
   }, []);
 
