@@ -2,8 +2,7 @@
  * Picks the tfjs backend inside the worker: wasm (SIMD, single-threaded: the site sends no COOP/COEP
  * headers, and threaded wasm does not start in a bundled module worker), and cpu when wasm cannot start.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';

@@ -3,7 +3,7 @@
  * It runs steps in ticks paced to the display (about 60 a second), reads every step's loss and trace back
  * in one batch per tick, and posts one progress message per tick.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { isDiverged } from '../ml/shared/divergence';
 import type { ModelFactory, Params, TrainableModel } from '../ml/tfjs/trainable';
 import type { BackendChoice } from './backend';

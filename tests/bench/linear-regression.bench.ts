@@ -2,7 +2,7 @@
  * Steps per second of the linear-regression trainer in Node, on tfjs's cpu and wasm backends, against the
  * autodiff alternative (optimizer.minimize) that the hand-written gradient replaces.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { bench, describe } from 'vitest';
 import { makeLinearData } from '../../src/ml/linear-regression/math';
 import { createLinearRegression } from '../../src/ml/linear-regression/trainer';

@@ -5,10 +5,10 @@
  * backward pass through the engine (network.ts), and optimizer.minimize. The browser figures, drawing
  * included, belong to the playground widget's benchmark.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { bench, describe } from 'vitest';
 import { initWeights, type MlpShape } from '../../src/ml/mlp-playground/mlp';
-import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs';
 import { KernelRunner } from '../../src/ml/tfjs/kernel-runner';
 import { MlpKernelSgd } from '../../src/ml/mlp-playground/kernel-sgd';
 import { MlpNetwork } from '../../src/ml/mlp-playground/network';

@@ -4,7 +4,7 @@
  * scripts/bench-browser.mjs.) For logistic regression the hand-written gradient is compared with
  * optimizer.minimize, as for linear regression.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { bench, describe } from 'vitest';
 import { makePreset } from '../../src/ml/shared/classification-data';
 import { createGdVariants } from '../../src/ml/gd-variants/trainer';

@@ -1,5 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchStream } from '../../src/ml/shared/batch-stream';
 import { createGdVariants, scheduledRate } from '../../src/ml/gd-variants/trainer';

@@ -1,5 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forward, initWeights, type MlpShape } from '../../src/ml/mlp-playground/mlp';
 import { gridActivations, planeGrid, unpackWeights } from '../../src/ml/mlp-playground/grid';

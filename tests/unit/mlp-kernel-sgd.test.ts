@@ -4,7 +4,7 @@
  * recycled buffers (ml/tfjs/wasm-kernel-runner.ts). Each must move every weight by −η times the gradient that the
  * plain backpropagation formulas of ml/mlp-playground/mlp.ts give, and leave no buffer behind.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { KernelRunner } from '../../src/ml/tfjs/kernel-runner';
 import {

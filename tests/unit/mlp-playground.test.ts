@@ -1,5 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playgroundConfig, type PlaygroundInfo } from '../../src/ml/mlp-playground/contract';
 import { createMlpPlayground } from '../../src/ml/mlp-playground/trainer';

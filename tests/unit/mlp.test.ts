@@ -2,9 +2,7 @@
  * The MLP's gradients three ways: the backpropagation formulas in plain numbers (ml/mlp-playground/mlp.ts), the same formulas
  * as tfjs ops (network.ts), and central finite differences / tfjs's own autodiff.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activate,

@@ -1,8 +1,7 @@
 /**
  * tfjs's optimizers against the update rules lesson 03 prints, and the optimizer race built on them.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { disposeOptimizer, setLearningRate } from '../../src/ml/tfjs/optimizer-handling';
 import { createOptimizer, createOptimizerRace } from '../../src/ml/optimizer-race/trainer';

@@ -5,7 +5,7 @@
  * n points measured before its update (so the three curves are comparable), the parameters after it, and
  * the milliseconds its own update took.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { BatchStream } from '../shared/batch-stream';
 import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse } from '../linear-regression/math';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';

@@ -2,7 +2,7 @@
  * Linear regression trained by full-batch gradient descent in tfjs. The gradient is the hand-derived one
  * that the lesson prints (tested against tfjs autodiff); tfjs's SGD optimizer applies it.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type LinearRegressionInfo } from './math';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
 import { LINEAR_REGRESSION } from './contract';

@@ -3,7 +3,7 @@
  * mean log-loss (the one lesson 04 prints, tested against finite differences), applied by tfjs's SGD.
  * Each step records the loss and accuracy measured before its update and the weights after it.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { logisticGradients, meanLogLoss } from '../tfjs/logistic-ops';
 import { pointsFor, type PresetName } from '../shared/classification-data';
 import { accuracy } from './math';

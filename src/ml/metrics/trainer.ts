@@ -4,7 +4,7 @@
  * Each step records the training loss and the evaluation part's log-loss, both measured before its update,
  * and the weights after it. The widget computes every threshold metric from those weights on the main thread.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { logisticGradients, meanLogLoss } from '../tfjs/logistic-ops';
 import { logLoss } from '../logistic-regression/math';
 import type { Points2D } from '../shared/classification-data';

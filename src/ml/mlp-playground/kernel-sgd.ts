@@ -4,7 +4,7 @@
  * scaled by −η/n up front so that a⁽ˡ⁻¹⁾ᵀδ⁽ˡ⁾ is already the update and each variable takes one add.
  * Matrices are rank 3, [1, rows, columns], the shape the backends' matMul kernels work on.
  */
-import { _FusedMatMul, Add, BatchMatMul, Multiply, Sign, Square, Step, Sub, Tanh, type TensorInfo } from '@tensorflow/tfjs-core';
+import { _FusedMatMul, Add, BatchMatMul, Multiply, Sign, Square, Step, Sub, Tanh, type TensorInfo } from '@tensorflow/tfjs';
 import type { KernelRunner } from '../tfjs/kernel-runner';
 import type { MlpShape, MlpWeights, Regularization } from './mlp';
 

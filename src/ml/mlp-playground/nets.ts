@@ -4,7 +4,7 @@
  * optimizer applying the hand-written gradients of network.ts. Both walk the training batches in the
  * same order every epoch, as the Playground does.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { KernelRunner } from '../tfjs/kernel-runner';
 import type { MlpShape, MlpWeights, Regularization } from './mlp';
 import { MlpKernelSgd } from './kernel-sgd';
@@ -70,9 +70,19 @@ export function kernelSgdNet(shape: MlpShape, initial: MlpWeights, rows: Trainin
   };
 }
 
-export function adamNet(shape: MlpShape, initial: MlpWeights, rows: TrainingRows, lr: number): PlaygroundNet {
+/**
+ * The engine path: the hand-written gradients of network.ts applied by one of tfjs's optimizers. Adam always
+ * trains this way; plain SGD too where the direct-kernel path was not tested with the tfjs in use.
+ */
+export function engineNet(
+  shape: MlpShape,
+  initial: MlpWeights,
+  rows: TrainingRows,
+  optimizerName: 'sgd' | 'adam',
+  lr: number,
+): PlaygroundNet {
   const network = new MlpNetwork(shape, initial);
-  const optimizer = tf.train.adam(lr);
+  const optimizer = optimizerName === 'adam' ? tf.train.adam(lr) : tf.train.sgd(lr);
   const d = rows.columns;
   const batches = batchRows(rows).map(([X, y]) => [tf.tensor2d(X, [y.length, d]), tf.tensor1d(y)] as const);
   const all = tf.tensor2d(rows.all, [rows.all.length / d, d]);

@@ -5,7 +5,7 @@
  * pass skips what autodiff would record; the gradients then go to a tfjs optimizer.
  * Everything here runs inside the caller's tf.tidy.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { meanLogLoss } from '../tfjs/logistic-ops';
 import type { Activation, MlpShape, MlpWeights, Regularization } from './mlp';
 

@@ -4,12 +4,13 @@
  * or Adam (nets.ts). Each step is one epoch and records the training and test loss after it,
  * as the Playground reports them.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { dataLossFromOutput, initWeights, type MlpShape } from './mlp';
 import { packWeights } from './grid';
-import { adamNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './nets';
+import { engineNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './nets';
 import { featureRows, isRegression, makePlaygroundData, splitTrainTest, type PlaygroundPoint } from './data';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
+import { directKernelsSupported } from '../tfjs/tested-version';
 import { MLP_PLAYGROUND, PLAYGROUND_POINTS, playgroundConfig, REGULARIZATIONS, type PlaygroundInfo } from './contract';
 
 /** The learner's own points, flat [x₁, x₂, label, …] with labels 0 / 1, as PlaygroundPoints. */
@@ -39,7 +40,10 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number, 
     batch: config.batch,
   };
   const initial = initWeights(shape, seed);
-  const net = config.optimizer === 'adam' ? adamNet(shape, initial, rows, config.lr) : kernelSgdNet(shape, initial, rows);
+  const net =
+    config.optimizer === 'sgd' && directKernelsSupported()
+      ? kernelSgdNet(shape, initial, rows)
+      : engineNet(shape, initial, rows, config.optimizer, config.lr);
   const live: LiveSettings = { lr: config.lr, regularization: config.regularization, regRate: config.regRate };
   // The Playground reports the data loss, without the penalty.
   const losses = () => {

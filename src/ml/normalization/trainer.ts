@@ -7,7 +7,7 @@
  * keeps its last parameters and is marked out, so the other run goes on; the run as a whole stops when both
  * are out. Each step records, per run, the loss measured before its update, θ after it, and the out flag.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { EXPLOSION_FACTOR } from '../shared/divergence';
 import {
   conditioning,

@@ -6,7 +6,7 @@
  * marked out, so one diverging optimizer does not stop the others; the run as a whole diverges only when
  * every racer is out. All of it stays on the device: no read-back inside a step.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { startPoint, SURFACES, surfaceGrid, type Surface } from './surfaces';
 import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';

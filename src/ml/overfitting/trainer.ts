@@ -10,7 +10,7 @@
  * Each step records, all measured before its update (so a record describes one model):
  * [objective = training MSE + penalty, training MSE, validation MSE, b, w₁, …, w_d].
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { makeOverfittingData, penaltyKind, powerFeatures, type OverfittingInfo, type PenaltyKind } from './math';
 import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';

@@ -3,7 +3,7 @@
  * by tfjs's SGD). C is live: λ = 1/(nC) changes on the next step. Each step records J and the training
  * accuracy measured before its update, then the weights and bias after it.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import { pointsFor, type PresetName } from '../shared/classification-data';
 import { featureMatrix, lambdaFor, linearFeatures, randomFourierFeatures, signedLabel } from './math';
 import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';

@@ -9,8 +9,8 @@
  *
  * Outputs made inside `scope` are freed when it ends, except the ones passed to `keep`.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import type { KernelBackend, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
+import type { KernelBackend, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 
 export class KernelRunner {
   readonly backendName = tf.getBackend();

@@ -2,7 +2,7 @@
  * Logistic regression's loss and gradient as tfjs ops, shared by the trainers that fit w·x + b with a sigmoid
  * (logistic regression, the metrics widget's classifier) and by the MLP's cross-entropy. Run inside a tidy.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 
 /** max(z, 0) − z·y + ln(1 + e^(−|z|)) averaged: the mean log-loss of logits z, written so it never overflows. */
 export function meanLogLoss(z: tf.Tensor1D, y: tf.Tensor1D): tf.Scalar {

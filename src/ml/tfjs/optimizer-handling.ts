@@ -1,5 +1,5 @@
 /** What tfjs's optimizers need beyond their own methods, for every trainer. */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 
 /**
  * Changes a running optimizer's learning rate. SGD and Momentum keep it as a tensor (setLearningRate);

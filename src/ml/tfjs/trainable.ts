@@ -1,5 +1,5 @@
 /** What the training worker needs from a model. Implementations live next to their math in ml/. */
-import type { Tensor1D } from '@tensorflow/tfjs-core';
+import type { Tensor1D } from '@tensorflow/tfjs';
 
 export type Params = Record<string, number>;
 

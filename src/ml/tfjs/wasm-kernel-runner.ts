@@ -9,7 +9,7 @@
  * a training step allocates nothing but a few small objects. The arithmetic is the same wasm kernels'.
  * Any other operation, or an unusual shape, goes through the registered kernel as before.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs';
 import {
   _FusedMatMul,
   Add,
@@ -22,7 +22,7 @@ import {
   Tanh,
   type NamedAttrMap,
   type TensorInfo,
-} from '@tensorflow/tfjs-core';
+} from '@tensorflow/tfjs';
 import { KernelRunner } from './kernel-runner';
 
 /** The parts of tfjs-backend-wasm's BackendWasm (4.x) used here. */
