@@ -1,4 +1,4 @@
-/** The models a training worker can run, by the name a widget asks for. */
+/** The models a training worker can run, by widget id: one for every widget in the catalog. */
 import { createGdVariants } from '../ml/gd-variants/trainer';
 import { createLogisticRegression } from '../ml/logistic-regression/trainer';
 import { createSvm } from '../ml/svm/trainer';
@@ -9,8 +9,9 @@ import { createOptimizerRace } from '../ml/optimizer-race/trainer';
 import { createNormalization } from '../ml/normalization/trainer';
 import { createOverfitting } from '../ml/overfitting/trainer';
 import type { ModelFactory } from '../ml/tfjs/trainable';
+import type { WidgetId } from '../widgets/catalog';
 
-export const MODELS: Record<string, ModelFactory> = {
+export const MODELS: { readonly [Id in WidgetId]: ModelFactory } = {
   'linear-regression': createLinearRegression,
   'optimizer-race': createOptimizerRace,
   normalization: createNormalization,

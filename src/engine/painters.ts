@@ -4,6 +4,7 @@
  * A painter imports canvas code from charts/, never React or the DOM.
  */
 import { createDiagramPainter } from '../charts/network-diagram/painter';
+import type { WidgetId } from '../widgets/catalog';
 
 export interface Painter {
   /** The page's settings for the picture (its size, colours, what to show). */
@@ -16,6 +17,7 @@ export interface Painter {
 
 export type PainterFactory = (post: (picture: unknown, transfer: Transferable[]) => void) => Painter;
 
-export const PAINTERS: Record<string, PainterFactory> = {
+/** Only the widgets whose picture follows the model step by step have one. */
+export const PAINTERS: { readonly [Id in WidgetId]?: PainterFactory } = {
   'mlp-playground': createDiagramPainter,
 };

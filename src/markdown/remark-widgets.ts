@@ -11,7 +11,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { parseParams } from '../state/params.ts';
-import { WIDGET_SPECS } from '../widgets/specs.ts';
+import { isWidgetId, WIDGET_IDS, WIDGET_SPECS, type WidgetId } from '../widgets/catalog.ts';
 
 export const CALLOUTS = ['note', 'mistake', 'answer'] as const;
 
@@ -49,8 +49,9 @@ export function remarkWidgets() {
         return;
       }
       if (directive.type === 'leafDirective') {
-        const specs = WIDGET_SPECS[directive.name];
-        if (!specs) file.fail(`Unknown widget "::${directive.name}". Known: ${Object.keys(WIDGET_SPECS).join(', ')}`, node as never);
+        const name = directive.name;
+        if (!isWidgetId(name)) file.fail(`Unknown widget "::${name}". Known: ${WIDGET_IDS.join(', ')}`, node as never);
+        const specs = WIDGET_SPECS[name as WidgetId];
         const attributes = Object.fromEntries(Object.entries(directive.attributes ?? {}).map(([key, value]) => [key, value ?? '']));
         const { values, notices } = parseParams(specs, attributes, {});
         if (notices.length > 0) {

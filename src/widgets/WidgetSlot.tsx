@@ -1,5 +1,6 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { useStrings } from '../i18n/LangContext';
+import { isWidgetId } from './catalog';
 import { WIDGETS } from './registry';
 
 class WidgetErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -15,7 +16,7 @@ class WidgetErrorBoundary extends Component<{ fallback: ReactNode; children: Rea
 /** Where a `::name{…}` directive stands in a lesson: loads the widget and keeps a failure local to it. */
 export function WidgetSlot({ name, id, params }: { name: string; id: string; params: string }) {
   const t = useStrings();
-  const Widget = WIDGETS[name];
+  const Widget = isWidgetId(name) ? WIDGETS[name].component : undefined;
   const failed = (
     <div className="widget widget-failed" role="alert" data-widget={name} data-state="error">
       {t.w.widgetFailed}

@@ -1,22 +1,27 @@
-/** Directive name → the widget's React component, loaded only when a page uses it. */
-import { lazy, type ComponentType } from 'react';
-import type { ParamValues } from '../state/params';
+/**
+ * Every widget's page-side registration (its folder's index.ts: lazy component, title), by id. Keyed by the
+ * catalog's union, so a widget in the catalog without a registration here does not compile.
+ */
+import type { WidgetId } from './catalog';
+import type { WidgetRegistration } from './registration';
+import linearRegression from './linear-regression';
+import gdVariants from './gd-variants';
+import optimizerRace from './optimizer-race';
+import normalization from './normalization';
+import logisticRegression from './logistic-regression';
+import svm from './svm';
+import metrics from './metrics';
+import mlpPlayground from './mlp-playground';
+import overfitting from './overfitting';
 
-export interface WidgetProps {
-  /** Unique on the page; also the prefix of this widget's keys in a shared URL. */
-  id: string;
-  /** The directive's attributes: initial values that override the table's defaults. */
-  initial: ParamValues;
-}
-
-export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
-  'linear-regression': lazy(() => import('./linear-regression/LinearRegressionWidget')),
-  'gd-variants': lazy(() => import('./gd-variants/GdVariantsWidget')),
-  'logistic-regression': lazy(() => import('./logistic-regression/LogisticRegressionWidget')),
-  svm: lazy(() => import('./svm/SvmWidget')),
-  metrics: lazy(() => import('./metrics/MetricsWidget')),
-  'optimizer-race': lazy(() => import('./optimizer-race/OptimizerRaceWidget')),
-  normalization: lazy(() => import('./normalization/NormalizationWidget')),
-  'mlp-playground': lazy(() => import('./mlp-playground/MlpPlaygroundWidget')),
-  overfitting: lazy(() => import('./overfitting/OverfittingWidget')),
+export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
+  'linear-regression': linearRegression,
+  'gd-variants': gdVariants,
+  'optimizer-race': optimizerRace,
+  normalization: normalization,
+  'logistic-regression': logisticRegression,
+  svm: svm,
+  metrics: metrics,
+  'mlp-playground': mlpPlayground,
+  overfitting: overfitting,
 };

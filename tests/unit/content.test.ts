@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { readLessons } from '../../src/content/read-lessons';
 import { KATEX_OPTIONS, rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline';
 import { parseParams } from '../../src/state/params';
-import { WIDGET_SPECS } from '../../src/widgets/specs';
+import { isWidgetId, WIDGET_SPECS, type WidgetId } from '../../src/widgets/catalog';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 const lessons = readLessons(CONTENT);
@@ -96,8 +96,8 @@ describe.each(slugs)('lesson %s', (slug) => {
 
   it.each(['zh', 'en'])('%s: every widget is registered and its attributes are valid', (lang) => {
     for (const widget of widgetsOf(lang === 'zh' ? zh : en)) {
-      const specs = WIDGET_SPECS[widget.name];
-      expect(specs, `unknown widget ${widget.name}`).toBeDefined();
+      expect(isWidgetId(widget.name), `unknown widget ${widget.name}`).toBe(true);
+      const specs = WIDGET_SPECS[widget.name as WidgetId];
       expect(parseParams(specs, widget.attributes, {}).notices).toEqual([]);
     }
   });

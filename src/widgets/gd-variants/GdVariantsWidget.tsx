@@ -8,7 +8,7 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { ScatterLineCanvas } from '../../charts/ScatterLineCanvas';
 import { traceIndex } from '../../ml/shared/contract';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';

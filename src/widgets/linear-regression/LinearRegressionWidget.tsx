@@ -9,7 +9,7 @@ import { PlayControls } from '../../controls/PlayControls';
 import { ParamPanel } from '../../controls/ParamControl';
 import type { Line } from '../../ml/linear-regression/math';
 import { X_RANGE } from '../../ml/linear-regression/math';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';

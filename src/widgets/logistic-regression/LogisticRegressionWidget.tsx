@@ -8,7 +8,7 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { WINDOW } from '../../ml/shared/classification-data';
 import { scoreGrid, sigmoid } from '../../ml/logistic-regression/math';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../registration';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
 import { usePointEditor } from '../shared/usePointEditor';

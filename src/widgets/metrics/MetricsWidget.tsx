@@ -12,7 +12,7 @@ import { PlayControls } from '../../controls/PlayControls';
 import { sigmoid } from '../../ml/logistic-regression/math';
 import { EVAL_SIZE, TRAIN_SIZE } from '../../ml/metrics/data';
 import { alwaysNegativeAccuracy, logit, logitGrid, reportAt, scoreEvaluation } from '../../ml/metrics/threshold';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';

@@ -9,7 +9,7 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { flattenPoints, type Points2D } from '../../ml/shared/classification-data';
 import { PLAYGROUND_RANGE, type PlaygroundPoint } from '../../ml/mlp-playground/data';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../registration';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
 import { newSeed } from '../shared/useParamChange';

@@ -9,7 +9,7 @@ import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { sliceGrid, toOriginalUnits, type Scaling, type Theta } from '../../ml/normalization/math';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';

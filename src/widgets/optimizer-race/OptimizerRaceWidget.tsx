@@ -7,7 +7,7 @@ import { formatNumber } from '../../controls/format';
 import { ParamControl, ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { SURFACES } from '../../ml/optimizer-race/surfaces';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../registration';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { OPTIMIZER_RACE, RACERS, type RacerName } from '../../ml/optimizer-race/contract';

@@ -8,7 +8,7 @@ import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { penaltyKind, ridgeFit, sampleCurve, sampleFunction, target, X_RANGE } from '../../ml/overfitting/math';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';

@@ -1,5 +1,7 @@
 import { forwardRef, type ReactNode } from 'react';
-import { useStrings } from '../../i18n/LangContext';
+import { useLang, useStrings } from '../../i18n/LangContext';
+import type { WidgetId } from '../catalog';
+import { WIDGETS } from '../registry';
 import { formatNumber } from '../../controls/format';
 import type { ParamNotice } from '../../state/params';
 import type { TrainerView } from './useTrainer';
@@ -12,7 +14,7 @@ import type { TrainerView } from './useTrainer';
 export const WidgetShell = forwardRef<
   HTMLDivElement,
   {
-    name: string;
+    name: WidgetId;
     id: string;
     view: TrainerView;
     /** The learning rate in use, named in the standard divergence message. */
@@ -27,6 +29,7 @@ export const WidgetShell = forwardRef<
   }
 >(function WidgetShell({ name, id, view, lr, divergedText, budgetUsed, pausedOffscreen, notices, onDismissNotices, children }, ref) {
   const t = useStrings();
+  const title = WIDGETS[name].title[useLang()];
   let text = '';
   if (view.status === 'diverged' && view.divergedAt) {
     text = divergedText ?? t.w.diverged(view.divergedAt.step, formatNumber(lr ?? NaN), formatNumber(view.divergedAt.loss));
@@ -44,10 +47,10 @@ export const WidgetShell = forwardRef<
       data-state={view.status}
       data-step={view.step}
       data-loss={lastLoss ?? ''}
-      aria-label={t.widgets[name] ?? name}
+      aria-label={title}
     >
       <header className="widget-header">
-        <h3 className="widget-title">{t.widgets[name] ?? name}</h3>
+        <h3 className="widget-title">{title}</h3>
         <span className={`state-badge state-${view.status}`}>{t.w.state[view.status]}</span>
         <span className="widget-readout" aria-live="off">
           {t.w.stepLabel} <strong data-readout="step">{view.step}</strong> · {t.w.lossLabel}{' '}

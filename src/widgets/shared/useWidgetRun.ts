@@ -6,6 +6,7 @@
 import { useRef } from 'react';
 import type { InfoOf, ModelContract } from '../../ml/shared/contract';
 import type { ParamValues } from '../../state/params';
+import type { WidgetId } from '../catalog';
 import { useNearViewport } from './useNearViewport';
 import { useOffscreenPause } from './useOffscreenPause';
 import type { PainterLink } from './painter-channel';
@@ -13,7 +14,7 @@ import { useParamChange } from './useParamChange';
 import { useTrainer } from './useTrainer';
 import { useWidgetParams } from './useWidgetParams';
 
-export function useWidgetRun<C extends ModelContract>(
+export function useWidgetRun<C extends ModelContract<WidgetId>>(
   contract: C,
   id: string,
   initial: ParamValues,

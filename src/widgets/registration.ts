@@ -1,0 +1,23 @@
+/** What a widget's folder registers on the page side (its index.ts), beside its model's contract. */
+import type { ComponentType } from 'react';
+import type { Lang, ParamValues } from '../state/params';
+import type { WidgetId } from './catalog';
+
+export interface WidgetProps {
+  /** Unique on the page; also the prefix of this widget's keys in a shared URL. */
+  id: string;
+  /** The directive's attributes: initial values that override the table's defaults. */
+  initial: ParamValues;
+}
+
+export interface WidgetRegistration<Id extends WidgetId = WidgetId> {
+  id: Id;
+  /** Lazy: a page loads a widget's code only when it shows the widget. */
+  component: ComponentType<WidgetProps>;
+  /** Its heading, in every language. */
+  title: Record<Lang, string>;
+}
+
+export function defineWidget<Id extends WidgetId>(registration: WidgetRegistration<Id>): WidgetRegistration<Id> {
+  return registration;
+}
