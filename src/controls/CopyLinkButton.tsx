@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Strings } from '../i18n/strings';
 
 /** Copies a link that reproduces the run; where the clipboard is refused, shows the link to copy by hand. */
-export function CopyLinkButton({ t, url }: { t: Strings['w']; url: () => string }) {
+export function CopyLinkButton({ t, url }: { t: Strings['widget']; url: () => string }) {
   const [result, setResult] = useState<{ ok: boolean; link: string } | null>(null);
   async function copy() {
     const link = url();

@@ -10,7 +10,7 @@ export function PlayControls({
   onStep,
   onReset,
 }: {
-  t: Strings['w'];
+  t: Strings['widget'];
   running: boolean;
   canRun: boolean;
   onPlay: () => void;

@@ -19,7 +19,7 @@ export function WidgetSlot({ name, id, params }: { name: string; id: string; par
   const Widget = isWidgetId(name) ? WIDGETS[name].component : undefined;
   const failed = (
     <div className="widget widget-failed" role="alert" data-widget={name} data-state="error">
-      {t.w.widgetFailed}
+      {t.widget.widgetFailed}
     </div>
   );
   // The id sits on this wrapper, present from the first render, so a link to #id finds it before the

@@ -12,6 +12,7 @@ import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
+import { GD_VARIANTS_STRINGS } from './strings';
 import { GD_VARIANTS, GD_X_RANGE, VARIANTS, type VariantName } from '../../ml/gd-variants/contract';
 
 const COLOR: Record<VariantName, string> = { batch: '--series-1', mini: '--series-3', sgd: '--series-2' };
@@ -22,6 +23,7 @@ const MS = traceIndex(GD_VARIANTS, 'batch.ms');
 
 export default function GdVariantsWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
+  const words = GD_VARIANTS_STRINGS[lang];
   const t = useStrings();
   const { values, shareUrl, view, change, shell, controls } = useWidgetRun(GD_VARIANTS, id, initial);
 
@@ -34,29 +36,29 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
   const maxX = byEpoch ? Math.max(steps, 1) * epochsPerStep(2) : values.steps;
   const last = steps * width;
   const colorVar = (name: VariantName) => `var(${COLOR[name]})`;
-  const label = (name: VariantName) => (name === 'mini' ? t.gd.long.mini(info?.batchSizes[1] ?? values.batch) : t.gd.long[name]);
+  const label = (name: VariantName) => (name === 'mini' ? words.long.mini(info?.batchSizes[1] ?? values.batch) : words.long[name]);
 
   return (
     <WidgetShell {...shell} lr={values.lr}>
       <LossChart
         series={VARIANTS.map((name, k) => ({
           key: name,
-          label: t.gd.names[name],
+          label: words.names[name],
           color: colorVar(name),
           values: view.traces,
           stride: width,
           offset: width + LOSS + k,
           xStep: byEpoch ? epochsPerStep(k) : 1,
         }))}
-        label={byEpoch ? t.gd.lossChartEpochs : t.gd.lossChartSteps}
-        empty={t.w.lossChartEmpty}
+        label={byEpoch ? words.lossChartEpochs : words.lossChartSteps}
+        empty={t.widget.lossChartEmpty}
         maxX={maxX}
-        reference={info ? { value: info.minLoss, label: t.gd.minLoss(formatNumber(info.minLoss, 4)) } : undefined}
+        reference={info ? { value: info.minLoss, label: words.minLoss(formatNumber(info.minLoss, 4)) } : undefined}
       />
       <ChartLegend items={VARIANTS.map((name) => ({ label: label(name), color: colorVar(name), mark: 'line' as const }))} />
       <div className="widget-panels">
         <figure className="panel">
-          <figcaption>{t.gd.scatter}</figcaption>
+          <figcaption>{words.scatter}</figcaption>
           {info && (
             <ScatterLineCanvas
               x={info.x}
@@ -70,19 +72,19 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
                   color: COLOR[name],
                 })),
               ]}
-              label={t.gd.scatterDescription(info.n)}
+              label={words.scatterDescription(info.n)}
             />
           )}
         </figure>
         <figure className="panel">
-          <figcaption>{t.gd.surface}</figcaption>
+          <figcaption>{words.surface}</figcaption>
           {info && (
             <ContourCanvas
               grid={info.grid}
               paths={VARIANTS.map((name, k) => ({ values: view.traces, stride: width, offset: PARAMS + 2 * k, color: COLOR[name] }))}
               targets={[[info.closedForm.b0, info.closedForm.b1]]}
               labels={{ x: 'β₀', y: 'β₁' }}
-              description={t.gd.surfaceDescription}
+              description={words.surfaceDescription}
             />
           )}
         </figure>
@@ -90,11 +92,11 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
       <table className="compare-table">
         <thead>
           <tr>
-            <th scope="col">{t.gd.variant}</th>
-            <th scope="col">{t.gd.steps}</th>
-            <th scope="col">{t.gd.epochs}</th>
-            <th scope="col">{t.gd.loss}</th>
-            <th scope="col">{t.gd.time}</th>
+            <th scope="col">{words.variant}</th>
+            <th scope="col">{words.steps}</th>
+            <th scope="col">{words.epochs}</th>
+            <th scope="col">{words.loss}</th>
+            <th scope="col">{words.time}</th>
           </tr>
         </thead>
         <tbody>
@@ -104,7 +106,7 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
             return (
               <tr key={name} data-variant={name}>
                 <th scope="row">
-                  <span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {t.gd.names[name]}
+                  <span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {words.names[name]}
                 </th>
                 <td>{steps}</td>
                 <td data-value="epochs">{formatNumber(steps * epochsPerStep(k), 3)}</td>
@@ -115,14 +117,14 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
           })}
         </tbody>
       </table>
-      {info && <p className="widget-hint">{t.gd.criticalLr(formatNumber(info.criticalLr))}</p>}
-      <PlayControls t={t.w} {...controls} />
+      {info && <p className="widget-hint">{words.criticalLr(formatNumber(info.criticalLr))}</p>}
+      <PlayControls t={t.widget} {...controls} />
       <ParamPanel specs={GD_VARIANTS.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
-          ⟳ {t.gd.newData}
+          ⟳ {words.newData}
         </button>
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );

@@ -13,10 +13,12 @@ import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
+import { LINEAR_REGRESSION_STRINGS } from './strings';
 import { LINEAR_REGRESSION } from '../../ml/linear-regression/contract';
 
 export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
+  const words = LINEAR_REGRESSION_STRINGS[lang];
   const t = useStrings();
   const { values, shareUrl, view, change, shell, controls } = useWidgetRun(LINEAR_REGRESSION, id, initial);
 
@@ -28,7 +30,7 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
     <WidgetShell {...shell} lr={values.lr}>
       <div className="widget-panels">
         <figure className="panel">
-          <figcaption>{t.lr.scatter}</figcaption>
+          <figcaption>{words.scatter}</figcaption>
           {info && (
             <ScatterLineCanvas
               x={info.x}
@@ -38,42 +40,42 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
                 { ...info.closedForm, color: '--chart-muted', dashed: true },
                 { ...current, color: '--accent-strong' },
               ]}
-              label={t.lr.scatterDescription(info.x.length, formatNumber(current.b0), formatNumber(current.b1))}
+              label={words.scatterDescription(info.x.length, formatNumber(current.b0), formatNumber(current.b1))}
             />
           )}
           <ChartLegend
             items={[
-              { label: t.lr.learned, color: 'var(--accent-strong)', mark: 'line' },
-              { label: t.lr.closed, color: 'var(--chart-muted)', mark: 'dashed' },
+              { label: words.learned, color: 'var(--accent-strong)', mark: 'line' },
+              { label: words.closed, color: 'var(--chart-muted)', mark: 'dashed' },
             ]}
           />
         </figure>
         <figure className="panel">
-          <figcaption>{t.lr.surface}</figcaption>
+          <figcaption>{words.surface}</figcaption>
           {info && (
             <ContourCanvas
               grid={info.grid}
               paths={[{ values: traces, color: '#ffffff', dot: '--accent-strong' }]}
               targets={[[info.closedForm.b0, info.closedForm.b1]]}
               labels={{ x: 'β₀', y: 'β₁' }}
-              description={t.lr.surfaceDescription}
+              description={words.surfaceDescription}
             />
           )}
           <ChartLegend
             items={[
-              { label: t.lr.legendPath, mark: 'path' },
-              { label: t.lr.legendNow, color: 'var(--accent-strong)', mark: 'dot' },
-              { label: t.lr.closed, mark: 'ring' },
+              { label: words.legendPath, mark: 'path' },
+              { label: words.legendNow, color: 'var(--accent-strong)', mark: 'dot' },
+              { label: words.closed, mark: 'ring' },
             ]}
           />
         </figure>
       </div>
       <LossChart
         series={[{ key: 'loss', label: 'MSE', color: 'var(--accent)', values: view.losses }]}
-        label={t.w.lossChart}
-        empty={t.w.lossChartEmpty}
+        label={t.widget.lossChart}
+        empty={t.widget.lossChartEmpty}
         maxX={values.steps}
-        reference={info ? { value: info.minLoss, label: t.lr.minLoss(formatNumber(info.minLoss, 4)) } : undefined}
+        reference={info ? { value: info.minLoss, label: words.minLoss(formatNumber(info.minLoss, 4)) } : undefined}
       />
       <table className="compare-table">
         <thead>
@@ -86,27 +88,27 @@ export default function LinearRegressionWidget({ id, initial }: WidgetProps) {
         </thead>
         <tbody>
           <tr data-row="learned">
-            <th scope="row">{t.lr.learned}</th>
+            <th scope="row">{words.learned}</th>
             <td data-value="b0">{formatNumber(current.b0, 4)}</td>
             <td data-value="b1">{formatNumber(current.b1, 4)}</td>
             <td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td>
           </tr>
           <tr data-row="closed-form">
-            <th scope="row">{t.lr.closed}</th>
+            <th scope="row">{words.closed}</th>
             <td>{info ? formatNumber(info.closedForm.b0, 4) : '—'}</td>
             <td>{info ? formatNumber(info.closedForm.b1, 4) : '—'}</td>
             <td>{info ? formatNumber(info.minLoss, 4) : '—'}</td>
           </tr>
         </tbody>
       </table>
-      {info && <p className="widget-hint">{t.lr.criticalLr(formatNumber(info.criticalLr))}</p>}
-      <PlayControls t={t.w} {...controls} />
+      {info && <p className="widget-hint">{words.criticalLr(formatNumber(info.criticalLr))}</p>}
+      <PlayControls t={t.widget} {...controls} />
       <ParamPanel specs={LINEAR_REGRESSION.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
-          ⟳ {t.lr.newData}
+          ⟳ {words.newData}
         </button>
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );

@@ -15,6 +15,7 @@ import { usePointEditor } from '../shared/usePointEditor';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
+import { LOGISTIC_REGRESSION_STRINGS } from './strings';
 import { LOGISTIC_REGRESSION } from '../../ml/logistic-regression/contract';
 
 const EXTRA_KEYS = [POINTS_KEY];
@@ -24,6 +25,7 @@ const shadeProbability = (z: number) => 2 * sigmoid(z) - 1;
 
 export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
+  const words = LOGISTIC_REGRESSION_STRINGS[lang];
   const t = useStrings();
   const own = useOwnPoints(id);
   const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(LOGISTIC_REGRESSION, id, initial, {
@@ -42,7 +44,7 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
     <WidgetShell {...shell} lr={values.lr}>
       <div className="widget-panels">
         <figure className="panel">
-          <figcaption>{t.logistic.plot}</figcaption>
+          <figcaption>{words.plot}</figcaption>
           {info && (
             <ClassificationCanvas
               points={info.points}
@@ -50,7 +52,7 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
               grid={grid}
               shade={shadeProbability}
               levels={[{ value: 0 }]}
-              description={t.logistic.plotDescription(
+              description={words.plotDescription(
                 info.points.x1.length,
                 formatNumber(weights.w1, 3),
                 formatNumber(weights.w2, 3),
@@ -76,11 +78,11 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
                 <td data-value="b">{formatNumber(weights.b, 4)}</td>
               </tr>
               <tr>
-                <th scope="row">{t.w.lossLabel}</th>
+                <th scope="row">{t.widget.lossLabel}</th>
                 <td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td>
               </tr>
               <tr>
-                <th scope="row">{t.logistic.accuracy}</th>
+                <th scope="row">{words.accuracy}</th>
                 <td data-value="accuracy">{Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td>
               </tr>
             </tbody>
@@ -96,27 +98,27 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
       </div>
       <div className="widget-panels">
         <LossChart
-          series={[{ key: 'loss', label: t.w.lossLabel, color: 'var(--accent)', values: view.losses }]}
-          label={t.logistic.lossChart}
-          empty={t.w.lossChartEmpty}
+          series={[{ key: 'loss', label: t.widget.lossLabel, color: 'var(--accent)', values: view.losses }]}
+          label={words.lossChart}
+          empty={t.widget.lossChartEmpty}
           maxX={values.steps}
         />
         <LossChart
-          series={[{ key: 'accuracy', label: t.logistic.accuracy, color: 'var(--ok)', values: view.traces, stride: 4, offset: 4 + 3 }]}
-          label={t.logistic.accuracyChart}
-          empty={t.w.lossChartEmpty}
+          series={[{ key: 'accuracy', label: words.accuracy, color: 'var(--ok)', values: view.traces, stride: 4, offset: 4 + 3 }]}
+          label={words.accuracyChart}
+          empty={t.widget.lossChartEmpty}
           maxX={values.steps}
           yScale="linear"
           yDomain={[0, 1]}
         />
       </div>
-      <PlayControls t={t.w} {...controls} />
+      <PlayControls t={t.widget} {...controls} />
       <ParamPanel specs={LOGISTIC_REGRESSION.params} values={values} lang={lang} onChange={(key, v) => editor.change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>
-          ⟳ {t.logistic.newData}
+          ⟳ {words.newData}
         </button>
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );

@@ -1,5 +1,5 @@
 import { formatNumber } from '../../controls/format';
-import type { Strings } from '../../i18n/strings';
+import type { METRICS_STRINGS } from './strings';
 import type { ThresholdReport } from '../../ml/metrics/threshold';
 
 const percent = (v: number) => `${formatNumber(v * 100, 3)} %`;
@@ -13,7 +13,7 @@ export function ConfusionTables({
   baseline,
   total,
 }: {
-  t: Strings['metrics'];
+  t: (typeof METRICS_STRINGS)['zh'];
   tText: string;
   report: ThresholdReport;
   auc: number;

@@ -16,6 +16,7 @@ import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
+import { METRICS_STRINGS } from './strings';
 import { ConfusionTables } from './ConfusionTables';
 import { METRICS } from '../../ml/metrics/contract';
 
@@ -33,7 +34,7 @@ const percent = (v: number) => `${formatNumber(v * 100, 3)} %`;
 export default function MetricsWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
-  const m = t.metrics;
+  const m = METRICS_STRINGS[lang];
   const { values, shareUrl, view, change, shell, controls } = useWidgetRun(METRICS, id, initial);
   const threshold = values.threshold;
 
@@ -126,7 +127,7 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
           { key: 'evaluation', label: m.evalLoss, color: 'var(--series-2)', values: view.traces, stride: WIDTH, offset: WIDTH + EVAL_LOSS },
         ]}
         label={m.lossChart}
-        empty={t.w.lossChartEmpty}
+        empty={t.widget.lossChartEmpty}
         maxX={values.steps}
       />
       <ChartLegend
@@ -135,13 +136,13 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
           { label: m.evalLoss, color: 'var(--series-2)', mark: 'line' },
         ]}
       />
-      <PlayControls t={t.w} {...controls} />
+      <PlayControls t={t.widget} {...controls} />
       <ParamPanel specs={METRICS.params} values={values} lang={lang} keys={OTHER_KEYS} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
           ⟳ {m.newData}
         </button>
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );

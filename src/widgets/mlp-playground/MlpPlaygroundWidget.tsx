@@ -197,7 +197,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
           { key: 'test', label: s.testLoss, color: TEST_COLOR, values: view.traces, stride: 1, offset: 1 },
         ]}
         label={s.lossChart(regression)}
-        empty={t.w.lossChartEmpty}
+        empty={t.widget.lossChartEmpty}
         maxX={values.steps}
         redrawMs={CHART_MS}
       />
@@ -207,7 +207,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
           { label: s.testLoss, color: TEST_COLOR, mark: 'line' },
         ]}
       />
-      <PlayControls t={t.w} {...controls} />
+      <PlayControls t={t.widget} {...controls} />
       <ParamPanel
         specs={MLP_PLAYGROUND.params}
         values={values}
@@ -231,7 +231,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
         <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>
           ⟳ {s.regenerate}
         </button>
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );

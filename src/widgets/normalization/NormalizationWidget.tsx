@@ -47,7 +47,7 @@ export default function NormalizationWidget({ id, initial }: WidgetProps) {
           count: summaries?.[k].count,
         }))}
         label={s.lossChart}
-        empty={t.w.lossChartEmpty}
+        empty={t.widget.lossChartEmpty}
         maxX={values.steps}
         // Without noise L* is 0 up to rounding: a reference line there would stretch the log axis for nothing.
         reference={
@@ -84,13 +84,13 @@ export default function NormalizationWidget({ id, initial }: WidgetProps) {
           <FeatureStrips info={info} s={s} />
         </>
       )}
-      <PlayControls t={t.w} {...controls} />
+      <PlayControls t={t.widget} {...controls} />
       <ParamPanel specs={NORMALIZATION.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
           ⟳ {s.newData}
         </button>
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );

@@ -10,6 +10,7 @@ import { SURFACES } from '../../ml/optimizer-race/surfaces';
 import type { WidgetProps } from '../registration';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
+import { OPTIMIZER_RACE_STRINGS } from './strings';
 import { OPTIMIZER_RACE, RACERS, type RacerName } from '../../ml/optimizer-race/contract';
 import { racerSummaries } from './race-summary';
 
@@ -25,6 +26,7 @@ const RACER_KEYS: Record<RacerName, string[]> = {
 
 export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
+  const words = OPTIMIZER_RACE_STRINGS[lang];
   const t = useStrings();
   const { values, shareUrl, view, change, shell, controls } = useWidgetRun(OPTIMIZER_RACE, id, initial);
 
@@ -43,26 +45,26 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
 
   const colorVar = (name: RacerName) => `var(${COLOR[name]})`;
   return (
-    <WidgetShell {...shell} divergedText={t.race.allOut}>
+    <WidgetShell {...shell} divergedText={words.allOut}>
       <div className="param-panel">
         <ParamControl spec={surfaceSpec} value={values.surface} lang={lang} onChange={chooseSurface} />
       </div>
       <div className="widget-panels">
         <figure className="panel panel-wide">
-          <figcaption>{t.race.map}</figcaption>
+          <figcaption>{words.map}</figcaption>
           {info && (
             <ContourCanvas
               grid={info.grid}
               paths={racers.map((name, k) => ({ values: view.traces, stride: width, offset: 4 * k + 1, color: COLOR[name] }))}
               targets={info.minima}
               labels={{ x: 'x', y: 'y' }}
-              description={t.race.mapDescription(surfaceName)}
+              description={words.mapDescription(surfaceName)}
               pick={info.start}
               onPick={(x, y) => change({ x0: round(x), y0: round(y) })}
             />
           )}
           <ChartLegend items={racers.map((name) => ({ label: LABEL[name], color: colorVar(name), mark: 'line' as const }))} />
-          <p className="widget-hint">{t.race.pickHint}</p>
+          <p className="widget-hint">{words.pickHint}</p>
         </figure>
       </div>
       <LossChart
@@ -74,18 +76,18 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
           stride: width,
           offset: width + 4 * k,
         }))}
-        label={t.race.lossChart}
-        empty={t.w.lossChartEmpty}
+        label={words.lossChart}
+        empty={t.widget.lossChartEmpty}
         maxX={values.steps}
       />
       <table className="compare-table race-table">
         <thead>
           <tr>
-            <th scope="col">{t.race.racer}</th>
-            <th scope="col">{t.race.status}</th>
-            <th scope="col">{t.race.reached}</th>
-            <th scope="col">{t.race.gap}</th>
-            <th scope="col">{t.race.position}</th>
+            <th scope="col">{words.racer}</th>
+            <th scope="col">{words.status}</th>
+            <th scope="col">{words.reached}</th>
+            <th scope="col">{words.gap}</th>
+            <th scope="col">{words.position}</th>
           </tr>
         </thead>
         <tbody>
@@ -96,8 +98,8 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
                 <th scope="row">
                   <span className="swatch" style={{ background: colorVar(name) }} aria-hidden="true" /> {LABEL[name]}
                 </th>
-                <td>{!summary ? t.race.off : summary.outAt ? t.race.out(summary.outAt) : t.race.running}</td>
-                <td>{summary ? (summary.reachedAt ? t.race.atStep(summary.reachedAt) : t.race.never) : '—'}</td>
+                <td>{!summary ? words.off : summary.outAt ? words.out(summary.outAt) : words.running}</td>
+                <td>{summary ? (summary.reachedAt ? words.atStep(summary.reachedAt) : words.never) : '—'}</td>
                 <td data-value="gap">{summary ? formatNumber(summary.gap, 3) : '—'}</td>
                 <td>{summary ? `(${formatNumber(summary.x, 3)}, ${formatNumber(summary.y, 3)})` : '—'}</td>
               </tr>
@@ -107,10 +109,10 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
       </table>
       {racers.length === 0 && view.status !== 'loading' && (
         <p className="widget-hint" role="status">
-          {t.race.noneOn}
+          {words.noneOn}
         </p>
       )}
-      <PlayControls t={t.w} {...controls} canRun={controls.canRun && racers.length > 0} />
+      <PlayControls t={t.widget} {...controls} canRun={controls.canRun && racers.length > 0} />
       <div className="racer-panels">
         {RACERS.map((name) => (
           <fieldset key={name} className="racer-panel" style={{ borderColor: colorVar(name) }}>
@@ -141,7 +143,7 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
         onChange={(key, v) => change({ [key]: v })}
       />
       <div className="widget-actions">
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );

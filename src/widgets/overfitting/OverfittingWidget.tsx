@@ -108,7 +108,7 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
               },
             ]}
             label={s.lossChart}
-            empty={t.w.lossChartEmpty}
+            empty={t.widget.lossChartEmpty}
             maxX={values.steps}
             marker={mark ? { x: mark.step, label: s.marker(mark.step) } : undefined}
           />
@@ -156,7 +156,7 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
           </table>
         </div>
       </div>
-      <PlayControls t={t.w} {...controls} />
+      <PlayControls t={t.widget} {...controls} />
       <ParamPanel
         specs={OVERFITTING.params}
         values={values}
@@ -168,7 +168,7 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
         <button type="button" className="button" data-action="new-data" onClick={() => change({ seed: newSeed() })}>
           ⟳ {s.newData}
         </button>
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );

@@ -32,10 +32,10 @@ export const WidgetShell = forwardRef<
   const title = WIDGETS[name].title[useLang()];
   let text = '';
   if (view.status === 'diverged' && view.divergedAt) {
-    text = divergedText ?? t.w.diverged(view.divergedAt.step, formatNumber(lr ?? NaN), formatNumber(view.divergedAt.loss));
-  } else if (view.status === 'error') text = t.w.error(view.error ?? '');
-  else if (pausedOffscreen) text = t.w.offscreen;
-  else if (budgetUsed && view.status !== 'running') text = t.w.done(view.step);
+    text = divergedText ?? t.widget.diverged(view.divergedAt.step, formatNumber(lr ?? NaN), formatNumber(view.divergedAt.loss));
+  } else if (view.status === 'error') text = t.widget.error(view.error ?? '');
+  else if (pausedOffscreen) text = t.widget.offscreen;
+  else if (budgetUsed && view.status !== 'running') text = t.widget.done(view.step);
   const lastLoss = view.losses.length ? view.losses[view.losses.length - 1] : undefined;
   const alert = view.status === 'diverged' || view.status === 'error';
   return (
@@ -51,9 +51,9 @@ export const WidgetShell = forwardRef<
     >
       <header className="widget-header">
         <h3 className="widget-title">{title}</h3>
-        <span className={`state-badge state-${view.status}`}>{t.w.state[view.status]}</span>
+        <span className={`state-badge state-${view.status}`}>{t.widget.state[view.status]}</span>
         <span className="widget-readout" aria-live="off">
-          {t.w.stepLabel} <strong data-readout="step">{view.step}</strong> · {t.w.lossLabel}{' '}
+          {t.widget.stepLabel} <strong data-readout="step">{view.step}</strong> · {t.widget.lossLabel}{' '}
           <strong data-readout="loss">{lastLoss === undefined ? '—' : formatNumber(lastLoss, 4)}</strong>
         </span>
       </header>
@@ -61,22 +61,22 @@ export const WidgetShell = forwardRef<
         <div className="widget-notice" role="status">
           <ul>
             {notices.map((n) => (
-              <li key={n.key}>{t.w.ignoredParam(n.key, n.raw, t.w.reasons[n.reason])}</li>
+              <li key={n.key}>{t.widget.ignoredParam(n.key, n.raw, t.widget.reasons[n.reason])}</li>
             ))}
           </ul>
-          <button type="button" className="button small" onClick={onDismissNotices} aria-label={t.w.dismiss}>
+          <button type="button" className="button small" onClick={onDismissNotices} aria-label={t.widget.dismiss}>
             ✕
           </button>
         </div>
       )}
       {view.restarted && (
         <p className="widget-notice" role="status" data-notice="restarted">
-          {t.w.restarted}
+          {t.widget.restarted}
         </p>
       )}
       {view.fallback && (
         <p className="widget-notice" role="status">
-          {t.w.fallback(view.fallback)}
+          {t.widget.fallback(view.fallback)}
         </p>
       )}
       {children}
@@ -84,8 +84,8 @@ export const WidgetShell = forwardRef<
         {text}
       </p>
       <p className="widget-stats" data-stats>
-        {t.w.stats}: <span data-backend>{view.backend ?? '…'}</span> · {Math.round(view.stepsPerSecond)} {t.w.stepsPerSecond} ·{' '}
-        <span data-tensors>{view.tensors}</span> {t.w.tensors}
+        {t.widget.stats}: <span data-backend>{view.backend ?? '…'}</span> · {Math.round(view.stepsPerSecond)} {t.widget.stepsPerSecond} ·{' '}
+        <span data-tensors>{view.tensors}</span> {t.widget.tensors}
       </p>
     </section>
   );

@@ -15,6 +15,7 @@ import { newSeed } from '../shared/useParamChange';
 import { usePointEditor } from '../shared/usePointEditor';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
+import { SVM_STRINGS } from './strings';
 import { SVM } from '../../ml/svm/contract';
 
 const EXTRA_KEYS = [POINTS_KEY];
@@ -28,6 +29,7 @@ const shadeMargin = (f: number) => Math.max(-1, Math.min(1, f / 1.5));
 
 export default function SvmWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
+  const words = SVM_STRINGS[lang];
   const t = useStrings();
   const own = useOwnPoints(id);
   const { values, update, shareUrl, trainer, view, change, shell, controls } = useWidgetRun(SVM, id, initial, {
@@ -62,7 +64,7 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
     <WidgetShell {...shell} lr={values.lr}>
       <div className="widget-panels">
         <figure className="panel">
-          <figcaption>{t.svm.plot}</figcaption>
+          <figcaption>{words.plot}</figcaption>
           {info && (
             <ClassificationCanvas
               points={info.points}
@@ -71,7 +73,7 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
               shade={shadeMargin}
               levels={[{ value: 0 }, { value: 1, dashed: true }, { value: -1, dashed: true }]}
               circled={view.step > 0 ? circled : undefined}
-              description={t.svm.plotDescription(info.points.x1.length, svCount)}
+              description={words.plotDescription(info.points.x1.length, svCount)}
               onPick={(x1, x2) => editor.edit(info.points, x1, x2)}
             />
           )}
@@ -80,20 +82,20 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
           <table className="compare-table">
             <tbody>
               <tr>
-                <th scope="row">{t.svm.objective}</th>
+                <th scope="row">{words.objective}</th>
                 <td data-value="loss">{view.losses.length ? formatNumber(view.losses[view.losses.length - 1], 4) : '—'}</td>
               </tr>
               <tr>
-                <th scope="row">{t.svm.accuracy}</th>
+                <th scope="row">{words.accuracy}</th>
                 <td data-value="accuracy">{view.step > 0 ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td>
               </tr>
               <tr>
-                <th scope="row">{t.svm.supportVectors}</th>
+                <th scope="row">{words.supportVectors}</th>
                 <td data-value="support-vectors">{view.step > 0 ? svCount : '—'}</td>
               </tr>
               <tr>
-                <th scope="row">{t.svm.margin}</th>
-                <td data-value="margin">{linear ? (view.step > 0 ? formatNumber(marginWidth(weights), 3) : '∞') : t.svm.rbfMargin}</td>
+                <th scope="row">{words.margin}</th>
+                <td data-value="margin">{linear ? (view.step > 0 ? formatNumber(marginWidth(weights), 3) : '∞') : words.rbfMargin}</td>
               </tr>
               {linear && (
                 <tr>
@@ -117,11 +119,11 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
       </div>
       <LossChart
         series={[{ key: 'loss', label: 'J', color: 'var(--accent)', values: view.losses }]}
-        label={t.svm.lossChart}
-        empty={t.w.lossChartEmpty}
+        label={words.lossChart}
+        empty={t.widget.lossChartEmpty}
         maxX={values.steps}
       />
-      <PlayControls t={t.w} {...controls} />
+      <PlayControls t={t.widget} {...controls} />
       <ParamPanel
         specs={SVM.params}
         values={values}
@@ -131,9 +133,9 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
       />
       <div className="widget-actions">
         <button type="button" className="button" data-action="new-data" onClick={() => editor.change({ seed: newSeed() })}>
-          ⟳ {t.svm.newData}
+          ⟳ {words.newData}
         </button>
-        <CopyLinkButton t={t.w} url={shareUrl} />
+        <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
     </WidgetShell>
   );
