@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { findLesson, lessonsIn, loadLessonBody, type MdxComponent } from '../content/lessons';
+import { findLesson, lessonsIn, loadLessonBody, type LessonMeta, type MdxComponent } from '../content/lessons';
 import type { Lang } from '../i18n/strings';
 import { mdxComponents } from '../markdown/components';
 import { useStrings } from '../i18n/LangContext';
@@ -9,20 +9,25 @@ import { scrollToHash } from './router';
 import { TableOfContents } from './TableOfContents';
 
 type Body = { status: 'loading' } | { status: 'ready'; Component: MdxComponent } | { status: 'failed' };
+/** A loaded (or failed) body, with the lesson it belongs to. */
+type Loaded = Exclude<Body, { status: 'loading' }> & { lesson: LessonMeta };
+
+const LOADING: Body = { status: 'loading' };
 
 export function LessonPage({ lang, slug }: { lang: Lang; slug: string }) {
   const t = useStrings();
   const lesson = findLesson(lang, slug);
-  const [body, setBody] = useState<Body>({ status: 'loading' });
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // Until this lesson's body has loaded, a body loaded for the previous one does not count.
+  const body: Body = loaded && loaded.lesson === lesson ? loaded : LOADING;
   const articleRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!lesson) return;
     let cancelled = false;
-    setBody({ status: 'loading' });
     loadLessonBody(lesson).then(
-      (module) => !cancelled && setBody({ status: 'ready', Component: module.default }),
-      () => !cancelled && setBody({ status: 'failed' }),
+      (module) => !cancelled && setLoaded({ status: 'ready', Component: module.default, lesson }),
+      () => !cancelled && setLoaded({ status: 'failed', lesson }),
     );
     return () => {
       cancelled = true;

@@ -23,9 +23,19 @@ export function navigate(to: string, { replace = false } = {}) {
   if (!replace && !to.includes('#')) window.scrollTo(0, 0);
 }
 
+/** The element id a URL's #hash names: percent escapes decoded, a malformed one (`#%E0%A4%A`) taken as written. */
+export function hashTarget(hash: string): string {
+  const raw = hash.replace(/^#/, '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** Scrolls to the element the URL's #hash names, if there is one on the page. */
 export function scrollToHash() {
-  const id = decodeURIComponent(window.location.hash.slice(1));
+  const id = hashTarget(window.location.hash);
   if (id) document.getElementById(id)?.scrollIntoView();
 }
 

@@ -97,9 +97,11 @@ export function LossChart({
   const curves = useMemo(
     () => series.map((s) => ({ color: s.color, points: lttb(seriesPoints(s, yScale, maxX), MAX_POINTS) })),
     // `version` stands for the series' contents.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the arrays grow in place; `version` is their change
     [version, maxX, yScale],
   );
   // A memo on the marker's contents, so a new object with the same step does not force a redraw.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose: keyed on the contents, not the object
   const mark = useMemo(() => marker, [marker?.x, marker?.label]);
   return (
     <LossChartView

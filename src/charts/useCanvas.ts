@@ -69,6 +69,7 @@ export function useCanvas(draw: Draw) {
       unwatch();
     };
     // paint reads everything through refs
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- observers set up once; see above
   }, []);
 
   return ref;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute } from '../../src/app/router';
+import { hashTarget, matchRoute } from '../../src/app/router';
 
 describe('matchRoute', () => {
   it('maps every kind of page', () => {
@@ -14,5 +14,16 @@ describe('matchRoute', () => {
   it('sends anything else to not-found', () => {
     expect(matchRoute('/fr/linear-regression').page).toBe('not-found');
     expect(matchRoute('/en/a/b').page).toBe('not-found');
+  });
+});
+
+describe('hashTarget', () => {
+  it('decodes the id a link points to', () => {
+    expect(hashTarget('#linear-regression')).toBe('linear-regression');
+    expect(hashTarget('#%E6%A2%AF%E5%BA%A6')).toBe('梯度');
+    expect(hashTarget('')).toBe('');
+  });
+  it('takes a malformed escape as written instead of throwing', () => {
+    expect(hashTarget('#%E0%A4%A')).toBe('%E0%A4%A');
   });
 });

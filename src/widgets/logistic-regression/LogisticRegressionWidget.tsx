@@ -38,6 +38,7 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
   const at = view.traces.length - view.traceWidth;
   const weights = view.traceWidth ? { w1: view.traces[at], w2: view.traces[at + 1], b: view.traces[at + 2] } : { w1: 0, w2: 0, b: 0 };
   const accuracy = view.traceWidth ? view.traces[at + 3] : NaN;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the three numbers: `weights` is a new object every render
   const grid = useMemo(() => ({ values: scoreGrid(weights, GRID, GRID), cols: GRID, rows: GRID }), [weights.w1, weights.w2, weights.b]);
 
   return (

@@ -32,7 +32,7 @@ export function OwnDataPanel({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const textId = useId();
 
-  function use(csv: string) {
+  function applyCsv(csv: string) {
     const parsed = parseCsvPoints(csv, range);
     if ('problem' in parsed) {
       setMessage({ ok: false, text: describe(s, parsed.problem) });
@@ -48,7 +48,7 @@ export function OwnDataPanel({
     if (!file) return;
     const content = await file.text();
     setText(content);
-    use(content);
+    applyCsv(content);
   }
 
   // The file is made when asked for, not on every frame the widget draws.
@@ -75,7 +75,7 @@ export function OwnDataPanel({
         data-csv="text"
       />
       <div className="widget-actions">
-        <button type="button" className="button" data-action="use-csv" onClick={() => use(text)}>
+        <button type="button" className="button" data-action="use-csv" onClick={() => applyCsv(text)}>
           {s.useCsv}
         </button>
         <label className="button file-button">

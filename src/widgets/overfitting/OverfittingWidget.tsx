@@ -42,6 +42,7 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
   const norm = Math.hypot(...weights);
   const nearZero = weights.filter((w) => Math.abs(w) < NEAR_ZERO).length;
   // `traces` grows in place: its length says when there is a new step.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the length is the change (same array)
   const mark = useMemo(() => earlyStopMark(traces, width), [traces, traces.length, width]);
 
   const kind = penaltyKind(values.penalty);

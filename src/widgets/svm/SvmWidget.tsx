@@ -55,6 +55,7 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
       circled: supportVectors(decisionValues(pointFeatures, d, weights, bias), info.points.label),
     };
     // `version` stands for the weights, which change with every step.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for weights, bias and d
   }, [version, info, pointFeatures, cellFeatures]);
   const svCount = circled ? circled.reduce((sum, v) => sum + v, 0) : 0;
   const linear = info?.features.kind === 'linear';
