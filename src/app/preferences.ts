@@ -1,6 +1,6 @@
 /** Language and theme choices, remembered in localStorage (which may be unavailable: private mode). */
 import type { Lang } from '../state/params';
-import { readStored as read, writeStored as write } from './local-store';
+import { readStored as read, writeStored as write } from '../state/local-store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 

@@ -2,7 +2,7 @@
  * A learner's quiz answers, remembered in this browser per lesson and quiz (shared by both languages,
  * whose quizzes have the same questions in the same order). Each entry is the chosen choice's index or null.
  */
-import { readStored, writeStored } from '../app/local-store';
+import { readStored, writeStored } from '../state/local-store';
 
 export type Answers = (number | null)[];
 

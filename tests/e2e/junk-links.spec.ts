@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import { STRINGS } from '../../src/i18n/strings';
 import type { ParamSpec } from '../../src/state/params';
-import { WIDGET_SPECS } from '../../src/widgets/specs';
+import { WIDGET_SPECS, type WidgetId } from '../../src/widgets/catalog';
 import { expect, test } from './fixtures';
 
 const CONTENT = join(import.meta.dirname, '../../content');
@@ -62,7 +62,7 @@ function junkQuery(widgets: { name: string; id: string }[]): string {
     'tfjsflags=junk',
   ];
   for (const { name, id } of widgets) {
-    WIDGET_SPECS[name].forEach((spec, i) => parts.push(`${id}.${spec.key}=${junkFor(spec, i)}`));
+    WIDGET_SPECS[name as WidgetId].forEach((spec, i) => parts.push(`${id}.${spec.key}=${junkFor(spec, i)}`));
     parts.push(`${id}.bogus=1`, `${id}.points=${ABSURD_POINTS}`);
   }
   return parts.join('&');
@@ -113,7 +113,7 @@ for (const lesson of lessons()) {
 
         // One notice per ignored key, naming it.
         const hasPoints = (await w.locator('.own-points').count()) > 0;
-        const ignored = [...WIDGET_SPECS[name].map((s) => s.key), 'bogus', ...(hasPoints ? [] : ['points'])];
+        const ignored = [...WIDGET_SPECS[name as WidgetId].map((s) => s.key), 'bogus', ...(hasPoints ? [] : ['points'])];
         const notices = await w.locator('.widget-notice li').allTextContents();
         for (const key of ignored) {
           const named = notices.filter((text) => new RegExp(`(^|\\s)${escapeRegExp(key)}=`).test(text));

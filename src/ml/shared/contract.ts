@@ -32,3 +32,6 @@ export type InfoOf<C> = C extends ModelContract<string, infer Info, readonly str
 export function traceIndex<Trace extends readonly string[]>(contract: { trace: Trace }, name: Trace[number]): number {
   return contract.trace.indexOf(name);
 }
+
+/** A plain, structured-clonable description of a model's fixed state (data, reference answers, grids). */
+export type ModelInfo = object;

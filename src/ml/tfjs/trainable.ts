@@ -1,10 +1,12 @@
 /** What the training worker needs from a model. Implementations live next to their math in ml/. */
 import type { Tensor1D } from '@tensorflow/tfjs';
 
-export type Params = Record<string, number>;
+import type { ParamValues } from '../../state/params';
+import type { ModelInfo } from '../shared/contract';
 
-/** A plain, structured-clonable description of a model's fixed state (data, reference answers, grids). */
-export type ModelInfo = object;
+export type { ModelInfo };
+/** The one parameter type: the values of a model's parameter table. */
+export type Params = ParamValues;
 
 export interface TrainableModel {
   /**
