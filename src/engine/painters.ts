@@ -5,17 +5,9 @@
  */
 import { createDiagramPainter } from '../charts/network-diagram/painter';
 import type { WidgetId } from '../widgets/catalog';
+import type { PainterFactory } from './protocol';
 
-export interface Painter {
-  /** The page's settings for the picture (its size, colours, what to show). */
-  configure(config: unknown): void;
-  /** The model's info and its latest state, a copy the painter may keep. */
-  update(info: unknown, state: Float32Array): void;
-  /** Stops painting: the model is going away. */
-  dispose(): void;
-}
-
-export type PainterFactory = (post: (picture: unknown, transfer: Transferable[]) => void) => Painter;
+export type { Painter, PainterFactory } from './protocol';
 
 /** Only the widgets whose picture follows the model step by step have one. */
 export const PAINTERS: { readonly [Id in WidgetId]?: PainterFactory } = {

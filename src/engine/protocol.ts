@@ -60,3 +60,21 @@ export type FromWorker =
   /** A picture from the model's painter. */
   | { type: 'picture'; picture: unknown; run?: number }
   | { type: 'error'; message: string; run?: number };
+
+/**
+ * A painter the training worker runs beside a model (engine/painters.ts), typed by what its widget sends
+ * (Config), what its model's contract says the info is (Info) and the pictures it posts (Picture). They cross
+ * the worker boundary as `paint` and `picture` messages.
+ */
+export interface Painter<Config = unknown, Info = unknown> {
+  /** The page's settings for the picture (its size, colours, what to show). */
+  configure(config: Config): void;
+  /** The model's info and its latest state, a copy the painter may keep. */
+  update(info: Info, state: Float32Array): void;
+  /** Stops painting: the model is going away. */
+  dispose(): void;
+}
+
+export type PainterFactory<Config = unknown, Info = unknown, Picture = unknown> = (
+  post: (picture: Picture, transfer: Transferable[]) => void,
+) => Painter<Config, Info>;

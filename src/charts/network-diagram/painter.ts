@@ -4,7 +4,8 @@
  * small machines (a separate painting worker was starved there by the training worker and redrew less often).
  * Each picture goes to the page as an ImageBitmap, with the output grid for the page's large heatmap.
  */
-import { type PlaygroundInfo } from '../../ml/mlp-playground/contract';
+import type { PainterFactory } from '../../engine/protocol';
+import type { PlaygroundInfo } from '../../ml/mlp-playground/contract';
 import type { DiagramScene, DiagramStyle } from './paint';
 import { DiagramRenderer, type DiagramSize, type PaintReport } from './renderer';
 
@@ -20,7 +21,7 @@ export type DiagramPicture = PaintReport & { bitmap: ImageBitmap };
 /** One picture per PAINT_MS on average, about 37 a second; the rest of the thread's time trains. */
 export const PAINT_MS = 27;
 
-export function createDiagramPainter(post: (picture: DiagramPicture, transfer: Transferable[]) => void) {
+export const createDiagramPainter: PainterFactory<DiagramConfig, PlaygroundInfo, DiagramPicture> = (post) => {
   const canvas = new OffscreenCanvas(1, 1);
   let stopped = false;
   const report = (paint: PaintReport) => {
@@ -48,18 +49,16 @@ export function createDiagramPainter(post: (picture: DiagramPicture, transfer: T
     );
   });
   return {
-    configure(config: unknown) {
-      const { scene, style, size } = config as DiagramConfig;
+    configure({ scene, style, size }) {
       renderer.setScene(scene);
       renderer.setStyle(style);
       renderer.resize(size);
     },
-    update(info: unknown, state: Float32Array) {
-      const { shape, features } = info as PlaygroundInfo;
+    update({ shape, features }, state) {
       renderer.setNet({ shape, features, weights: state });
     },
     dispose() {
       stopped = true;
     },
   };
-}
+};
