@@ -8,6 +8,7 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { WINDOW } from '../../ml/shared/classification-data';
 import { scoreGrid, sigmoid } from '../../ml/logistic-regression/math';
+import { traceIndex } from '../../ml/shared/contract';
 import type { WidgetProps } from '../registration';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
@@ -23,6 +24,9 @@ const EXTRA_KEYS = [POINTS_KEY];
 const GRID = 100;
 const shadeProbability = (z: number) => 2 * sigmoid(z) - 1;
 
+/** Values in each step's record. */
+const WIDTH = LOGISTIC_REGRESSION.trace.length;
+
 export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const words = LOGISTIC_REGRESSION_STRINGS[lang];
@@ -36,8 +40,9 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
 
   const info = view.info;
   const at = view.traces.length - view.traceWidth;
-  const weights = view.traceWidth ? { w1: view.traces[at], w2: view.traces[at + 1], b: view.traces[at + 2] } : { w1: 0, w2: 0, b: 0 };
-  const accuracy = view.traceWidth ? view.traces[at + 3] : NaN;
+  const value = (name: (typeof LOGISTIC_REGRESSION.trace)[number]) => view.traces[at + traceIndex(LOGISTIC_REGRESSION, name)];
+  const weights = view.traceWidth ? { w1: value('w1'), w2: value('w2'), b: value('b') } : { w1: 0, w2: 0, b: 0 };
+  const accuracy = view.traceWidth ? value('accuracy') : NaN;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the three numbers: `weights` is a new object every render
   const grid = useMemo(() => ({ values: scoreGrid(weights, GRID, GRID), cols: GRID, rows: GRID }), [weights.w1, weights.w2, weights.b]);
 
@@ -105,7 +110,16 @@ export default function LogisticRegressionWidget({ id, initial }: WidgetProps) {
           maxX={values.steps}
         />
         <LossChart
-          series={[{ key: 'accuracy', label: words.accuracy, color: 'var(--ok)', values: view.traces, stride: 4, offset: 4 + 3 }]}
+          series={[
+            {
+              key: 'accuracy',
+              label: words.accuracy,
+              color: 'var(--ok)',
+              values: view.traces,
+              stride: WIDTH,
+              offset: WIDTH + traceIndex(LOGISTIC_REGRESSION, 'accuracy'),
+            },
+          ]}
           label={words.accuracyChart}
           empty={t.widget.lossChartEmpty}
           maxX={values.steps}

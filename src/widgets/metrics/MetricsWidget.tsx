@@ -12,6 +12,7 @@ import { PlayControls } from '../../controls/PlayControls';
 import { sigmoid } from '../../ml/logistic-regression/math';
 import { EVAL_SIZE, TRAIN_SIZE } from '../../ml/metrics/data';
 import { alwaysNegativeAccuracy, logit, logitGrid, reportAt, scoreEvaluation } from '../../ml/metrics/threshold';
+import { traceIndex } from '../../ml/shared/contract';
 import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
@@ -24,9 +25,8 @@ import { METRICS } from '../../ml/metrics/contract';
 const RANGE: [number, number] = [-4, 4];
 const GRID = 80;
 const BINS = 25;
-/** Trace layout (metrics-trainer.ts): w₁, w₂, b, evaluation loss. */
-const WIDTH = 4;
-const EVAL_LOSS = 3;
+const WIDTH = METRICS.trace.length;
+const [W1, W2, B, EVAL_LOSS] = (['w1', 'w2', 'b', 'evalLoss'] as const).map((name) => traceIndex(METRICS, name));
 const OTHER_KEYS = ['positives', 'separation', 'lr', 'steps', 'speed'];
 const shadeProbability = (z: number) => 2 * sigmoid(z) - 1;
 const percent = (v: number) => `${formatNumber(v * 100, 3)} %`;
@@ -40,7 +40,7 @@ export default function MetricsWidget({ id, initial }: WidgetProps) {
 
   const info = view.info;
   const at = view.traces.length - view.traceWidth;
-  const [w1, w2, b] = view.traceWidth ? [view.traces[at], view.traces[at + 1], view.traces[at + 2]] : [0, 0, 0];
+  const [w1, w2, b] = view.traceWidth ? [view.traces[at + W1], view.traces[at + W2], view.traces[at + B]] : [0, 0, 0];
   // Everything that depends on the weights only: recomputed once per frame while training, not on a threshold move.
   const scored = useMemo(() => {
     if (!info) return null;

@@ -11,7 +11,7 @@ import type { WidgetProps } from '../registration';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { OPTIMIZER_RACE_STRINGS } from './strings';
-import { OPTIMIZER_RACE, RACERS, type RacerName } from '../../ml/optimizer-race/contract';
+import { OPTIMIZER_RACE, RACER_TRACE, RACERS, type RacerName } from '../../ml/optimizer-race/contract';
 import { racerSummaries } from './race-summary';
 
 const LABEL: Record<RacerName, string> = { sgd: 'SGD', momentum: 'Momentum', rmsprop: 'RMSProp', adam: 'Adam' };
@@ -55,7 +55,12 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
           {info && (
             <ContourCanvas
               grid={info.grid}
-              paths={racers.map((name, k) => ({ values: view.traces, stride: width, offset: 4 * k + 1, color: COLOR[name] }))}
+              paths={racers.map((name, k) => ({
+                values: view.traces,
+                stride: width,
+                offset: RACER_TRACE.length * k + RACER_TRACE.indexOf('x'),
+                color: COLOR[name],
+              }))}
               targets={info.minima}
               labels={{ x: 'x', y: 'y' }}
               description={words.mapDescription(surfaceName)}
@@ -74,7 +79,7 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
           color: colorVar(name),
           values: view.traces,
           stride: width,
-          offset: width + 4 * k,
+          offset: width + RACER_TRACE.length * k + RACER_TRACE.indexOf('loss'),
         }))}
         label={words.lossChart}
         empty={t.widget.lossChartEmpty}

@@ -8,6 +8,7 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { WINDOW } from '../../ml/shared/classification-data';
 import { decisionValues, featureMatrix, gridFeatures, marginWidth, supportVectors } from '../../ml/svm/math';
+import { traceIndex } from '../../ml/shared/contract';
 import type { WidgetProps } from '../registration';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
@@ -21,10 +22,10 @@ import { SVM } from '../../ml/svm/contract';
 const EXTRA_KEYS = [POINTS_KEY];
 /** The shaded grid: its features are computed once per model, then each frame costs one product with w. */
 const GRID = 80;
-/** Trace layout (svm-trainer.ts): accuracy, b, w₁ … w_d. */
-const ACCURACY = 0;
-const BIAS = 1;
-const WEIGHTS = 2;
+const ACCURACY = traceIndex(SVM, 'accuracy');
+const BIAS = traceIndex(SVM, 'b');
+/** The weights w₁ … w_d follow the contract's named values. */
+const WEIGHTS = SVM.trace.length;
 const shadeMargin = (f: number) => Math.max(-1, Math.min(1, f / 1.5));
 
 export default function SvmWidget({ id, initial }: WidgetProps) {

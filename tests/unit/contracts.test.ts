@@ -1,0 +1,36 @@
+/**
+ * Every model keeps its contract: the worker has a model for every widget in the catalog, and each model's
+ * trace starts with the names its contract gives the page (which reads values by those names).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MODELS } from '../../src/engine/models';
+import { traceIndex } from '../../src/ml/shared/contract';
+import { defaults } from '../../src/state/params';
+import { CATALOG, WIDGET_IDS } from '../../src/widgets/catalog';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('model contracts', () => {
+  it('the worker has exactly one model per widget id', () => {
+    expect(Object.keys(MODELS).sort()).toEqual([...WIDGET_IDS].sort());
+    expect(new Set(WIDGET_IDS).size).toBe(WIDGET_IDS.length);
+  });
+
+  it.each(CATALOG.map((contract) => [contract.id, contract] as const))('%s: the trace starts with the contract’s names', (id, contract) => {
+    const { seed, ...params } = defaults(contract.params);
+    const model = MODELS[id](params, seed ?? 1);
+    try {
+      expect(model.traceNames.slice(0, contract.trace.length)).toEqual([...contract.trace]);
+      expect(model.initialTrace.length).toBe(model.traceNames.length);
+      const record = model.step();
+      expect(record.shape).toEqual([1 + model.traceNames.length]);
+      record.dispose();
+      contract.trace.forEach((name, i) => expect(traceIndex(contract, name)).toBe(i));
+    } finally {
+      model.dispose();
+    }
+  });
+});
