@@ -28,7 +28,8 @@ describe('model contracts', () => {
       const record = model.step();
       expect(record.shape).toEqual([1 + model.traceNames.length]);
       record.dispose();
-      contract.trace.forEach((name, i) => expect(traceIndex(contract, name)).toBe(i));
+      const trace: readonly string[] = contract.trace;
+      trace.forEach((name, i) => expect(traceIndex({ trace }, name)).toBe(i));
     } finally {
       model.dispose();
     }
