@@ -1,5 +1,5 @@
 /** The page's handle on one training worker. React-free; widgets use it through useTrainer. */
-import type { Params } from '../ml/tfjs/trainable';
+import type { Params } from '../state/params';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
 /** What the client needs of a Worker (a test passes a fake). */

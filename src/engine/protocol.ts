@@ -6,7 +6,8 @@
  * messages are still on their way when the reset is sent). `run` is absent only where a test drives a
  * session by hand, and on the error the page makes up when the worker itself fails (onerror).
  */
-import type { ModelInfo, Params } from '../ml/tfjs/trainable';
+import type { ModelInfo } from '../ml/tfjs/trainable';
+import type { Params } from '../state/params';
 
 export type BackendName = 'wasm' | 'cpu';
 

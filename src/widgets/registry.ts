@@ -1,12 +1,12 @@
 /** Directive name → the widget's React component, loaded only when a page uses it. */
 import { lazy, type ComponentType } from 'react';
-import type { ParamValues } from '../state/params';
+import type { Params } from '../state/params';
 
 export interface WidgetProps {
   /** Unique on the page; also the prefix of this widget's keys in a shared URL. */
   id: string;
   /** The directive's attributes: initial values that override the table's defaults. */
-  initial: ParamValues;
+  initial: Params;
 }
 
 export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {

@@ -7,7 +7,7 @@ import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
-import { penaltyKind, ridgeFit, sampleCurve, sampleFunction, target, X_RANGE } from '../../ml/overfitting/math';
+import { ridgeFit, sampleCurve, sampleFunction, target, X_RANGE } from '../../ml/overfitting/math';
 import type { WidgetProps } from '../registry';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
@@ -44,7 +44,7 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
   // `traces` grows in place: its length says when there is a new step.
   const mark = useMemo(() => earlyStopMark(traces, width), [traces, traces.length, width]);
 
-  const kind = penaltyKind(values.penalty);
+  const kind = values.penalty;
   const closed = useMemo(
     () => (info && kind !== 'l1' ? ridgeFit(info.train, info.degree, kind === 'l2' ? values.lambda : 0) : null),
     [info, kind, values.lambda],
