@@ -43,18 +43,18 @@ const RUNS = [
     'neural-networks',
     'mlp-playground',
     '(b) spiral 7 inputs, 6×8, flat out',
-    'steps=20000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8',
+    'steps=20000&speed=50&dataset=spiral&features=x1,x2,x1Squared,x2Squared,x1x2,sinX1,sinX2&layers=8,8,8,8,8,8',
   ],
-  ['neural-networks', 'mlp-playground', '(c) spiral x₁ x₂, 2×8, flat out', 'steps=20000&speed=50&dataset=3&layers=2&n1=8&n2=8'],
+  ['neural-networks', 'mlp-playground', '(c) spiral x₁ x₂, 2×8, flat out', 'steps=20000&speed=50&dataset=spiral&layers=8,8'],
   ['neural-networks', 'mlp-playground', '(a) flat out, cpu', 'steps=20000&speed=50', 'cpu'],
   [
     'neural-networks',
     'mlp-playground',
     '(b) flat out, cpu',
-    'steps=20000&speed=50&dataset=3&features=127&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8',
+    'steps=20000&speed=50&dataset=spiral&features=x1,x2,x1Squared,x2Squared,x1x2,sinX1,sinX2&layers=8,8,8,8,8,8',
     'cpu',
   ],
-  ['neural-networks', 'mlp-playground', '(c) flat out, cpu', 'steps=20000&speed=50&dataset=3&layers=2&n1=8&n2=8', 'cpu'],
+  ['neural-networks', 'mlp-playground', '(c) flat out, cpu', 'steps=20000&speed=50&dataset=spiral&layers=8,8', 'cpu'],
 ];
 /** Widgets that show a test loss (data-test-loss) also report when it first fell below this. */
 const TEST_LOSS_TARGET = 0.1;

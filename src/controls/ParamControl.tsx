@@ -1,10 +1,11 @@
 import { memo, useId, useRef } from 'react';
-import type { Lang, ParamSpec } from '../state/params';
+import type { Lang, ParamSpec, ParamValue, Params } from '../state/params';
 import { Slider } from './Slider';
 
 /**
- * The control a parameter's table asks for: a slider, a labelled choice or an on/off switch. Memoized: a
- * training widget re-renders many times a second, and its controls only when their own value changes.
+ * The control a parameter's kind asks for: a slider for a number, a select for a choice (its options' names
+ * as values), a checkbox for a switch. Lists have no generic control (the widget edits them its own way).
+ * Memoized: a training widget re-renders many times a second, and its controls only when their value changes.
  */
 export const ParamControl = memo(function ParamControl({
   spec,
@@ -14,41 +15,44 @@ export const ParamControl = memo(function ParamControl({
   disabled,
 }: {
   spec: ParamSpec;
-  value: number;
+  value: ParamValue;
   lang: Lang;
-  onChange: (value: number) => void;
+  onChange: (value: ParamValue) => void;
   disabled?: boolean;
 }) {
   const id = useId();
-  if (spec.control === 'select') {
+  if (spec.kind === 'choice') {
     return (
       <div className="slider param-select">
         <label htmlFor={id}>{spec.label[lang]}</label>
-        <select id={id} data-param={spec.key} value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
-          {(spec.options ?? []).map((option, i) => (
-            <option key={i} value={i}>
-              {option[lang]}
+        <select id={id} data-param={spec.key} value={String(value)} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+          {spec.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label[lang]}
             </option>
           ))}
         </select>
       </div>
     );
   }
-  if (spec.control === 'toggle') {
+  if (spec.kind === 'switch') {
     return (
       <label className="param-toggle">
         <input
           type="checkbox"
           data-param={spec.key}
-          checked={value >= 0.5}
+          checked={value === true}
           disabled={disabled}
-          onChange={(e) => onChange(e.target.checked ? 1 : 0)}
+          onChange={(e) => onChange(e.target.checked)}
         />
         <span>{spec.label[lang]}</span>
       </label>
     );
   }
-  return <Slider spec={spec} value={value} lang={lang} onChange={onChange} disabled={disabled} />;
+  if (spec.kind === 'float' || spec.kind === 'int') {
+    return <Slider spec={spec} value={Number(value)} lang={lang} onChange={onChange} disabled={disabled} />;
+  }
+  return null;
 });
 
 /** Every visible parameter of a table (or the listed keys, in that order) as controls. */
@@ -61,9 +65,9 @@ export function ParamPanel({
   disabled,
 }: {
   specs: readonly ParamSpec[];
-  values: Record<string, number>;
+  values: Params;
   lang: Lang;
-  onChange: (key: string, value: number) => void;
+  onChange: (key: string, value: ParamValue) => void;
   keys?: readonly string[];
   disabled?: (key: string) => boolean;
 }) {
@@ -71,7 +75,7 @@ export function ParamPanel({
   // One lasting handler per key that calls the latest onChange, so the memoized controls see the same function.
   const latest = useRef(onChange);
   latest.current = onChange;
-  const handlers = useRef(new Map<string, (value: number) => void>());
+  const handlers = useRef(new Map<string, (value: ParamValue) => void>());
   const handler = (key: string) => {
     let h = handlers.current.get(key);
     if (!h) {

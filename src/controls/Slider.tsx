@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Lang, ParamSpec } from '../state/params';
+import type { Lang, NumberSpec } from '../state/params';
 import { formatNumber } from './format';
 import { fromTrack, LOG_STEPS, toTrack } from './slider-scale';
 
@@ -10,7 +10,7 @@ export function Slider({
   onChange,
   disabled,
 }: {
-  spec: ParamSpec;
+  spec: NumberSpec;
   value: number;
   lang: Lang;
   onChange: (value: number) => void;

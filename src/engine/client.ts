@@ -1,5 +1,5 @@
 /** The page's handle on one training worker. React-free; widgets use it through useTrainer. */
-import type { ParamValues as Params } from '../state/params';
+import type { Params } from '../state/params';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
 /** What the client needs of a Worker (a test passes a fake). */

@@ -1,24 +1,46 @@
 /** The models a training worker can run, by widget id: one for every widget in the catalog. */
+import { GD_VARIANTS } from '../ml/gd-variants/contract';
 import { createGdVariants } from '../ml/gd-variants/trainer';
-import { createLogisticRegression } from '../ml/logistic-regression/trainer';
-import { createSvm } from '../ml/svm/trainer';
-import { createMetrics } from '../ml/metrics/trainer';
+import { LINEAR_REGRESSION } from '../ml/linear-regression/contract';
 import { createLinearRegression } from '../ml/linear-regression/trainer';
+import { LOGISTIC_REGRESSION } from '../ml/logistic-regression/contract';
+import { createLogisticRegression } from '../ml/logistic-regression/trainer';
+import { METRICS } from '../ml/metrics/contract';
+import { createMetrics } from '../ml/metrics/trainer';
+import { MLP_PLAYGROUND } from '../ml/mlp-playground/contract';
 import { createMlpPlayground } from '../ml/mlp-playground/trainer';
-import { createOptimizerRace } from '../ml/optimizer-race/trainer';
+import { NORMALIZATION } from '../ml/normalization/contract';
 import { createNormalization } from '../ml/normalization/trainer';
+import { OPTIMIZER_RACE } from '../ml/optimizer-race/contract';
+import { createOptimizerRace } from '../ml/optimizer-race/trainer';
+import { OVERFITTING } from '../ml/overfitting/contract';
 import { createOverfitting } from '../ml/overfitting/trainer';
+import type { ContractParams, ModelContract } from '../ml/shared/contract';
+import { SVM } from '../ml/svm/contract';
+import { createSvm } from '../ml/svm/trainer';
 import type { ModelFactory } from '../ml/tfjs/trainable';
 import type { WidgetId } from '../widgets/catalog';
 
+import { defaults } from '../state/params';
+
+/**
+ * A factory typed by its contract's table, as the worker holds it. The worker receives untyped `Params`,
+ * which the page read through that same table (defaults ← directive ← link, each value checked), so they have
+ * the table's types; a key the page left out takes the table's default.
+ */
+function entry<C extends ModelContract>(contract: C, factory: ModelFactory<ContractParams<C>>): ModelFactory {
+  const typed = factory as ModelFactory;
+  return (params, seed, data) => typed({ ...defaults(contract.params), ...params }, seed, data);
+}
+
 export const MODELS: { readonly [Id in WidgetId]: ModelFactory } = {
-  'linear-regression': createLinearRegression,
-  'optimizer-race': createOptimizerRace,
-  normalization: createNormalization,
-  'gd-variants': createGdVariants,
-  'logistic-regression': createLogisticRegression,
-  svm: createSvm,
-  metrics: createMetrics,
-  'mlp-playground': createMlpPlayground,
-  overfitting: createOverfitting,
+  'linear-regression': entry(LINEAR_REGRESSION, createLinearRegression),
+  'optimizer-race': entry(OPTIMIZER_RACE, createOptimizerRace),
+  normalization: entry(NORMALIZATION, createNormalization),
+  'gd-variants': entry(GD_VARIANTS, createGdVariants),
+  'logistic-regression': entry(LOGISTIC_REGRESSION, createLogisticRegression),
+  svm: entry(SVM, createSvm),
+  metrics: entry(METRICS, createMetrics),
+  'mlp-playground': entry(MLP_PLAYGROUND, createMlpPlayground),
+  overfitting: entry(OVERFITTING, createOverfitting),
 };

@@ -7,7 +7,7 @@
  * session by hand, and on the error the page makes up when the worker itself fails (onerror).
  */
 import type { ModelInfo } from '../ml/shared/contract';
-import type { ParamValues as Params } from '../state/params';
+import type { Params } from '../state/params';
 
 export type BackendName = 'wasm' | 'cpu';
 

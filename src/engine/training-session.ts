@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { isDiverged } from '../ml/shared/divergence';
-import type { ModelFactory, Params, TrainableModel } from '../ml/tfjs/trainable';
+import type { ModelFactory, TrainableModel } from '../ml/tfjs/trainable';
+import { numberParam, type Params } from '../state/params';
 import type { BackendChoice } from './backend';
 import type { Painter, PainterFactory } from './painters';
 import type { FromWorker, ToWorker } from './protocol';
@@ -124,7 +125,7 @@ export class TrainingSession {
   }
 
   private budget(): number {
-    return this.params.steps ?? Infinity;
+    return numberParam(this.params, 'steps') ?? Infinity;
   }
 
   private build(seed: number, data?: number[]) {
@@ -249,7 +250,7 @@ export class TrainingSession {
     this.timer = null;
     if (!this.running) return;
     const started = performance.now();
-    const speed = Math.max(1, Math.round(this.params.speed ?? 1));
+    const speed = Math.max(1, Math.round(numberParam(this.params, 'speed') ?? 1));
     // Until a step has been timed, one step: `speed` steps of a slow model could hold the worker for seconds.
     const affordable = this.msPerStep > 0 ? Math.max(1, Math.floor(TICK_BUDGET_MS / this.msPerStep)) : 1;
     const count = Math.min(speed, affordable);

@@ -10,7 +10,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { parseParams } from '../state/params.ts';
+import { parseParams, type Params } from '../state/params.ts';
 import { isWidgetId, WIDGET_IDS, WIDGET_SPECS, type WidgetId } from '../widgets/catalog.ts';
 
 export const CALLOUTS = ['note', 'mistake', 'answer'] as const;
@@ -25,7 +25,7 @@ interface DirectiveNode {
 }
 
 /** The JSX element that stands for a widget: <Widget name="…" id="…" params="{…json…}" />. */
-function widgetElement(name: string, id: string, params: Record<string, number>) {
+function widgetElement(name: string, id: string, params: Params) {
   const attribute = (key: string, value: string) => ({ type: 'mdxJsxAttribute', name: key, value });
   return {
     type: 'mdxJsxFlowElement',

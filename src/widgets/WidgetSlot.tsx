@@ -1,5 +1,6 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { useStrings } from '../i18n/LangContext';
+import type { Params } from '../state/params';
 import { isWidgetId } from './catalog';
 import { WIDGETS } from './registry';
 
@@ -35,7 +36,7 @@ export function WidgetSlot({ name, id, params }: { name: string; id: string; par
               </div>
             }
           >
-            <Widget id={id} initial={JSON.parse(params) as Record<string, number>} />
+            <Widget id={id} initial={JSON.parse(params) as Params} />
           </Suspense>
         </WidgetErrorBoundary>
       ) : (

@@ -36,7 +36,6 @@ export function isWidgetId(name: string): name is WidgetId {
 }
 
 /** Each widget's parameter table, by id. */
-export const WIDGET_SPECS = Object.fromEntries(CATALOG.map((contract) => [contract.id, contract.params])) as Record<
-  WidgetId,
-  readonly ParamSpec[]
->;
+export const WIDGET_SPECS = Object.fromEntries(
+  CATALOG.map((contract): [WidgetId, readonly ParamSpec[]] => [contract.id, contract.params]),
+) as Record<WidgetId, readonly ParamSpec[]>;

@@ -1,13 +1,13 @@
 /** What a widget's folder registers on the page side (its index.ts), beside its model's contract. */
 import type { ComponentType } from 'react';
-import type { Lang, ParamValues } from '../state/params';
+import type { Lang, Params } from '../state/params';
 import type { WidgetId } from './catalog';
 
 export interface WidgetProps {
   /** Unique on the page; also the prefix of this widget's keys in a shared URL. */
   id: string;
   /** The directive's attributes: initial values that override the table's defaults. */
-  initial: ParamValues;
+  initial: Params;
 }
 
 export interface WidgetRegistration<Id extends WidgetId = WidgetId> {

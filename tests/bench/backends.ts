@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type { ModelFactory, Params } from '../../src/ml/tfjs/trainable';
+import type { ModelFactory } from '../../src/ml/tfjs/trainable';
+import type { Params } from '../../src/state/params';
 
 const require = createRequire(import.meta.url);
 setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
@@ -18,7 +19,7 @@ export function useBackend(backend: (typeof BACKENDS)[number]) {
 }
 
 /** Builds a model, takes `steps` steps with one read-back at the end (as the worker does per tick), frees it. */
-export function trainSteps(factory: ModelFactory, params: Params, steps: number, data?: number[]) {
+export function trainSteps<P extends Params>(factory: ModelFactory<P>, params: P, steps: number, data?: number[]) {
   const model = factory(params, 1, data);
   const records = Array.from({ length: steps }, () => model.step());
   const stacked = tf.stack(records);

@@ -6,9 +6,11 @@ import * as tf from '@tensorflow/tfjs';
 import { bench, describe } from 'vitest';
 import { makeLinearData } from '../../src/ml/linear-regression/math';
 import { createLinearRegression } from '../../src/ml/linear-regression/trainer';
+import { LINEAR_REGRESSION_PARAMS } from '../../src/ml/linear-regression/contract';
+import { defaults } from '../../src/state/params';
 import { BACKENDS, trainSteps, useBackend } from './backends';
 
-const PARAMS = { lr: 0.05, noise: 0.5, n: 40 };
+const PARAMS = { ...defaults(LINEAR_REGRESSION_PARAMS), lr: 0.05, noise: 0.5, n: 40 };
 const STEPS = 100;
 
 function handWritten() {

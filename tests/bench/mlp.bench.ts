@@ -14,27 +14,33 @@ import { MlpKernelSgd } from '../../src/ml/mlp-playground/kernel-sgd';
 import { MlpNetwork } from '../../src/ml/mlp-playground/network';
 import { WasmKernelRunner } from '../../src/ml/tfjs/wasm-kernel-runner';
 import { createMlpPlayground } from '../../src/ml/mlp-playground/trainer';
+import { MLP_PLAYGROUND_PARAMS, type PlaygroundParams } from '../../src/ml/mlp-playground/contract';
+import { FEATURES } from '../../src/ml/mlp-playground/data';
+import { defaults } from '../../src/state/params';
 import type { TrainableModel } from '../../src/ml/tfjs/trainable';
 import { createRng, gaussian } from '../../src/ml/shared/random';
 import { BACKENDS, useBackend } from './backends';
 
 const POINTS = 250;
 const BATCH = 10;
-const NETWORKS: [string, number[], Record<string, number>][] = [
-  ['(a) circle: 2 inputs, hidden 4, 2', [2, 4, 2, 1], { dataset: 0, features: 3, layers: 2, n1: 4, n2: 2 }],
+const NETWORKS: [string, number[], Partial<PlaygroundParams>][] = [
+  ['(a) circle: 2 inputs, hidden 4, 2', [2, 4, 2, 1], { dataset: 'circle', features: ['x1', 'x2'], layers: [4, 2] }],
   [
     '(b) spiral: 7 inputs, six hidden layers of 8',
     [7, 8, 8, 8, 8, 8, 8, 1],
-    { dataset: 3, features: 127, layers: 6, n1: 8, n2: 8, n3: 8, n4: 8, n5: 8, n6: 8 },
+    { dataset: 'spiral', features: FEATURES, layers: [8, 8, 8, 8, 8, 8] },
   ],
-  ['(c) spiral: 2 inputs, two hidden layers of 8', [2, 8, 8, 1], { dataset: 3, features: 3, layers: 2, n1: 8, n2: 8 }],
+  ['(c) spiral: 2 inputs, two hidden layers of 8', [2, 8, 8, 1], { dataset: 'spiral', features: ['x1', 'x2'], layers: [8, 8] }],
 ];
 
 /** The playground's own trainer: one step is one epoch, train and test losses read back after it. */
-function playground(params: Record<string, number>) {
+function playground(params: Partial<PlaygroundParams>) {
   let model: TrainableModel | null = null;
   return () => {
-    model ??= createMlpPlayground({ noise: 0, trainShare: 0.5, batch: 10, lr: 0.03, activation: 1, ...params }, 1);
+    model ??= createMlpPlayground(
+      { ...defaults(MLP_PLAYGROUND_PARAMS), noise: 0, trainShare: 0.5, batch: 10, lr: 0.03, activation: 'tanh', ...params },
+      1,
+    );
     const record = model.step();
     record.dataSync();
     record.dispose();

@@ -59,19 +59,19 @@ for (const backend of BACKENDS) {
     );
     bench(
       'optimizer-race, Rosenbrock, 4 racers',
-      () => trainSteps(createOptimizerRace, { ...defaults(OPTIMIZER_RACE_PARAMS), surface: 1, ...SURFACES[1].preset }, STEPS),
+      () => trainSteps(createOptimizerRace, { ...defaults(OPTIMIZER_RACE_PARAMS), surface: 'rosenbrock', ...SURFACES[1].preset }, STEPS),
       options(backend),
     );
     bench(
       'logistic regression, hand-written gradient (the widget)',
-      () => trainSteps(createLogisticRegression, { ...defaults(LOGISTIC_REGRESSION_PARAMS), preset: 1 }, STEPS),
+      () => trainSteps(createLogisticRegression, { ...defaults(LOGISTIC_REGRESSION_PARAMS), preset: 'overlapping' }, STEPS),
       options(backend),
     );
     bench('logistic regression, optimizer.minimize (autodiff)', logisticByMinimize, options(backend));
     bench('SVM, linear, 60 points', () => trainSteps(createSvm, defaults(SVM_PARAMS), STEPS), options(backend));
     bench(
       'SVM, RBF (256 random Fourier features), 60 points',
-      () => trainSteps(createSvm, { ...defaults(SVM_PARAMS), kernel: 1, preset: 2 }, STEPS),
+      () => trainSteps(createSvm, { ...defaults(SVM_PARAMS), kernel: 'rbf', preset: 'ring' }, STEPS),
       options(backend),
     );
   });

@@ -24,12 +24,12 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(w.locator('[data-variant=sgd] [data-value=ms]')).toHaveText(/ms$/);
       await expect(w.locator('.loss-canvas')).toHaveAttribute('data-curves', '3');
 
-      await w.locator('select[data-param=axis]').selectOption('1');
+      await w.locator('select[data-param=axis]').selectOption('epochs');
       await expect(w.locator('.loss-chart figcaption')).toContainText(lang === 'en' ? 'by epoch' : '轮数');
-      expect(page.url()).toContain(`${ID}.axis=1`);
+      expect(page.url()).toContain(`${ID}.axis=epochs`);
       // Switching the axis is only a view: the run goes on where it was.
       await expect(w).toHaveAttribute('data-step', '400');
-      await expectLinkReproduces(w, ID, 400, [`${ID}.axis=1`, `${ID}.seed=`]);
+      await expectLinkReproduces(w, ID, 400, [`${ID}.axis=epochs`, `${ID}.seed=`]);
     });
 
     test('the batch size changes the run; the largest learning rate diverges and Reset recovers', async ({ page }) => {

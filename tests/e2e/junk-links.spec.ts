@@ -47,7 +47,8 @@ function widgetsIn(markdown: string) {
 
 /** A value each parameter must refuse. Query-string text, already encoded where it needs to be. */
 function junkFor(spec: ParamSpec, index: number): string {
-  const negative = String(-(Math.abs(spec.min) + Math.abs(spec.max) + 1)); // a negative size, out of any range
+  // A negative size, out of any range; for a list, a list holding one.
+  const negative = spec.kind === 'float' || spec.kind === 'int' ? String(-(Math.abs(spec.min) + Math.abs(spec.max) + 1)) : '-3';
   const values = ['NaN', '1e309', negative, TEN_KB, encodeURIComponent(SCRIPT), BROKEN];
   return values[index % values.length];
 }

@@ -44,7 +44,7 @@ for (const lang of ['en', 'zh'] as const) {
       await page.goto(`/${lang}/logistic-regression`);
       const w = widget(page, ID);
       await ready(w);
-      await w.locator('select[data-param=preset]').selectOption('2');
+      await w.locator('select[data-param=preset]').selectOption('xor');
       await ready(w);
       expect(await slide(w, 'lr', 'End')).toBe(10);
       await slide(w, 'speed', 'End');

@@ -4,10 +4,11 @@ const ID = 'mlp-playground';
 /** Every widget sits once, on its defaults, on the gallery page; the lesson places it with experiments. */
 const page$ = (lang: string, query = '') => `/${lang}/widgets${query ? `?${query}` : ''}#${ID}`;
 const testLoss = async (w: ReturnType<typeof widget>) => Number(await w.locator('[data-test-loss]').getAttribute('data-test-loss'));
-const q = (params: Record<string, number>) =>
+const q = (params: Record<string, number | string | readonly (number | string)[]>) =>
   Object.entries(params)
-    .map(([k, v]) => `${ID}.${k}=${v}`)
+    .map(([k, v]) => `${ID}.${k}=${Array.isArray(v) ? v.join(',') : v}`)
     .join('&');
+const ALL_FEATURES = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'];
 /** How many of the diagram's pixels are painted, read through a copy (the worker's pictures leave no 2-D context to read). */
 const paintedPixels = (canvas: ReturnType<ReturnType<typeof widget>['locator']>) =>
   canvas.evaluate((c: HTMLCanvasElement) => {
@@ -47,11 +48,11 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(canvas).toHaveAttribute('data-layers', '4-2-3');
       await playToBudget(w, 60);
       expect(Number(await w.getAttribute('data-loss'))).not.toBe(first);
-      await expectLinkReproduces(w, ID, 60, [`${ID}.layers=3`, `${ID}.n3=3`]);
+      await expectLinkReproduces(w, ID, 60, [`${ID}.layers=4,2,3`, `${ID}.features=x1,x2`]);
     });
 
     test('input features switch from the keyboard; a linear model needs x₁² and x₂² for the circle', async ({ page }) => {
-      await page.goto(page$(lang, q({ steps: 40, speed: 20, layers: 0 })));
+      await page.goto(page$(lang, q({ steps: 40, speed: 20, layers: [] })));
       const w = widget(page, ID);
       await ready(w);
       await playToBudget(w, 40);
@@ -70,9 +71,7 @@ for (const lang of ['en', 'zh'] as const) {
     });
 
     test('the spiral with all seven inputs and six layers of 8 gets its test loss below 0.1', async ({ page }) => {
-      await page.goto(
-        page$(lang, q({ steps: 150, speed: 50, dataset: 3, features: 127, layers: 6, n1: 8, n2: 8, n3: 8, n4: 8, n5: 8, n6: 8 })),
-      );
+      await page.goto(page$(lang, q({ steps: 150, speed: 50, dataset: 'spiral', features: ALL_FEATURES, layers: [8, 8, 8, 8, 8, 8] })));
       const w = widget(page, ID);
       await ready(w);
       await playToBudget(w, 150);
@@ -120,3 +119,42 @@ for (const lang of ['en', 'zh'] as const) {
     });
   });
 }
+
+test('an old playground link (indices, a feature mask, a layer count with n1 … n6) opens as it was meant, then reads as names', async ({
+  page,
+}) => {
+  const old = q({ dataset: 1, activation: 0, discretize: 1, features: 35, layers: 3, n1: 5, n2: 3, n3: 2, n4: 2, n5: 2, n6: 2 });
+  await page.goto(page$('en', old));
+  const w = widget(page, ID);
+  await ready(w);
+  await expect(w.locator('.widget-notice ul')).toHaveCount(0);
+  await expect(w.locator('canvas.network-canvas')).toHaveAttribute('data-layers', '5-3-2');
+  for (const [feature, on] of [
+    ['x1', true],
+    ['x2', true],
+    ['x1Squared', false],
+    ['sinX1', true],
+  ] as const) {
+    await expect(w.locator(`[data-feature=${feature}]`)).toHaveAttribute('aria-pressed', String(on));
+  }
+  await expect(w.locator('select[data-param=dataset]')).toHaveValue('xor');
+  await expect(w.locator('select[data-param=activation]')).toHaveValue('relu');
+  await expect(w.locator('input[data-param=discretize]')).toBeChecked();
+  // The first change writes the link in today's form.
+  await w.locator('[data-layer="3"] [data-action=add-neuron]').click();
+  await ready(w);
+  const url = decodeURIComponent(page.url());
+  for (const part of ['dataset=xor', 'activation=relu', 'discretize=on', 'features=x1,x2,sinX1', 'layers=5,3,3'])
+    expect(url).toContain(`${ID}.${part}`);
+  expect(url).not.toMatch(/\.n[1-6]=/);
+});
+
+test('a malformed playground link is ignored with a notice naming each key', async ({ page }) => {
+  await page.goto(page$('en', q({ activation: 'softmax', features: 'x1,x9', layers: '4,-2', discretize: 'maybe' })));
+  const w = widget(page, ID);
+  await ready(w);
+  const notice = w.locator('.widget-notice');
+  for (const key of ['activation', 'features', 'layers', 'discretize']) await expect(notice).toContainText(key);
+  await expect(w.locator('canvas.network-canvas')).toHaveAttribute('data-layers', '4-2');
+  await expect(w.locator('select[data-param=activation]')).toHaveValue('tanh');
+});

@@ -48,13 +48,13 @@ for (const lang of ['en', 'zh'] as const) {
       expect(Number(await scaled.getAttribute('data-reached'))).toBeLessThanOrEqual(30);
       await expectAllFinite(w);
 
-      await w.locator('select[data-param=scaling]').selectOption('1');
+      await w.locator('select[data-param=scaling]').selectOption('minmax');
       await ready(w);
       expect(Number(await scaled.locator('[data-value=condition]').textContent())).toBeGreaterThan(50);
       await playToBudget(w, BUDGET);
       await expect(scaled).toHaveAttribute('data-reached', '');
       await expect(scaled).toHaveAttribute('data-out', '');
-      await expectLinkReproduces(w, ID, BUDGET, [`${ID}.outlier=1`, `${ID}.scaling=1`]);
+      await expectLinkReproduces(w, ID, BUDGET, [`${ID}.outlier=on`, `${ID}.scaling=minmax`]);
     });
 
     test('the largest learning rate takes both runs out, with the standard message; Reset recovers', async ({ page }) => {

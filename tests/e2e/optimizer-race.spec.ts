@@ -61,11 +61,11 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(w.locator('[role=alert]')).toContainText(lang === 'en' ? 'left the map' : '飞出了地图');
       await expectAllFinite(w);
 
-      await w.locator('select[data-param=surface]').selectOption('1');
+      await w.locator('select[data-param=surface]').selectOption('rosenbrock');
       await ready(w);
       await expect(w.locator('input[data-param=lrSgd]')).toHaveAttribute('aria-valuetext', '0.0015');
       await expect(w.locator('input[data-param=steps]')).toHaveAttribute('aria-valuetext', '2000');
-      expect(page.url()).toContain(`${ID}.surface=1`);
+      expect(page.url()).toContain(`${ID}.surface=rosenbrock`);
     });
   });
 }

@@ -52,8 +52,8 @@ for (const lang of ['en', 'zh'] as const) {
       await ready(w);
       await playToBudget(w, 1500);
       const plainNorm = await value(w, 'norm');
-      await w.locator('select[data-param=penalty]').selectOption('2');
-      expect(page.url()).toContain(`${ID}.penalty=2`);
+      await w.locator('select[data-param=penalty]').selectOption('l2');
+      expect(page.url()).toContain(`${ID}.penalty=l2`);
       // Live: the run goes on from where it was.
       await expect(w).toHaveAttribute('data-step', '1500');
       await expect(w.locator('input[data-param=lambda]')).toBeEnabled();
@@ -64,12 +64,12 @@ for (const lang of ['en', 'zh'] as const) {
     });
 
     test('L1 drives most weights to 0; a link with L1 reproduces the run', async ({ page }) => {
-      await page.goto(`/${lang}/widgets?${ID}.speed=200&${ID}.steps=2000&${ID}.penalty=1&${ID}.lambda=0.001`);
+      await page.goto(`/${lang}/widgets?${ID}.speed=200&${ID}.steps=2000&${ID}.penalty=l1&${ID}.lambda=0.001`);
       const l1 = widget(page, ID);
       await ready(l1);
       await playToBudget(l1, 2000);
       expect(await value(l1, 'near-zero')).toBeGreaterThanOrEqual(5);
-      await expectLinkReproduces(l1, ID, 2000, [`${ID}.penalty=1`, `${ID}.lambda=0.001`]);
+      await expectLinkReproduces(l1, ID, 2000, [`${ID}.penalty=l1`, `${ID}.lambda=0.001`]);
     });
 
     test('the largest learning rate is handled: every number stays finite', async ({ page }) => {

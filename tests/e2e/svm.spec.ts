@@ -35,9 +35,9 @@ for (const lang of ['en', 'zh'] as const) {
       const w = widget(page, ID);
       await ready(w);
       await expect(w.locator('input[data-param=gamma]')).toBeDisabled();
-      await w.locator('select[data-param=preset]').selectOption('2');
+      await w.locator('select[data-param=preset]').selectOption('ring');
       await ready(w);
-      await w.locator('select[data-param=kernel]').selectOption('1');
+      await w.locator('select[data-param=kernel]').selectOption('rbf');
       await ready(w);
       await expect(w.locator('input[data-param=gamma]')).toBeEnabled();
       await slide(w, 'speed', 'End');

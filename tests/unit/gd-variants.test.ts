@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchStream } from '../../src/ml/shared/batch-stream';
 import { createGdVariants, scheduledRate } from '../../src/ml/gd-variants/trainer';
 import { makeLinearData, mse, mseGradient, type Line } from '../../src/ml/linear-regression/math';
-import { defaults, type ParamValues } from '../../src/state/params';
-import { GD_VARIANTS_PARAMS, GD_X_RANGE, type GdVariantsInfo } from '../../src/ml/gd-variants/contract';
+import { defaults } from '../../src/state/params';
+import { GD_VARIANTS_PARAMS, GD_X_RANGE, type GdVariantsInfo, type GdVariantsParams } from '../../src/ml/gd-variants/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -32,7 +32,7 @@ describe('the learning-rate schedule', () => {
   });
 });
 
-function train(overrides: ParamValues, steps: number, seed = 5) {
+function train(overrides: Partial<GdVariantsParams>, steps: number, seed = 5) {
   const params = { ...defaults(GD_VARIANTS_PARAMS), ...overrides };
   const model = createGdVariants(params, seed);
   const rows: number[][] = [];

@@ -10,6 +10,8 @@ import {
   type Dataset1D,
 } from '../../src/ml/linear-regression/math';
 import { createLinearRegression } from '../../src/ml/linear-regression/trainer';
+import { LINEAR_REGRESSION_PARAMS, type LinearRegressionParams } from '../../src/ml/linear-regression/contract';
+import { defaults } from '../../src/state/params';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -91,7 +93,7 @@ describe('the data generator', () => {
 });
 
 /** Runs the tfjs trainer for `steps` steps and returns every step's [loss, β₀, β₁]. */
-function train(params: Record<string, number>, seed: number, steps: number): Float32Array[] {
+function train(params: LinearRegressionParams, seed: number, steps: number): Float32Array[] {
   const model = createLinearRegression(params, seed);
   const records: Float32Array[] = [];
   for (let i = 0; i < steps; i++) {
@@ -104,7 +106,7 @@ function train(params: Record<string, number>, seed: number, steps: number): Flo
 }
 
 describe('the tfjs trainer', () => {
-  const params = { lr: 0.05, noise: 0.5, n: 40 };
+  const params: LinearRegressionParams = { ...defaults(LINEAR_REGRESSION_PARAMS), lr: 0.05, noise: 0.5, n: 40 };
 
   it('uses the hand-derived gradient, which equals tfjs autodiff', () => {
     const x = tf.tensor1d(data.x);

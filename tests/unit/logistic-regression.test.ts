@@ -11,8 +11,8 @@ import {
 } from '../../src/ml/shared/classification-data';
 import { accuracy, logLoss, logLossGradient, pointLoss, scoreGrid, sigmoid, type Weights2D } from '../../src/ml/logistic-regression/math';
 import { createLogisticRegression } from '../../src/ml/logistic-regression/trainer';
-import { defaults, type ParamValues } from '../../src/state/params';
-import { LOGISTIC_REGRESSION_PARAMS } from '../../src/ml/logistic-regression/contract';
+import { defaults } from '../../src/state/params';
+import { LOGISTIC_REGRESSION_PARAMS, type LogisticRegressionParams } from '../../src/ml/logistic-regression/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -60,7 +60,7 @@ describe('the log-loss and its gradient', () => {
   });
 });
 
-function train(overrides: ParamValues, steps: number, data?: number[]) {
+function train(overrides: Partial<LogisticRegressionParams>, steps: number, data?: number[]) {
   const model = createLogisticRegression({ ...defaults(LOGISTIC_REGRESSION_PARAMS), ...overrides }, 3, data);
   const rows: number[][] = [];
   for (let i = 0; i < steps; i++) {
@@ -73,7 +73,7 @@ function train(overrides: ParamValues, steps: number, data?: number[]) {
 
 describe('the tfjs trainer', () => {
   it('takes exactly the gradient-descent steps of the formulas', () => {
-    const { model, rows, points: data } = train({ preset: 1, lr: 0.5 }, 25);
+    const { model, rows, points: data } = train({ preset: 'overlapping', lr: 0.5 }, 25);
     let w: Weights2D = { w1: 0, w2: 0, b: 0 };
     for (const row of rows) {
       expect(row[0]).toBeCloseTo(logLoss(data, w), 5);
@@ -85,7 +85,7 @@ describe('the tfjs trainer', () => {
     model.dispose();
   });
   it('separates the separable preset, and its weights keep growing', () => {
-    const { model, rows } = train({ preset: 0, lr: 0.5 }, 2000);
+    const { model, rows } = train({ preset: 'separable', lr: 0.5 }, 2000);
     const norm = (r: number[]) => Math.hypot(r[1], r[2]);
     expect(rows[499][4]).toBe(1);
     expect(norm(rows[1999])).toBeGreaterThan(norm(rows[499]) * 1.2);
@@ -93,7 +93,7 @@ describe('the tfjs trainer', () => {
     model.dispose();
   });
   it('cannot separate XOR: the loss stays near ln 2', () => {
-    const { model, rows } = train({ preset: 2, lr: 0.5 }, 500);
+    const { model, rows } = train({ preset: 'xor', lr: 0.5 }, 500);
     expect(rows[499][0]).toBeGreaterThan(0.65);
     expect(rows[499][4]).toBeLessThan(0.7);
     model.dispose();

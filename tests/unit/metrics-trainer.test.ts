@@ -5,8 +5,8 @@ import { auc, rocCurve } from '../../src/ml/shared/metrics';
 import { EVAL_SIZE, makeMetricsData, positiveCentre, positiveCount, TRAIN_SIZE } from '../../src/ml/metrics/data';
 import { createMetrics } from '../../src/ml/metrics/trainer';
 import { alwaysNegativeAccuracy, logits, reportAt } from '../../src/ml/metrics/threshold';
-import { defaults, type ParamValues } from '../../src/state/params';
-import { METRICS_PARAMS, type MetricsInfo } from '../../src/ml/metrics/contract';
+import { defaults } from '../../src/state/params';
+import { METRICS_PARAMS, type MetricsInfo, type MetricsParams } from '../../src/ml/metrics/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -50,7 +50,7 @@ describe('the data: two overlapping Gaussians with an exact share of positives',
   });
 });
 
-function train(overrides: ParamValues, steps: number, seed = 1) {
+function train(overrides: Partial<MetricsParams>, steps: number, seed = 1) {
   const model = createMetrics({ ...defaults(METRICS_PARAMS), ...overrides }, seed);
   const rows: number[][] = [];
   for (let i = 0; i < steps; i++) {

@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forward, initWeights, type MlpShape } from '../../src/ml/mlp-playground/mlp';
 import { gridActivations, planeGrid, unpackWeights } from '../../src/ml/mlp-playground/grid';
-import { type PlaygroundInfo } from '../../src/ml/mlp-playground/contract';
+import { MLP_PLAYGROUND_PARAMS, type PlaygroundInfo, type PlaygroundParams } from '../../src/ml/mlp-playground/contract';
 import { createMlpPlayground } from '../../src/ml/mlp-playground/trainer';
-import { featureRows, FEATURES, type Feature } from '../../src/ml/mlp-playground/data';
+import { featureRows, type Feature } from '../../src/ml/mlp-playground/data';
+import { defaults } from '../../src/state/params';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -56,7 +57,14 @@ describe('the playground grid', () => {
 
 describe('the playground trainer reports its weights', () => {
   it('packs W and b so the page reproduces the test loss the network recorded', () => {
-    const params = { dataset: 3, features: 0b1010011, layers: 2, n1: 5, n2: 3, lr: 0.03, batch: 10 };
+    const params: PlaygroundParams = {
+      ...defaults(MLP_PLAYGROUND_PARAMS),
+      dataset: 'spiral',
+      features: ['x1', 'x2', 'x1x2', 'sinX2'],
+      layers: [5, 3],
+      lr: 0.03,
+      batch: 10,
+    };
     const model = createMlpPlayground(params, 4);
     let testLoss = NaN;
     for (let e = 0; e < 4; e++) {
@@ -65,7 +73,7 @@ describe('the playground trainer reports its weights', () => {
       record.dispose();
     }
     const info = model.info as PlaygroundInfo;
-    expect(info.features).toEqual(FEATURES.filter((_, i) => 0b1010011 & (1 << i)));
+    expect(info.features).toEqual(['x1', 'x2', 'x1x2', 'sinX2']);
     const state = model.state!();
     const weights = unpackWeights(info.shape.sizes, state.dataSync());
     state.dispose();
@@ -78,7 +86,11 @@ describe('the playground trainer reports its weights', () => {
 
   it('trains on the learner’s own points, split by the training share', () => {
     const data = [-3, -3, 0, -2, -3, 0, -3, -2, 0, 3, 3, 1, 2, 3, 1, 3, 2, 1, 4, 4, 1, -4, -4, 0];
-    const model = createMlpPlayground({ dataset: 5, trainShare: 0.5, layers: 1, n1: 2, lr: 0.3, batch: 2 }, 1, data);
+    const model = createMlpPlayground(
+      { ...defaults(MLP_PLAYGROUND_PARAMS), dataset: 'plane', trainShare: 0.5, layers: [2], lr: 0.3, batch: 2 },
+      1,
+      data,
+    );
     const info = model.info as PlaygroundInfo;
     expect(info.shape.task).toBe('classification');
     expect(info.train).toHaveLength(4);

@@ -23,8 +23,8 @@ import {
   type Theta,
 } from '../../src/ml/normalization/math';
 import { createNormalization } from '../../src/ml/normalization/trainer';
-import { defaults, type ParamValues } from '../../src/state/params';
-import { NORMALIZATION_PARAMS, TRACE, type NormalizationInfo } from '../../src/ml/normalization/contract';
+import { defaults } from '../../src/state/params';
+import { NORMALIZATION_PARAMS, TRACE, type NormalizationInfo, type NormalizationParams } from '../../src/ml/normalization/contract';
 import { runSummary } from '../../src/widgets/normalization/run-summary';
 
 beforeAll(async () => {
@@ -247,7 +247,7 @@ describe('eigenvalues and the condition number', () => {
       [1, true],
       [9, false],
     ] as const) {
-      const model = createNormalization({ ...DEFAULTS, outlier: outlier ? 1 : 0 }, seed);
+      const model = createNormalization({ ...DEFAULTS, outlier }, seed);
       const shown = (model.info as NormalizationInfo).runs[1].conditioning;
       model.dispose();
       const data = makeNormalizationData(seed, DEFAULTS.noise, outlier);
@@ -356,7 +356,7 @@ describe('reaching the optimum', () => {
   });
 });
 
-function train(overrides: ParamValues, steps: number, seed = 1) {
+function train(overrides: Partial<NormalizationParams>, steps: number, seed = 1) {
   const params = { ...DEFAULTS, ...overrides };
   const model = createNormalization(params, seed);
   const rows: number[][] = [];
@@ -376,7 +376,7 @@ function float32Problem(info: NormalizationInfo, run: 0 | 1, data: ReturnType<ty
 
 describe('the trainer', () => {
   it('takes, for both runs, exactly the plain gradient-descent steps of the reference math', () => {
-    for (const scaling of [0, 1]) {
+    for (const scaling of ['standardize', 'minmax'] as const) {
       const { model, rows, info, params } = train({ scaling }, 40);
       const data = makeNormalizationData(1, params.noise, false);
       for (const run of [0, 1] as const) {
@@ -397,7 +397,7 @@ describe('the trainer', () => {
   });
 
   it('freezes a run that diverges, marks it out and keeps training the other one', () => {
-    const { model, rows, info, params } = train({ outlier: 1 }, 60);
+    const { model, rows, info, params } = train({ outlier: true }, 60);
     const data = makeNormalizationData(1, params.noise, true);
     const outAt = rows.findIndex((r) => r[1 + TRACE.out] === 1);
     expect(outAt).toBeGreaterThan(0);
@@ -442,13 +442,10 @@ describe('the trainer', () => {
   });
 
   it('describes both runs: the same L*, the start loss shared by both, the scaling chosen', () => {
-    for (const [scaling, name] of [
-      [0, 'standardize'],
-      [1, 'minmax'],
-    ] as const) {
+    for (const scaling of ['standardize', 'minmax'] as const) {
       const { model, info } = train({ scaling }, 0);
       expect(info.runs[0].scaling).toBe('raw');
-      expect(info.runs[1].scaling).toBe(name);
+      expect(info.runs[1].scaling).toBe(scaling);
       expect(info.runs[0].minLoss).toBeCloseTo(info.runs[1].minLoss, 9);
       expect(model.initialTrace[0]).toBe(info.startLoss);
       expect(model.initialTrace[1]).toBe(info.startLoss);
@@ -458,7 +455,7 @@ describe('the trainer', () => {
 
   it('leaves no tensors behind', () => {
     const before = tf.memory().numTensors;
-    const { model } = train({ lr: 3, outlier: 1 }, 12);
+    const { model } = train({ lr: 3, outlier: true }, 12);
     model.setLive({ lr: 0.05 });
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);

@@ -6,8 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { disposeOptimizer, setLearningRate } from '../../src/ml/tfjs/optimizer-handling';
 import { createOptimizer, createOptimizerRace } from '../../src/ml/optimizer-race/trainer';
 import { SURFACES } from '../../src/ml/optimizer-race/surfaces';
-import { defaults, type ParamValues } from '../../src/state/params';
-import { OPTIMIZER_RACE_PARAMS, OPTIMIZER_EPSILON, RACERS, type RacerName } from '../../src/ml/optimizer-race/contract';
+import { defaults } from '../../src/state/params';
+import {
+  OPTIMIZER_RACE_PARAMS,
+  OPTIMIZER_EPSILON,
+  RACERS,
+  type OptimizerRaceParams,
+  type RacerName,
+} from '../../src/ml/optimizer-race/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -16,7 +22,7 @@ beforeAll(async () => {
 const EPS = OPTIMIZER_EPSILON;
 
 /** The lesson's formulas, one scalar parameter θ, written out in plain numbers. */
-function byFormula(name: RacerName, p: ParamValues, grads: (theta: number) => number, steps: number, theta0: number) {
+function byFormula(name: RacerName, p: OptimizerRaceParams, grads: (theta: number) => number, steps: number, theta0: number) {
   let theta = theta0;
   let v = 0; // momentum's velocity, RMSProp's s, Adam's m
   let w = 0; // Adam's v
@@ -44,7 +50,7 @@ function byFormula(name: RacerName, p: ParamValues, grads: (theta: number) => nu
   return path;
 }
 
-function byTfjs(name: RacerName, p: ParamValues, grads: (theta: number) => number, steps: number, theta0: number) {
+function byTfjs(name: RacerName, p: OptimizerRaceParams, grads: (theta: number) => number, steps: number, theta0: number) {
   const theta = tf.variable(tf.scalar(theta0));
   const optimizer = createOptimizer(name, p);
   const path: number[] = [];
@@ -59,7 +65,7 @@ function byTfjs(name: RacerName, p: ParamValues, grads: (theta: number) => numbe
   return path;
 }
 
-const params: ParamValues = {
+const params: OptimizerRaceParams = {
   ...defaults(OPTIMIZER_RACE_PARAMS),
   lrSgd: 0.1,
   lrMomentum: 0.1,
@@ -140,7 +146,7 @@ describe('the loss surfaces', () => {
   );
 });
 
-function run(overrides: ParamValues, steps: number) {
+function run(overrides: Partial<OptimizerRaceParams>, steps: number) {
   const model = createOptimizerRace({ ...defaults(OPTIMIZER_RACE_PARAMS), ...overrides }, 0);
   const rows: number[][] = [];
   for (let i = 0; i < steps; i++) {
@@ -154,15 +160,15 @@ function run(overrides: ParamValues, steps: number) {
 describe('the optimizer race', () => {
   it('moves each racer exactly as tfjs moves a lone point, using the surface gradient', () => {
     const surface = SURFACES[1];
-    const { model, rows } = run({ surface: 1, ...surface.preset }, 20);
-    const p: ParamValues = { ...defaults(OPTIMIZER_RACE_PARAMS), ...surface.preset };
+    const { model, rows } = run({ surface: 'rosenbrock', ...surface.preset }, 20);
+    const p: OptimizerRaceParams = { ...defaults(OPTIMIZER_RACE_PARAMS), ...surface.preset };
     model.traceNames.forEach((traceName, j) => {
       const [name, field] = traceName.split('.') as [RacerName, string];
       if (field !== 'x') return;
       // Replay with plain numbers: the tfjs formulas on the two coordinates separately.
       let x = surface.start[0];
       let y = surface.start[1];
-      const lr = p[{ sgd: 'lrSgd', momentum: 'lrMomentum', rmsprop: 'lrRmsprop', adam: 'lrAdam' }[name]];
+      const lr = p[({ sgd: 'lrSgd', momentum: 'lrMomentum', rmsprop: 'lrRmsprop', adam: 'lrAdam' } as const)[name]];
       const state = { vx: 0, vy: 0, wx: 0, wy: 0 };
       for (let t = 1; t <= 20; t++) {
         const [gx, gy] = surface.grad(x, y);
@@ -187,7 +193,7 @@ describe('the optimizer race', () => {
 
   it('freezes a diverging racer where it was and keeps the others going', () => {
     // SGD above 2/100 on the narrow bowl: its y-coordinate grows ×(1 − 100η) per step.
-    const { model, rows } = run({ surface: 0, lrSgd: 0.05 }, 300);
+    const { model, rows } = run({ surface: 'bowl', lrSgd: 0.05 }, 300);
     const out = model.traceNames.indexOf('sgd.out') + 1;
     const x = model.traceNames.indexOf('sgd.x') + 1;
     const firstOut = rows.findIndex((r) => r[out] === 1);
@@ -200,13 +206,13 @@ describe('the optimizer race', () => {
   });
 
   it('reports ∞ (a diverged run) once every racer is out', () => {
-    const { rows, model } = run({ surface: 0, momentum: 0, rmsprop: 0, adam: 0, lrSgd: 0.5 }, 40);
+    const { rows, model } = run({ surface: 'bowl', momentum: false, rmsprop: false, adam: false, lrSgd: 0.5 }, 40);
     expect(rows.some((r) => r[0] === Infinity)).toBe(true);
     model.dispose();
   });
 
   it('runs only the racers switched on, from the clicked start when it lies on the map', () => {
-    const { model, rows } = run({ surface: 2, sgd: 0, momentum: 0, x0: 1, y0: -1.5 }, 1);
+    const { model, rows } = run({ surface: 'saddle', sgd: false, momentum: false, x0: 1, y0: -1.5 }, 1);
     expect(model.traceNames).toEqual([
       'rmsprop.loss',
       'rmsprop.x',
@@ -221,14 +227,14 @@ describe('the optimizer race', () => {
     expect(rows[0][1]).toBeCloseTo(SURFACES[2].f(1, -1.5) + 0.25, 5);
     model.dispose();
     // Outside the window: the surface's own start.
-    const other = createOptimizerRace({ ...defaults(OPTIMIZER_RACE_PARAMS), surface: 1, x0: 8, y0: 8 }, 0);
+    const other = createOptimizerRace({ ...defaults(OPTIMIZER_RACE_PARAMS), surface: 'rosenbrock', x0: 8, y0: 8 }, 0);
     expect(other.initialTrace.slice(1, 3)).toEqual(SURFACES[1].start);
     other.dispose();
   });
 
   it('frees every tensor it made', () => {
     const before = tf.memory().numTensors;
-    const { model } = run({ surface: 1 }, 30);
+    const { model } = run({ surface: 'rosenbrock' }, 30);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -8,7 +8,6 @@ import {
   objective,
   penalty,
   penaltyGradient,
-  PENALTIES,
   powerFeatures,
   predict,
   ridgeFit,
@@ -19,9 +18,9 @@ import {
   type PenaltyKind,
 } from '../../src/ml/overfitting/math';
 import { createOverfitting } from '../../src/ml/overfitting/trainer';
-import { defaults, type ParamValues } from '../../src/state/params';
+import { defaults } from '../../src/state/params';
 import { earlyStopMark, stepSeries } from '../../src/widgets/overfitting/early-stop-mark';
-import { OVERFITTING_PARAMS, TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../src/ml/overfitting/contract';
+import { OVERFITTING_PARAMS, TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION, type OverfittingParams } from '../../src/ml/overfitting/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -160,7 +159,7 @@ describe('the closed-form fit', () => {
   });
 });
 
-function params(overrides: ParamValues = {}): ParamValues {
+function params(overrides: Partial<OverfittingParams> = {}): OverfittingParams {
   return { ...DEFAULTS, ...overrides };
 }
 
@@ -210,7 +209,7 @@ describe('the tfjs trainer', () => {
       ['l2', 0.01],
       ['l1', 0.01],
     ] as [PenaltyKind, number][]) {
-      const p = params({ degree: 5, penalty: PENALTIES.indexOf(kind), lambda, lr: 0.05 });
+      const p = params({ degree: 5, penalty: kind, lambda, lr: 0.05 });
       const model = createOverfitting(p, 1);
       const info = model.info as OverfittingInfo;
       expect(info.train).toEqual(makeOverfittingData(12, 0.2, 1).train);
@@ -236,7 +235,7 @@ describe('the tfjs trainer', () => {
   });
 
   it('applies λ, the penalty and the learning rate live, from the next step on', () => {
-    const model = createOverfitting(params({ degree: 4, penalty: 0, lambda: 0.001, lr: 0.05 }), 3);
+    const model = createOverfitting(params({ degree: 4, penalty: 'none', lambda: 0.001, lr: 0.05 }), 3);
     const info = model.info as OverfittingInfo;
     const adam = new ReferenceAdam(5, 0.05);
     let theta = new Array(5).fill(0);
@@ -253,16 +252,16 @@ describe('the tfjs trainer', () => {
       }
     };
     check('none', 0, 5);
-    model.setLive({ penalty: 2, lambda: 0.5 });
+    model.setLive({ penalty: 'l2', lambda: 0.5 });
     check('l2', 0.5, 5);
-    model.setLive({ penalty: 1, lambda: 0.2, lr: 0.01 });
+    model.setLive({ penalty: 'l1', lambda: 0.2, lr: 0.01 });
     adam.lr = 0.01;
     check('l1', 0.2, 5);
     model.dispose();
   });
 
   it('with L2 ends at the closed-form ridge fit', () => {
-    const model = createOverfitting(params({ degree: 12, penalty: 2, lambda: 0.01 }), 1);
+    const model = createOverfitting(params({ degree: 12, penalty: 'l2', lambda: 0.01 }), 1);
     const info = model.info as OverfittingInfo;
     const last = steps(model, 3000).at(-1)!;
     const fit = ridgeFit(info.train, 12, 0.01)!;
@@ -273,7 +272,7 @@ describe('the tfjs trainer', () => {
   });
 
   it('at the defaults, degree 12 overfits: validation loss turns up while training loss keeps falling; L2 and a low degree do not', () => {
-    const run = (overrides: ParamValues) => {
+    const run = (overrides: Partial<OverfittingParams>) => {
       const model = createOverfitting(params(overrides), DEFAULTS.seed);
       const rows = steps(model, DEFAULTS.steps);
       model.dispose();
@@ -286,7 +285,7 @@ describe('the tfjs trainer', () => {
     expect(plain.end[1 + TRACE_VALIDATION]).toBeGreaterThan(2 * plain.atBest[1 + TRACE_VALIDATION]);
     expect(plain.end[1 + TRACE_TRAIN]).toBeLessThan(0.8 * plain.atBest[1 + TRACE_TRAIN]);
 
-    const l2 = run({ penalty: 2, lambda: 0.001 });
+    const l2 = run({ penalty: 'l2', lambda: 0.001 });
     expect(l2.end[1 + TRACE_VALIDATION]).toBeLessThan(1.05 * l2.atBest[1 + TRACE_VALIDATION]);
     expect(l2.end[1 + TRACE_VALIDATION]).toBeLessThan(plain.end[1 + TRACE_VALIDATION] / 2);
 
@@ -296,14 +295,14 @@ describe('the tfjs trainer', () => {
   });
 
   it('with L1 drives most weights to about 0, which L2 does not', () => {
-    const nearZero = (overrides: ParamValues) => {
+    const nearZero = (overrides: Partial<OverfittingParams>) => {
       const model = createOverfitting(params(overrides), 1);
       const last = steps(model, 3000).at(-1)!;
       model.dispose();
       return last.slice(1 + TRACE_THETA + 1).filter((w) => Math.abs(w) < 0.01).length;
     };
-    expect(nearZero({ penalty: 1, lambda: 0.001 })).toBeGreaterThanOrEqual(6);
-    expect(nearZero({ penalty: 2, lambda: 0.001 })).toBeLessThanOrEqual(2);
+    expect(nearZero({ penalty: 'l1', lambda: 0.001 })).toBeGreaterThanOrEqual(6);
+    expect(nearZero({ penalty: 'l2', lambda: 0.001 })).toBeLessThanOrEqual(2);
   });
 
   it('stays finite at the largest learning rate', () => {
@@ -315,9 +314,9 @@ describe('the tfjs trainer', () => {
 
   it('frees every tensor it made, with λ changed on the way', () => {
     const before = tf.memory().numTensors;
-    const model = createOverfitting(params({ penalty: 2 }), 1);
+    const model = createOverfitting(params({ penalty: 'l2' }), 1);
     steps(model, 5);
-    model.setLive({ lambda: 0.1, penalty: 1, lr: 0.01 });
+    model.setLive({ lambda: 0.1, penalty: 'l1', lr: 0.01 });
     steps(model, 5);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);

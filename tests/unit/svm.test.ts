@@ -14,8 +14,8 @@ import {
   supportVectors,
 } from '../../src/ml/svm/math';
 import { createSvm } from '../../src/ml/svm/trainer';
-import { defaults, type ParamValues } from '../../src/state/params';
-import { SVM_PARAMS, type SvmInfo } from '../../src/ml/svm/contract';
+import { defaults } from '../../src/state/params';
+import { SVM_PARAMS, type SvmInfo, type SvmParams } from '../../src/ml/svm/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -90,7 +90,7 @@ describe('random Fourier features', () => {
   });
 });
 
-function train(overrides: ParamValues, schedule: [number, number][], data?: number[]) {
+function train(overrides: Partial<SvmParams>, schedule: [number, number][], data?: number[]) {
   const params = { ...defaults(SVM_PARAMS), ...overrides, lr: schedule[0][1] };
   const model = createSvm(params, 2, data);
   let last: number[] = [];
@@ -130,7 +130,7 @@ describe('the trained SVM', () => {
   });
 
   it('takes exactly the subgradient steps of svm.ts', () => {
-    const params = { ...defaults(SVM_PARAMS), preset: 1, C: 0.5, lr: 0.1 };
+    const params: SvmParams = { ...defaults(SVM_PARAMS), preset: 'overlapping', C: 0.5, lr: 0.1 };
     const model = createSvm(params, 2);
     const { points, features } = model.info as SvmInfo;
     const z = featureMatrix(features, points);
@@ -152,7 +152,7 @@ describe('the trained SVM', () => {
 
   it('a smaller C widens the margin', () => {
     const width = (C: number) => {
-      const { model, last } = train({ preset: 1, C }, [[1500, 0.1]]);
+      const { model, last } = train({ preset: 'overlapping', C }, [[1500, 0.1]]);
       model.dispose();
       return marginWidth(last.slice(3));
     };
@@ -160,8 +160,8 @@ describe('the trained SVM', () => {
   });
 
   it('the RBF kernel separates the ring, which no line can', () => {
-    const linear = train({ preset: 2, kernel: 0 }, [[800, 0.1]]);
-    const rbf = train({ preset: 2, kernel: 1, gamma: 1 }, [[800, 0.1]]);
+    const linear = train({ preset: 'ring', kernel: 'linear' }, [[800, 0.1]]);
+    const rbf = train({ preset: 'ring', kernel: 'rbf', gamma: 1 }, [[800, 0.1]]);
     expect(linear.last[1]).toBeLessThan(0.85);
     expect(rbf.last[1]).toBeGreaterThan(0.95);
     linear.model.dispose();
@@ -170,7 +170,7 @@ describe('the trained SVM', () => {
 
   it('frees every tensor it made, C changes included', () => {
     const before = tf.memory().numTensors;
-    const { model } = train({ kernel: 1 }, [[5, 0.1]]);
+    const { model } = train({ kernel: 'rbf' }, [[5, 0.1]]);
     model.setLive({ C: 3 });
     model.step().dispose();
     model.dispose();

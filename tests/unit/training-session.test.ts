@@ -2,10 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FromWorker, Progress } from '../../src/engine/protocol';
 import { TrainingSession } from '../../src/engine/training-session';
-import { createLinearRegression } from '../../src/ml/linear-regression/trainer';
-import { createMlpPlayground } from '../../src/ml/mlp-playground/trainer';
+import { MODELS } from '../../src/engine/models';
 import type { ModelFactory } from '../../src/ml/tfjs/trainable';
 import type { PainterFactory } from '../../src/engine/painters';
+
+const createLinearRegression = MODELS['linear-regression'];
+const createMlpPlayground = MODELS['mlp-playground'];
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -237,7 +239,7 @@ describe('TrainingSession with a model that reports its state', () => {
       { 'mlp-playground': createMlpPlayground },
       async () => ({ backend: 'cpu' }),
     );
-    await s.handle({ type: 'init', model: 'mlp-playground', params: { layers: 1, n1: 3, steps: 10 }, seed: 1 });
+    await s.handle({ type: 'init', model: 'mlp-playground', params: { layers: [3], steps: 10 }, seed: 1 });
     const snapshot = messages[0];
     expect(snapshot.type === 'snapshot' && snapshot.state).toHaveLength(2 * 3 + 3 + 3 + 1);
     await s.handle({ type: 'step', count: 2 });
@@ -270,7 +272,7 @@ describe('TrainingSession with a painter', () => {
       async () => ({ backend: 'cpu' }),
       { 'mlp-playground': painter },
     );
-    await s.handle({ type: 'init', model: 'mlp-playground', params: { layers: 1, n1: 3, steps: 10 }, seed: 1 });
+    await s.handle({ type: 'init', model: 'mlp-playground', params: { layers: [3], steps: 10 }, seed: 1 });
     await s.handle({ type: 'paint', config: { width: 300 } });
     await s.handle({ type: 'step', count: 2 });
     expect(seen.configs).toEqual([{ width: 300 }]);

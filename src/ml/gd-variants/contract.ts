@@ -1,8 +1,8 @@
-import { defineContract } from '../shared/contract';
+import { defineContract, type ContractParams } from '../shared/contract';
 import type { Line, LossGrid } from '../linear-regression/math';
-import type { ParamSpec } from '../../state/params.ts';
+import { runParams, type ParamSpec } from '../../state/params.ts';
 
-export const GD_VARIANTS_PARAMS: readonly ParamSpec[] = [
+export const GD_VARIANTS_PARAMS = [
   {
     key: 'lr',
     kind: 'float',
@@ -26,24 +26,19 @@ export const GD_VARIANTS_PARAMS: readonly ParamSpec[] = [
   },
   { key: 'n', kind: 'int', min: 32, max: 400, default: 200, step: 8, label: { zh: '数据点数 n', en: 'Points n' } },
   { key: 'noise', kind: 'float', min: 0, max: 2, default: 0.5, step: 0.1, label: { zh: '噪声 σ', en: 'Noise σ' } },
-  { key: 'steps', kind: 'int', min: 10, max: 5000, default: 400, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },
-  { key: 'speed', kind: 'int', min: 1, max: 100, default: 2, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
+  ...runParams({ steps: 400, speed: 2 }),
   {
     key: 'axis',
-    kind: 'int',
-    min: 0,
-    max: 1,
-    default: 0,
+    kind: 'choice',
+    default: 'steps',
     live: true,
-    control: 'select',
     options: [
-      { zh: '按步数', en: 'Steps' },
-      { zh: '按轮数（epoch）', en: 'Epochs' },
+      { value: 'steps', label: { zh: '按步数', en: 'Steps' } },
+      { value: 'epochs', label: { zh: '按轮数（epoch）', en: 'Epochs' } },
     ],
     label: { zh: '横轴', en: 'Horizontal axis' },
   },
-  { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
-];
+] as const satisfies readonly ParamSpec[];
 
 export const GD_X_RANGE: [number, number] = [-2, 2];
 export const VARIANTS = ['batch', 'mini', 'sgd'] as const;
@@ -81,3 +76,5 @@ export const GD_VARIANTS = defineContract<GdVariantsInfo>()({
     'sgd.ms',
   ],
 });
+
+export type GdVariantsParams = ContractParams<typeof GD_VARIANTS>;

@@ -8,8 +8,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { BatchStream } from '../shared/batch-stream';
 import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse } from '../linear-regression/math';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-import { GD_VARIANTS, GD_X_RANGE, VARIANTS, type GdVariantsInfo } from './contract';
+import type { ModelFactory } from '../tfjs/trainable';
+import { GD_VARIANTS, GD_X_RANGE, VARIANTS, type GdVariantsInfo, type GdVariantsParams } from './contract';
 
 const GRID_SIZE = 96;
 
@@ -26,14 +26,14 @@ interface Variant {
   stream: BatchStream | null;
 }
 
-export const createGdVariants: ModelFactory = (params: Params, seed: number): TrainableModel => {
-  const n = Math.round(params.n);
+export const createGdVariants: ModelFactory<GdVariantsParams> = (params, seed) => {
+  const n = params.n;
   const data = makeLinearData(n, params.noise, seed, GD_X_RANGE);
   const x = tf.tensor1d(data.x);
   const y = tf.tensor1d(data.y);
-  const sizes: [number, number, number] = [n, Math.min(Math.round(params.batch), n), 1];
+  const sizes: [number, number, number] = [n, Math.min(params.batch, n), 1];
   let lr = params.lr;
-  let decay = params.decay ?? 0;
+  let decay = params.decay;
   let t = 0;
   const variants: Variant[] = sizes.map((size, i) => ({
     ...tf.tidy(() => ({ b0: tf.variable(tf.scalar(0)), b1: tf.variable(tf.scalar(0)) })),
@@ -99,7 +99,7 @@ export const createGdVariants: ModelFactory = (params: Params, seed: number): Tr
       tf.dispose(losses);
       return record;
     },
-    setLive(next: Params) {
+    setLive(next) {
       if (next.lr !== undefined) lr = next.lr;
       if (next.decay !== undefined) decay = next.decay;
       const rate = scheduledRate(lr, decay, t);

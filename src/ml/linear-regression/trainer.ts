@@ -4,12 +4,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type LinearRegressionInfo } from './math';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-import { LINEAR_REGRESSION } from './contract';
+import type { ModelFactory } from '../tfjs/trainable';
+import { LINEAR_REGRESSION, type LinearRegressionParams } from './contract';
 
 export const GRID_SIZE = 96;
 
-export const createLinearRegression: ModelFactory = (params: Params, seed: number): TrainableModel => {
+export const createLinearRegression: ModelFactory<LinearRegressionParams> = (params, seed) => {
   const data = makeLinearData(params.n, params.noise, seed);
   const x = tf.tensor1d(data.x);
   const y = tf.tensor1d(data.y);
@@ -46,7 +46,7 @@ export const createLinearRegression: ModelFactory = (params: Params, seed: numbe
       tf.dispose([gradsAndLoss.loss, gradsAndLoss.g0, gradsAndLoss.g1]);
       return record;
     },
-    setLive(next: Params) {
+    setLive(next) {
       if (next.lr !== undefined) optimizer.setLearningRate(next.lr);
     },
     dispose() {

@@ -1,19 +1,16 @@
 import type { Points2D } from '../shared/classification-data';
-import { defineContract } from '../shared/contract';
-import type { ParamSpec } from '../../state/params.ts';
+import { defineContract, type ContractParams } from '../shared/contract';
+import { runParams, type ParamSpec } from '../../state/params.ts';
 
-export const LOGISTIC_REGRESSION_PARAMS: readonly ParamSpec[] = [
+export const LOGISTIC_REGRESSION_PARAMS = [
   {
     key: 'preset',
-    kind: 'int',
-    min: 0,
-    max: 2,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'separable',
     options: [
-      { zh: '两团，可分', en: 'Two clusters, separable' },
-      { zh: '两团，重叠', en: 'Two clusters, overlapping' },
-      { zh: '异或（XOR）', en: 'XOR' },
+      { value: 'separable', label: { zh: '两团，可分', en: 'Two clusters, separable' } },
+      { value: 'overlapping', label: { zh: '两团，重叠', en: 'Two clusters, overlapping' } },
+      { value: 'xor', label: { zh: '异或（XOR）', en: 'XOR' } },
     ],
     label: { zh: '数据', en: 'Data' },
   },
@@ -28,10 +25,8 @@ export const LOGISTIC_REGRESSION_PARAMS: readonly ParamSpec[] = [
     label: { zh: '学习率 η', en: 'Learning rate η' },
   },
   { key: 'n', kind: 'int', min: 5, max: 100, default: 40, step: 1, label: { zh: '每类点数', en: 'Points per class' } },
-  { key: 'steps', kind: 'int', min: 10, max: 5000, default: 500, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },
-  { key: 'speed', kind: 'int', min: 1, max: 100, default: 2, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
-  { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
-];
+  ...runParams({ steps: 500, speed: 2 }),
+] as const satisfies readonly ParamSpec[];
 
 export interface LogisticInfo {
   points: Points2D;
@@ -44,3 +39,5 @@ export const LOGISTIC_REGRESSION = defineContract<LogisticInfo>()({
   params: LOGISTIC_REGRESSION_PARAMS,
   trace: ['w1', 'w2', 'b', 'accuracy'],
 });
+
+export type LogisticRegressionParams = ContractParams<typeof LOGISTIC_REGRESSION>;

@@ -5,15 +5,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { logisticGradients, meanLogLoss } from '../tfjs/logistic-ops';
-import { pointsFor, type PresetName } from '../shared/classification-data';
+import { pointsFor } from '../shared/classification-data';
 import { accuracy } from './math';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-import { LOGISTIC_REGRESSION, type LogisticInfo } from './contract';
+import type { ModelFactory } from '../tfjs/trainable';
+import { LOGISTIC_REGRESSION, type LogisticInfo, type LogisticRegressionParams } from './contract';
 
-export const LOGISTIC_PRESETS: readonly PresetName[] = ['separable', 'overlapping', 'xor'];
-
-export const createLogisticRegression: ModelFactory = (params: Params, seed: number, data?: number[]): TrainableModel => {
-  const points = pointsFor(params, seed, data, LOGISTIC_PRESETS);
+export const createLogisticRegression: ModelFactory<LogisticRegressionParams> = (params, seed, data) => {
+  const points = pointsFor(params, seed, data);
   const n = points.x1.length;
   const features = new Float32Array(2 * n);
   for (let i = 0; i < n; i++) {
@@ -43,7 +41,7 @@ export const createLogisticRegression: ModelFactory = (params: Params, seed: num
       tf.dispose([loss, acc, gw, gb]);
       return record;
     },
-    setLive(next: Params) {
+    setLive(next) {
       if (next.lr !== undefined) optimizer.setLearningRate(next.lr);
     },
     dispose() {

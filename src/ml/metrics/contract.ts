@@ -1,13 +1,13 @@
 import type { Points2D } from '../shared/classification-data';
-import { defineContract } from '../shared/contract';
-import type { ParamSpec } from '../../state/params.ts';
+import { defineContract, type ContractParams } from '../shared/contract';
+import { runParams, type ParamSpec } from '../../state/params.ts';
 
 /**
  * `threshold` only changes how the evaluation points' scores are read (no retraining); `positives` (the
  * share of class 1, in percent) and `separation` (the distance between the two classes' centres, in
  * standard deviations) rebuild the data.
  */
-export const METRICS_PARAMS: readonly ParamSpec[] = [
+export const METRICS_PARAMS = [
   {
     key: 'threshold',
     kind: 'float',
@@ -38,10 +38,8 @@ export const METRICS_PARAMS: readonly ParamSpec[] = [
     live: true,
     label: { zh: '学习率 η', en: 'Learning rate η' },
   },
-  { key: 'steps', kind: 'int', min: 10, max: 5000, default: 300, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },
-  { key: 'speed', kind: 'int', min: 1, max: 100, default: 2, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
-  { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
-];
+  ...runParams({ steps: 300, speed: 2 }),
+] as const satisfies readonly ParamSpec[];
 
 export interface MetricsInfo {
   train: Points2D;
@@ -52,3 +50,5 @@ export interface MetricsInfo {
 export const METRICS_TRACE = ['w1', 'w2', 'b', 'evalLoss'] as const;
 
 export const METRICS = defineContract<MetricsInfo>()({ id: 'metrics', params: METRICS_PARAMS, trace: METRICS_TRACE });
+
+export type MetricsParams = ContractParams<typeof METRICS>;

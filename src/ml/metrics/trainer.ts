@@ -9,8 +9,8 @@ import { logisticGradients, meanLogLoss } from '../tfjs/logistic-ops';
 import { logLoss } from '../logistic-regression/math';
 import type { Points2D } from '../shared/classification-data';
 import { makeMetricsData } from './data';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-import { METRICS, type MetricsInfo } from './contract';
+import type { ModelFactory } from '../tfjs/trainable';
+import { METRICS, type MetricsInfo, type MetricsParams } from './contract';
 
 function features(points: Points2D): tf.Tensor2D {
   const n = points.x1.length;
@@ -22,8 +22,8 @@ function features(points: Points2D): tf.Tensor2D {
   return tf.tensor2d(flat, [n, 2]);
 }
 
-export const createMetrics: ModelFactory = (params: Params, seed: number): TrainableModel => {
-  const { train, evaluation } = makeMetricsData(Math.round(params.positives), params.separation, seed);
+export const createMetrics: ModelFactory<MetricsParams> = (params, seed) => {
+  const { train, evaluation } = makeMetricsData(params.positives, params.separation, seed);
   const X = features(train);
   const y = tf.tensor1d(Float32Array.from(train.label));
   const Xe = features(evaluation);
@@ -51,7 +51,7 @@ export const createMetrics: ModelFactory = (params: Params, seed: number): Train
       tf.dispose([loss, evalLoss, gw, gb]);
       return record;
     },
-    setLive(next: Params) {
+    setLive(next) {
       if (next.lr !== undefined) optimizer.setLearningRate(next.lr);
     },
     dispose() {

@@ -1,31 +1,30 @@
-import { defineContract } from '../shared/contract';
-import type { ParamValues } from '../../state/params';
+import { defineContract, type ContractParams } from '../shared/contract';
 import type { Activation, MlpShape, Regularization } from './mlp';
-import { CLASSIFICATION_SETS, FEATURES, REGRESSION_SETS, type Feature, type PlaygroundPoint, type PlaygroundSet } from './data';
-import type { ParamSpec } from '../../state/params.ts';
+import { FEATURES, type Feature, type PlaygroundPoint, type PlaygroundSet } from './data';
+import { runParams, type ParamSpec } from '../../state/params.ts';
+
+export const MAX_LAYERS = 6;
+const SIZES = [4, 2, 2, 2, 2, 2];
 
 /**
  * The neural-network playground, on TensorFlow Playground's defaults (circle, inputs x₁ x₂, hidden layers
- * 4 and 2, tanh, learning rate 0.03, batch 10, half the points for training). `features` is a bit mask over
- * x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂ (bit 0 = x₁); `layers` counts the hidden layers and `n1` … `n6`
- * their sizes. Those are edited on the network diagram, not with sliders, so they are hidden here.
+ * 4 and 2, tanh, learning rate 0.03, batch 10, half the points for training). `features` names the network's
+ * inputs (`features=x1,x2,sinX1`) and `layers` lists the hidden layers' sizes (`layers=4,2`; empty: no hidden
+ * layer). Those are edited on the network diagram, not in the parameter panel, so they are hidden there.
  */
-export const MLP_PLAYGROUND_PARAMS: readonly ParamSpec[] = [
+export const MLP_PLAYGROUND_PARAMS = [
   {
     key: 'dataset',
-    kind: 'int',
-    min: 0,
-    max: 6,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'circle',
     options: [
-      { zh: '圆形', en: 'Circle' },
-      { zh: '异或（XOR）', en: 'XOR' },
-      { zh: '两团高斯', en: 'Gaussian' },
-      { zh: '双螺旋', en: 'Two spirals' },
-      { zh: '双月牙', en: 'Moons' },
-      { zh: '回归：平面', en: 'Regression: plane' },
-      { zh: '回归：多个高斯峰', en: 'Regression: multi-Gaussian' },
+      { value: 'circle', label: { zh: '圆形', en: 'Circle' } },
+      { value: 'xor', label: { zh: '异或（XOR）', en: 'XOR' } },
+      { value: 'gaussian', label: { zh: '两团高斯', en: 'Gaussian' } },
+      { value: 'spiral', label: { zh: '双螺旋', en: 'Two spirals' } },
+      { value: 'moons', label: { zh: '双月牙', en: 'Moons' } },
+      { value: 'plane', label: { zh: '回归：平面', en: 'Regression: plane' } },
+      { value: 'multi-gaussian', label: { zh: '回归：多个高斯峰', en: 'Regression: multi-Gaussian' } },
     ],
     label: { zh: '数据集', en: 'Data set' },
   },
@@ -41,44 +40,35 @@ export const MLP_PLAYGROUND_PARAMS: readonly ParamSpec[] = [
   },
   {
     key: 'activation',
-    kind: 'int',
-    min: 0,
-    max: 3,
-    default: 1,
-    control: 'select',
+    kind: 'choice',
+    default: 'tanh',
     options: [
-      { zh: 'ReLU', en: 'ReLU' },
-      { zh: 'tanh', en: 'tanh' },
-      { zh: 'sigmoid', en: 'Sigmoid' },
-      { zh: '线性（无激活）', en: 'Linear (none)' },
+      { value: 'relu', label: { zh: 'ReLU', en: 'ReLU' } },
+      { value: 'tanh', label: { zh: 'tanh', en: 'tanh' } },
+      { value: 'sigmoid', label: { zh: 'sigmoid', en: 'Sigmoid' } },
+      { value: 'linear', label: { zh: '线性（无激活）', en: 'Linear (none)' } },
     ],
     label: { zh: '激活函数', en: 'Activation' },
   },
   {
     key: 'optimizer',
-    kind: 'int',
-    min: 0,
-    max: 1,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'sgd',
     options: [
-      { zh: 'SGD', en: 'SGD' },
-      { zh: 'Adam', en: 'Adam' },
+      { value: 'sgd', label: { zh: 'SGD', en: 'SGD' } },
+      { value: 'adam', label: { zh: 'Adam', en: 'Adam' } },
     ],
     label: { zh: '优化器', en: 'Optimizer' },
   },
   {
     key: 'regularization',
-    kind: 'int',
-    min: 0,
-    max: 2,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'none',
     live: true,
     options: [
-      { zh: '无', en: 'None' },
-      { zh: 'L1', en: 'L1' },
-      { zh: 'L2', en: 'L2' },
+      { value: 'none', label: { zh: '无', en: 'None' } },
+      { value: 'l1', label: { zh: 'L1', en: 'L1' } },
+      { value: 'l2', label: { zh: 'L2', en: 'L2' } },
     ],
     label: { zh: '正则化', en: 'Regularization' },
   },
@@ -95,53 +85,58 @@ export const MLP_PLAYGROUND_PARAMS: readonly ParamSpec[] = [
   { key: 'batch', kind: 'int', min: 1, max: 30, default: 10, step: 1, label: { zh: '批大小', en: 'Batch size' } },
   { key: 'noise', kind: 'float', min: 0, max: 0.5, default: 0, step: 0.05, label: { zh: '噪声', en: 'Noise' } },
   { key: 'trainShare', kind: 'float', min: 0.1, max: 0.9, default: 0.5, step: 0.1, label: { zh: '训练集比例', en: 'Training share' } },
+  { key: 'discretize', kind: 'switch', default: false, live: true, label: { zh: '离散化输出', en: 'Discretize output' } },
+  { key: 'showTest', kind: 'switch', default: false, live: true, label: { zh: '显示测试数据', en: 'Show test data' } },
+  ...runParams({ steps: 1000, speed: 10, maxSteps: 20000, maxSpeed: 50, epochs: true }),
   {
-    key: 'discretize',
-    kind: 'int',
-    min: 0,
-    max: 1,
-    default: 0,
-    control: 'toggle',
-    live: true,
-    label: { zh: '离散化输出', en: 'Discretize output' },
+    key: 'features',
+    kind: 'name-list',
+    names: FEATURES,
+    minLength: 1,
+    default: ['x1', 'x2'],
+    hidden: true,
+    label: { zh: '输入特征', en: 'Input features' },
+    // Older links: a bit mask over FEATURES (bit 0 = x₁), features=3 for x₁ x₂.
+    legacy: { upgrade: (raw) => upgradeFeatureMask(raw.features) },
   },
   {
-    key: 'showTest',
-    kind: 'int',
-    min: 0,
-    max: 1,
-    default: 0,
-    control: 'toggle',
-    live: true,
-    label: { zh: '显示测试数据', en: 'Show test data' },
+    key: 'layers',
+    kind: 'int-list',
+    min: 1,
+    max: 8,
+    maxLength: MAX_LAYERS,
+    default: [4, 2],
+    hidden: true,
+    label: { zh: '隐藏层神经元数', en: 'Hidden layer sizes' },
+    // Older links: `layers` counted the hidden layers and n1 … n6 gave their sizes.
+    legacy: { keys: SIZES.map((_, l) => `n${l + 1}`), upgrade: upgradeLayerSizes },
   },
-  {
-    key: 'steps',
-    kind: 'int',
-    min: 10,
-    max: 20000,
-    default: 1000,
-    step: 10,
-    live: true,
-    label: { zh: '训练轮数上限', en: 'Epoch budget' },
-  },
-  { key: 'speed', kind: 'int', min: 1, max: 50, default: 10, step: 1, live: true, label: { zh: '每帧轮数', en: 'Epochs per frame' } },
-  { key: 'features', kind: 'int', min: 1, max: 127, default: 3, hidden: true, label: { zh: '输入特征', en: 'Input features' } },
-  { key: 'layers', kind: 'int', min: 0, max: 6, default: 2, hidden: true, label: { zh: '隐藏层数', en: 'Hidden layers' } },
-  { key: 'n1', kind: 'int', min: 1, max: 8, default: 4, hidden: true, label: { zh: '第 1 层神经元', en: 'Neurons in layer 1' } },
-  { key: 'n2', kind: 'int', min: 1, max: 8, default: 2, hidden: true, label: { zh: '第 2 层神经元', en: 'Neurons in layer 2' } },
-  { key: 'n3', kind: 'int', min: 1, max: 8, default: 2, hidden: true, label: { zh: '第 3 层神经元', en: 'Neurons in layer 3' } },
-  { key: 'n4', kind: 'int', min: 1, max: 8, default: 2, hidden: true, label: { zh: '第 4 层神经元', en: 'Neurons in layer 4' } },
-  { key: 'n5', kind: 'int', min: 1, max: 8, default: 2, hidden: true, label: { zh: '第 5 层神经元', en: 'Neurons in layer 5' } },
-  { key: 'n6', kind: 'int', min: 1, max: 8, default: 2, hidden: true, label: { zh: '第 6 层神经元', en: 'Neurons in layer 6' } },
-  { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
-];
+] as const satisfies readonly ParamSpec[];
+
+/** `features=<mask>` of older links as a list of names; anything else is left to be read (or refused) as it is. */
+export function upgradeFeatureMask(text: string | undefined): string | undefined {
+  if (text === undefined || !/^\d+$/.test(text.trim())) return undefined;
+  const mask = Number(text);
+  if (mask < 1 || mask >= 1 << FEATURES.length) return undefined;
+  return FEATURES.filter((_, i) => mask & (1 << i)).join(',');
+}
+
+/**
+ * `layers=<count>` with `n1` … `n6` of older links (which always wrote all six sizes) as a list of sizes.
+ * Without any `n` key the link is today's, `layers` already a list.
+ */
+export function upgradeLayerSizes(raw: Readonly<Record<string, string>>): string | undefined {
+  if (!SIZES.some((_, l) => raw[`n${l + 1}`] !== undefined)) return undefined;
+  const count = (raw.layers ?? '2').trim();
+  if (!/^\d$/.test(count) || Number(count) > MAX_LAYERS) return raw.layers;
+  return SIZES.slice(0, Number(count))
+    .map((size, l) => (raw[`n${l + 1}`] ?? String(size)).trim())
+    .join(',');
+}
 
 export const PLAYGROUND_POINTS = 500;
-export const DATA_SETS: readonly PlaygroundSet[] = [...CLASSIFICATION_SETS, ...REGRESSION_SETS];
-export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
-export const REGULARIZATIONS: readonly Regularization[] = ['none', 'l1', 'l2'];
-export const MAX_LAYERS = 6;
+
+export type PlaygroundParams = ContractParams<typeof MLP_PLAYGROUND>;
 
 export interface PlaygroundConfig {
   set: PlaygroundSet;
@@ -157,26 +152,20 @@ export interface PlaygroundConfig {
   hidden: number[];
 }
 
-/**
- * Reads the playground's flat numeric parameters: `features` is a bit mask over FEATURES (bit 0 = x₁),
- * `layers` the number of hidden layers and `n1` … `n6` their sizes.
- */
-export function playgroundConfig(params: ParamValues): PlaygroundConfig {
-  const mask = Math.round(params.features ?? 3);
-  const features = FEATURES.filter((_, i) => mask & (1 << i));
-  const layers = Math.min(MAX_LAYERS, Math.max(0, Math.round(params.layers ?? 2)));
+/** The playground's settings from its parameters, by the names the model uses. */
+export function playgroundConfig(params: PlaygroundParams): PlaygroundConfig {
   return {
-    set: DATA_SETS[Math.round(params.dataset ?? 0)] ?? 'circle',
-    noise: params.noise ?? 0,
-    trainShare: params.trainShare ?? 0.5,
-    batch: Math.max(1, Math.round(params.batch ?? 10)),
-    lr: params.lr ?? 0.03,
-    activation: ACTIVATIONS[Math.round(params.activation ?? 1)] ?? 'tanh',
-    regularization: REGULARIZATIONS[Math.round(params.regularization ?? 0)] ?? 'none',
-    regRate: params.regRate ?? 0,
-    optimizer: params.optimizer === 1 ? 'adam' : 'sgd',
-    features: features.length > 0 ? features : ['x1', 'x2'],
-    hidden: Array.from({ length: layers }, (_, l) => Math.max(1, Math.round(params[`n${l + 1}`] ?? (l === 0 ? 4 : 2)))),
+    set: params.dataset,
+    noise: params.noise,
+    trainShare: params.trainShare,
+    batch: params.batch,
+    lr: params.lr,
+    activation: params.activation,
+    regularization: params.regularization,
+    regRate: params.regRate,
+    optimizer: params.optimizer,
+    features: params.features.length > 0 ? [...params.features] : ['x1', 'x2'],
+    hidden: params.layers.slice(0, MAX_LAYERS),
   };
 }
 

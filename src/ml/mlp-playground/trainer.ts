@@ -9,9 +9,9 @@ import { dataLossFromOutput, initWeights, type MlpShape } from './mlp';
 import { packWeights } from './grid';
 import { engineNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './nets';
 import { featureRows, isRegression, makePlaygroundData, splitTrainTest, type PlaygroundPoint } from './data';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
+import type { ModelFactory } from '../tfjs/trainable';
 import { directKernelsSupported } from '../tfjs/tested-version';
-import { MLP_PLAYGROUND, PLAYGROUND_POINTS, playgroundConfig, REGULARIZATIONS, type PlaygroundInfo } from './contract';
+import { MLP_PLAYGROUND, PLAYGROUND_POINTS, playgroundConfig, type PlaygroundInfo, type PlaygroundParams } from './contract';
 
 /** The learner's own points, flat [x₁, x₂, label, …] with labels 0 / 1, as PlaygroundPoints. */
 function ownPoints(data: number[]): PlaygroundPoint[] {
@@ -22,7 +22,7 @@ function ownPoints(data: number[]): PlaygroundPoint[] {
  * `data`, when it holds at least two points, is the learner's own classification data (flat x₁, x₂, label),
  * used instead of the generated set and split the same way.
  */
-export const createMlpPlayground: ModelFactory = (params: Params, seed: number, data?: number[]): TrainableModel => {
+export const createMlpPlayground: ModelFactory<PlaygroundParams> = (params, seed, data) => {
   const config = playgroundConfig(params);
   const own = data !== undefined && data.length >= 6;
   const points = own ? ownPoints(data) : makePlaygroundData(config.set, PLAYGROUND_POINTS, config.noise, seed);
@@ -60,9 +60,9 @@ export const createMlpPlayground: ModelFactory = (params: Params, seed: number, 
       return tf.tensor1d(losses());
     },
     state: () => tf.tensor1d(packWeights(net.weights())),
-    setLive(next: Params) {
+    setLive(next) {
       if (next.lr !== undefined) live.lr = next.lr;
-      if (next.regularization !== undefined) live.regularization = REGULARIZATIONS[Math.round(next.regularization)] ?? 'none';
+      if (next.regularization !== undefined) live.regularization = next.regularization;
       if (next.regRate !== undefined) live.regRate = next.regRate;
     },
     dispose: () => net.dispose(),

@@ -1,8 +1,8 @@
-import { defineContract, traceIndex } from '../shared/contract';
+import { defineContract, traceIndex, type ContractParams } from '../shared/contract';
 import type { Conditioning, Moments, ScaledProblem, Scaling, Theta, Window2D } from './math';
-import type { ParamSpec } from '../../state/params.ts';
+import { runParams, type ParamSpec } from '../../state/params.ts';
 
-export const NORMALIZATION_PARAMS: readonly ParamSpec[] = [
+export const NORMALIZATION_PARAMS = [
   {
     key: 'lr',
     kind: 'float',
@@ -15,23 +15,18 @@ export const NORMALIZATION_PARAMS: readonly ParamSpec[] = [
   },
   {
     key: 'scaling',
-    kind: 'int',
-    min: 0,
-    max: 1,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'standardize',
     options: [
-      { zh: '标准化 (x − μ)/σ', en: 'Standardize (x − μ)/σ' },
-      { zh: '最小–最大缩放到 [0, 1]', en: 'Min–max to [0, 1]' },
+      { value: 'standardize', label: { zh: '标准化 (x − μ)/σ', en: 'Standardize (x − μ)/σ' } },
+      { value: 'minmax', label: { zh: '最小–最大缩放到 [0, 1]', en: 'Min–max to [0, 1]' } },
     ],
     label: { zh: '右侧的缩放方式', en: 'Scaling of the right-hand run' },
   },
-  { key: 'outlier', kind: 'int', min: 0, max: 1, default: 0, control: 'toggle', label: { zh: '加入一个异常值', en: 'Add one outlier' } },
+  { key: 'outlier', kind: 'switch', default: false, label: { zh: '加入一个异常值', en: 'Add one outlier' } },
   { key: 'noise', kind: 'float', min: 0, max: 2, default: 0.5, step: 0.1, label: { zh: '噪声 σ', en: 'Noise σ' } },
-  { key: 'steps', kind: 'int', min: 10, max: 5000, default: 400, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },
-  { key: 'speed', kind: 'int', min: 1, max: 100, default: 1, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
-  { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
-];
+  ...runParams({ steps: 400, speed: 1 }),
+] as const satisfies readonly ParamSpec[];
 
 export interface NormalizationRunInfo {
   scaling: Scaling;
@@ -72,3 +67,5 @@ export const TRACE = {
   theta: traceIndex(NORMALIZATION, 'raw.w1'),
   out: traceIndex(NORMALIZATION, 'raw.out'),
 } as const;
+
+export type NormalizationParams = ContractParams<typeof NORMALIZATION>;

@@ -46,9 +46,8 @@ export function makeNormalizationData(seed: number, noise: number, outlier: bool
   return { x1, x2, y, outlierIndex };
 }
 
+/** `raw` and the `scaling` parameter's options. */
 export type Scaling = 'raw' | 'standardize' | 'minmax';
-/** The `scaling` parameter's options, in order. */
-export const SCALINGS: readonly Scaling[] = ['standardize', 'minmax'];
 
 /** One regression problem: two feature columns and the target. */
 export interface Problem {

@@ -17,17 +17,15 @@ import {
   mse,
   nearOptimumLoss,
   scaleProblem,
-  SCALINGS,
   squareWindow,
   startTheta,
 } from './math';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-import { NORMALIZATION, type NormalizationInfo, type NormalizationRunInfo } from './contract';
+import type { ModelFactory } from '../tfjs/trainable';
+import { NORMALIZATION, type NormalizationInfo, type NormalizationParams, type NormalizationRunInfo } from './contract';
 
-export const createNormalization: ModelFactory = (params: Params, seed: number): TrainableModel => {
-  const outlier = (params.outlier ?? 0) >= 0.5;
-  const data = makeNormalizationData(seed, params.noise ?? 0.5, outlier);
-  const scaling = SCALINGS[Math.round(params.scaling ?? 0)] ?? SCALINGS[0];
+export const createNormalization: ModelFactory<NormalizationParams> = (params, seed) => {
+  const data = makeNormalizationData(seed, params.noise, params.outlier);
+  const scaling = params.scaling;
   const problems = [scaleProblem(data, 'raw'), scaleProblem(data, scaling)];
   const n = data.y.length;
 
@@ -56,7 +54,7 @@ export const createNormalization: ModelFactory = (params: Params, seed: number):
   ) as NormalizationInfo['features'];
   const info: NormalizationInfo = {
     n,
-    outlier,
+    outlier: params.outlier,
     outlierIndex: data.outlierIndex,
     features,
     runs,
@@ -102,7 +100,7 @@ export const createNormalization: ModelFactory = (params: Params, seed: number):
         return tf.concat([tf.reshape(runLoss, [1]), loss, tf.reshape(next, [6]), nowOut]) as tf.Tensor1D;
       });
     },
-    setLive(next: Params) {
+    setLive(next) {
       if (next.lr === undefined) return;
       lr.dispose();
       lr = tf.scalar(next.lr);

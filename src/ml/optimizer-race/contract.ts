@@ -1,61 +1,48 @@
-import { defineContract } from '../shared/contract';
-import type { surfaceGrid } from './surfaces';
-import type { ParamSpec } from '../../state/params.ts';
+import { defineContract, type ContractParams } from '../shared/contract';
+import type { SurfaceName, surfaceGrid } from './surfaces';
+import { runParams, type NumberSpec, type ParamSpec, type SwitchSpec } from '../../state/params.ts';
 
-const toggle = (key: string, zh: string, en: string): ParamSpec => ({
-  key,
-  kind: 'int',
-  min: 0,
-  max: 1,
-  default: 1,
-  control: 'toggle',
-  label: { zh, en },
-});
-const rate = (key: string, value: number, zh: string, en: string): ParamSpec => ({
-  key,
-  kind: 'float',
-  min: 1e-4,
-  max: 1,
-  default: value,
-  scale: 'log',
-  live: true,
-  label: { zh, en },
-});
+const racer = <const K extends string>(key: K, zh: string, en: string) =>
+  ({ key, kind: 'switch', default: true, label: { zh, en } }) as const satisfies SwitchSpec;
+const rate = <const K extends string>(key: K, value: number, zh: string, en: string) =>
+  ({ key, kind: 'float', min: 1e-4, max: 1, default: value, scale: 'log', live: true, label: { zh, en } }) as const satisfies NumberSpec;
+// The race has no randomness: no seed.
+const [steps, speed] = runParams({ steps: 300, speed: 1, maxSteps: 3000, maxSpeed: 50 });
 
 /** Defaults are the ill-conditioned bowl's; choosing another surface loads that surface's rates. */
-export const OPTIMIZER_RACE_PARAMS: readonly ParamSpec[] = [
+export const OPTIMIZER_RACE_PARAMS = [
   {
     key: 'surface',
-    kind: 'int',
-    min: 0,
-    max: 2,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'bowl',
+    // In the order of SURFACE_NAMES.
     options: [
-      { zh: '狭长的碗（病态）', en: 'Narrow bowl (ill-conditioned)' },
-      { zh: 'Rosenbrock 香蕉谷', en: 'Rosenbrock valley' },
-      { zh: '鞍点', en: 'Saddle point' },
+      { value: 'bowl', label: { zh: '狭长的碗（病态）', en: 'Narrow bowl (ill-conditioned)' } },
+      { value: 'rosenbrock', label: { zh: 'Rosenbrock 香蕉谷', en: 'Rosenbrock valley' } },
+      { value: 'saddle', label: { zh: '鞍点', en: 'Saddle point' } },
     ],
     label: { zh: '损失曲面', en: 'Loss surface' },
   },
-  toggle('sgd', 'SGD', 'SGD'),
+  racer('sgd', 'SGD', 'SGD'),
   rate('lrSgd', 0.018, 'SGD 学习率 η', 'SGD learning rate η'),
-  toggle('momentum', 'Momentum', 'Momentum'),
+  racer('momentum', 'Momentum', 'Momentum'),
   rate('lrMomentum', 0.01, 'Momentum 学习率 η', 'Momentum learning rate η'),
   { key: 'mu', kind: 'float', min: 0, max: 0.99, default: 0.9, step: 0.01, label: { zh: '动量系数 μ', en: 'Momentum μ' } },
-  toggle('rmsprop', 'RMSProp', 'RMSProp'),
+  racer('rmsprop', 'RMSProp', 'RMSProp'),
   rate('lrRmsprop', 0.05, 'RMSProp 学习率 η', 'RMSProp learning rate η'),
   { key: 'rho', kind: 'float', min: 0, max: 0.999, default: 0.9, step: 0.001, label: { zh: '衰减率 ρ', en: 'Decay ρ' } },
-  toggle('adam', 'Adam', 'Adam'),
+  racer('adam', 'Adam', 'Adam'),
   rate('lrAdam', 0.1, 'Adam 学习率 η', 'Adam learning rate η'),
   { key: 'beta1', kind: 'float', min: 0, max: 0.99, default: 0.9, step: 0.01, label: { zh: 'β₁', en: 'β₁' } },
   { key: 'beta2', kind: 'float', min: 0.9, max: 0.9999, default: 0.999, step: 0.0001, label: { zh: 'β₂', en: 'β₂' } },
-  { key: 'steps', kind: 'int', min: 10, max: 3000, default: 300, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },
-  { key: 'speed', kind: 'int', min: 1, max: 50, default: 1, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
+  steps,
+  speed,
   // The start point, set by clicking the surface. A point outside the surface's window means "its own start".
   { key: 'x0', kind: 'float', min: -10, max: 10, default: -4, hidden: true, label: { zh: '起点 x', en: 'Start x' } },
   { key: 'y0', kind: 'float', min: -10, max: 10, default: 1, hidden: true, label: { zh: '起点 y', en: 'Start y' } },
-];
+] as const satisfies readonly ParamSpec[];
+
+export type OptimizerRaceParams = ContractParams<typeof OPTIMIZER_RACE>;
 
 export const RACERS = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
 export type RacerName = (typeof RACERS)[number];
@@ -64,7 +51,7 @@ export const OPTIMIZER_EPSILON = 1e-7;
 export const OUT_OF_BOUNDS = 1000;
 
 export interface OptimizerRaceInfo {
-  surface: number;
+  surface: SurfaceName;
   racers: RacerName[];
   start: [number, number];
   minima: [number, number][];

@@ -3,7 +3,11 @@
  * drawn, the start point and learning rates that suit each one. The trainer computes the same gradients
  * with tfjs ops (tested against these).
  */
+/** The surfaces' names, as the race's `surface` choice spells them (a link's `optimizer-race.surface=saddle`). */
+export type SurfaceName = 'bowl' | 'rosenbrock' | 'saddle';
+
 export interface Surface {
+  name: SurfaceName;
   f(x: number, y: number): number;
   grad(x: number, y: number): [number, number];
   /** The lowest value, so losses can be shown as f − f* ≥ 0 on a log axis. */
@@ -18,6 +22,7 @@ export interface Surface {
 
 /** f = (x² + 100y²)/2: curvature 1 along x, 100 along y — a long, narrow valley (condition number 100). */
 export const BOWL: Surface = {
+  name: 'bowl',
   f: (x, y) => (x * x + 100 * y * y) / 2,
   grad: (x, y) => [x, 100 * y],
   fMin: 0,
@@ -30,6 +35,7 @@ export const BOWL: Surface = {
 
 /** Rosenbrock's banana valley, f = (1 − x)² + 100(y − x²)²: easy to find, slow to follow to (1, 1). */
 export const ROSENBROCK: Surface = {
+  name: 'rosenbrock',
   f: (x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
   grad: (x, y) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
   fMin: 0,
@@ -46,6 +52,7 @@ export const ROSENBROCK: Surface = {
  * tiny gradient.
  */
 export const SADDLE: Surface = {
+  name: 'saddle',
   f: (x, y) => x * x + y ** 4 / 4 - (y * y) / 2,
   grad: (x, y) => [2 * x, y ** 3 - y],
   fMin: -0.25,
@@ -60,6 +67,10 @@ export const SADDLE: Surface = {
 };
 
 export const SURFACES: readonly Surface[] = [BOWL, ROSENBROCK, SADDLE];
+
+export function surfaceNamed(name: SurfaceName): Surface {
+  return SURFACES.find((s) => s.name === name) ?? BOWL;
+}
 
 function inWindow(surface: Surface, x: number, y: number): boolean {
   return x >= surface.xRange[0] && x <= surface.xRange[1] && y >= surface.yRange[0] && y <= surface.yRange[1];

@@ -7,16 +7,29 @@
  * every racer is out. All of it stays on the device: no read-back inside a step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { startPoint, SURFACES, surfaceGrid, type Surface } from './surfaces';
+import { startPoint, surfaceGrid, surfaceNamed, type Surface, type SurfaceName } from './surfaces';
 import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-import { OPTIMIZER_EPSILON, OUT_OF_BOUNDS, RACER_TRACE, RACERS, type OptimizerRaceInfo, type RacerName } from './contract';
+import type { ModelFactory } from '../tfjs/trainable';
+import {
+  OPTIMIZER_EPSILON,
+  OUT_OF_BOUNDS,
+  RACER_TRACE,
+  RACERS,
+  type OptimizerRaceInfo,
+  type OptimizerRaceParams,
+  type RacerName,
+} from './contract';
 
 const GRID_SIZE = 120;
 
-const LR_KEY: Record<RacerName, string> = { sgd: 'lrSgd', momentum: 'lrMomentum', rmsprop: 'lrRmsprop', adam: 'lrAdam' };
+const LR_KEY: Record<RacerName, 'lrSgd' | 'lrMomentum' | 'lrRmsprop' | 'lrAdam'> = {
+  sgd: 'lrSgd',
+  momentum: 'lrMomentum',
+  rmsprop: 'lrRmsprop',
+  adam: 'lrAdam',
+};
 
-export function createOptimizer(name: RacerName, params: Params): tf.Optimizer {
+export function createOptimizer(name: RacerName, params: OptimizerRaceParams): tf.Optimizer {
   const lr = params[LR_KEY[name]];
   switch (name) {
     case 'sgd':
@@ -35,14 +48,14 @@ export function createOptimizer(name: RacerName, params: Params): tf.Optimizer {
  * is one 2-vector, so each optimizer updates both coordinates with one set of kernels: on the wasm backend
  * a kernel's fixed cost, not its arithmetic, is what a step of this race costs.
  */
-function surfaceOps(index: number, p: tf.Tensor1D, weights: tf.Tensor1D): { f: tf.Scalar; g: tf.Tensor1D } {
-  if (index === 0) {
+function surfaceOps(name: SurfaceName, p: tf.Tensor1D, weights: tf.Tensor1D): { f: tf.Scalar; g: tf.Tensor1D } {
+  if (name === 'bowl') {
     // f = ½ Σ wᵢpᵢ² with w = (1, 100); ∇f = w ⊙ p.
     const g = tf.mul(weights, p) as tf.Tensor1D;
     return { f: tf.mul(0.5, tf.sum(tf.mul(g, p))), g };
   }
   const [x, y] = tf.unstack(p) as [tf.Scalar, tf.Scalar];
-  if (index === 1) {
+  if (name === 'rosenbrock') {
     const ridge = tf.sub(y, tf.square(x));
     const oneMinusX = tf.sub(1, x);
     return {
@@ -65,11 +78,10 @@ interface Racer {
   optimizer: tf.Optimizer;
 }
 
-export const createOptimizerRace: ModelFactory = (params: Params): TrainableModel => {
-  const surfaceIndex = Math.round(params.surface ?? 0);
-  const surface: Surface = SURFACES[surfaceIndex] ?? SURFACES[0];
+export const createOptimizerRace: ModelFactory<OptimizerRaceParams> = (params) => {
+  const surface: Surface = surfaceNamed(params.surface);
   const start = startPoint(surface, params.x0, params.y0);
-  const names = RACERS.filter((name) => (params[name] ?? 1) >= 0.5);
+  const names = RACERS.filter((name) => params[name]);
   // Inside tidy so the initial tensors are freed; variables survive it.
   const racers: Racer[] = names.map((name) => ({
     name,
@@ -78,7 +90,7 @@ export const createOptimizerRace: ModelFactory = (params: Params): TrainableMode
   }));
   const weights = tf.tensor1d([1, 100]);
   const info: OptimizerRaceInfo = {
-    surface: surfaceIndex,
+    surface: surface.name,
     racers: names,
     start,
     minima: surface.minima,
@@ -90,7 +102,7 @@ export const createOptimizerRace: ModelFactory = (params: Params): TrainableMode
   function stepRacer(racer: Racer): tf.Tensor[] {
     const { p, out } = racer;
     const before = tf.tidy(() => {
-      const { f, g } = surfaceOps(surfaceIndex, p, weights);
+      const { f, g } = surfaceOps(surface.name, p, weights);
       return { gap: tf.reshape(tf.sub(f, surface.fMin), [1]), g, p: tf.clone(p) };
     });
     racer.optimizer.applyGradients([{ name: p.name, tensor: before.g }]);
@@ -123,7 +135,7 @@ export const createOptimizerRace: ModelFactory = (params: Params): TrainableMode
         return result;
       });
     },
-    setLive(next: Params) {
+    setLive(next) {
       for (const racer of racers) {
         const lr = next[LR_KEY[racer.name]];
         if (lr !== undefined) setLearningRate(racer.optimizer, lr);

@@ -1,6 +1,6 @@
-import { defineContract, traceIndex } from '../shared/contract';
+import { defineContract, traceIndex, type ContractParams } from '../shared/contract';
 import type { OverfittingInfo } from './math';
-import type { ParamSpec } from '../../state/params.ts';
+import { runParams, type ParamSpec } from '../../state/params.ts';
 
 /**
  * A polynomial ŷ = b + Σₖ wₖ xᵏ (k = 1 … degree, x in [−1, 1]) fitted by Adam to a dozen noisy points of
@@ -8,22 +8,18 @@ import type { ParamSpec } from '../../state/params.ts';
  * and noise) is never trained on.
  * Training loss = MSE on the training points + the penalty on w₁ … w_d (L1: λΣ|wₖ|, L2: λΣwₖ²; the bias b
  * is not penalized). Validation loss = plain MSE on the validation points (no penalty).
- * `penalty` options are in the playground's order: 0 none, 1 L1, 2 L2.
  */
-export const OVERFITTING_PARAMS: readonly ParamSpec[] = [
+export const OVERFITTING_PARAMS = [
   { key: 'degree', kind: 'int', min: 1, max: 15, default: 12, step: 1, label: { zh: '多项式次数 d', en: 'Polynomial degree d' } },
   {
     key: 'penalty',
-    kind: 'int',
-    min: 0,
-    max: 2,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'none',
     live: true,
     options: [
-      { zh: '无', en: 'None' },
-      { zh: 'L1：λΣ|wₖ|', en: 'L1: λΣ|wₖ|' },
-      { zh: 'L2：λΣwₖ²', en: 'L2: λΣwₖ²' },
+      { value: 'none', label: { zh: '无', en: 'None' } },
+      { value: 'l1', label: { zh: 'L1：λΣ|wₖ|', en: 'L1: λΣ|wₖ|' } },
+      { value: 'l2', label: { zh: 'L2：λΣwₖ²', en: 'L2: λΣwₖ²' } },
     ],
     label: { zh: '正则化（不惩罚偏置 b）', en: 'Penalty (bias b not penalized)' },
   },
@@ -49,10 +45,8 @@ export const OVERFITTING_PARAMS: readonly ParamSpec[] = [
   },
   { key: 'n', kind: 'int', min: 5, max: 40, default: 12, step: 1, label: { zh: '训练点数 n', en: 'Training points n' } },
   { key: 'noise', kind: 'float', min: 0, max: 1, default: 0.2, step: 0.05, label: { zh: '噪声 σ', en: 'Noise σ' } },
-  { key: 'steps', kind: 'int', min: 10, max: 5000, default: 3000, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },
-  { key: 'speed', kind: 'int', min: 1, max: 200, default: 10, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
-  { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
-];
+  ...runParams({ steps: 3000, speed: 10, maxSpeed: 200 }),
+] as const satisfies readonly ParamSpec[];
 
 export const OVERFITTING = defineContract<OverfittingInfo>()({
   id: 'overfitting',
@@ -65,3 +59,5 @@ export const OVERFITTING = defineContract<OverfittingInfo>()({
 export const TRACE_TRAIN = traceIndex(OVERFITTING, 'trainMse');
 export const TRACE_VALIDATION = traceIndex(OVERFITTING, 'validationMse');
 export const TRACE_THETA = traceIndex(OVERFITTING, 'b');
+
+export type OverfittingParams = ContractParams<typeof OVERFITTING>;

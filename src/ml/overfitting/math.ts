@@ -32,13 +32,8 @@ export interface OverfittingInfo extends OverfittingData {
   degree: number;
 }
 
+/** The `penalty` parameter's options. */
 export type PenaltyKind = 'none' | 'l1' | 'l2';
-/** The `penalty` parameter's options, in order. */
-export const PENALTIES: readonly PenaltyKind[] = ['none', 'l1', 'l2'];
-
-export function penaltyKind(index: number | undefined): PenaltyKind {
-  return PENALTIES[index ?? 0] ?? 'none';
-}
 
 /**
  * n training and VALIDATION_POINTS validation points with y = sin(πx) + σ·N(0, 1).

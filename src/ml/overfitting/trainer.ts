@@ -11,15 +11,15 @@
  * [objective = training MSE + penalty, training MSE, validation MSE, b, w₁, …, w_d].
  */
 import * as tf from '@tensorflow/tfjs';
-import { makeOverfittingData, penaltyKind, powerFeatures, type OverfittingInfo, type PenaltyKind } from './math';
+import { makeOverfittingData, powerFeatures, type OverfittingInfo, type PenaltyKind } from './math';
 import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-import { OVERFITTING } from './contract';
+import type { ModelFactory } from '../tfjs/trainable';
+import { OVERFITTING, type OverfittingParams } from './contract';
 
-export const createOverfitting: ModelFactory = (params: Params, seed: number): TrainableModel => {
-  const degree = Math.round(params.degree);
+export const createOverfitting: ModelFactory<OverfittingParams> = (params, seed) => {
+  const degree = params.degree;
   const size = degree + 1;
-  const data = makeOverfittingData(Math.round(params.n), params.noise, seed);
+  const data = makeOverfittingData(params.n, params.noise, seed);
   const n = data.train.x.length;
   const nv = data.validation.x.length;
   const total = n + nv;
@@ -47,8 +47,8 @@ export const createOverfitting: ModelFactory = (params: Params, seed: number): T
   const G = tf.tensor2d(gradientMatrix, [size, total]);
   const theta = tf.tidy(() => tf.variable(tf.zeros([size, 1])));
 
-  let kind: PenaltyKind = penaltyKind(params.penalty);
-  let lambda = params.lambda ?? 0;
+  let kind: PenaltyKind = params.penalty;
+  let lambda = params.lambda;
   /** λ·D with D = diag(0, 1, …, 1): the penalty's weights per parameter, 0 for the bias. */
   let maskedLambda = makeMask(size, lambda);
   const optimizer = tf.train.adam(params.lr);
@@ -87,9 +87,9 @@ export const createOverfitting: ModelFactory = (params: Params, seed: number): T
       gradient.dispose();
       return record;
     },
-    setLive(next: Params) {
+    setLive(next) {
       if (next.lr !== undefined) setLearningRate(optimizer, next.lr);
-      if (next.penalty !== undefined) kind = penaltyKind(next.penalty);
+      if (next.penalty !== undefined) kind = next.penalty;
       if (next.lambda !== undefined && next.lambda !== lambda) {
         lambda = next.lambda;
         maskedLambda.dispose();

@@ -152,13 +152,8 @@ export function togglePoint(
   return unflattenPoints(flat);
 }
 
-/** The learner's own points when there are any (at least two), else the preset chosen by number. */
-export function pointsFor(
-  params: Record<string, number>,
-  seed: number,
-  data: number[] | undefined,
-  presets: readonly PresetName[],
-): Points2D {
+/** The learner's own points when there are any (at least two), else the chosen preset's n points per class. */
+export function pointsFor(params: { preset: PresetName; n: number }, seed: number, data: number[] | undefined): Points2D {
   if (data && data.length >= 6) return unflattenPoints(data);
-  return makePreset(presets[Math.round(params.preset)] ?? presets[0], Math.round(params.n), seed);
+  return makePreset(params.preset, params.n, seed);
 }

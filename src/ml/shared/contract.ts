@@ -3,11 +3,17 @@
  * its parameter table, the names of the values in each step's trace and the type of the info it sends once.
  * Both sides import the same object, so a renamed trace value or info field is a compile error on both.
  */
-import type { ParamSpec } from '../../state/params';
+import type { ParamSpec, ParamsOf } from '../../state/params';
 
-export interface ModelContract<Id extends string = string, Info = unknown, Trace extends readonly string[] = readonly string[]> {
+export interface ModelContract<
+  Id extends string = string,
+  Info = unknown,
+  Trace extends readonly string[] = readonly string[],
+  Specs extends readonly ParamSpec[] = readonly ParamSpec[],
+> {
   readonly id: Id;
-  readonly params: readonly ParamSpec[];
+  /** The parameter table, declared `as const` so that `ContractParams` types each value. */
+  readonly params: Specs;
   /**
    * The names of the first values after the loss in each step's record (a model may append more whose number
    * depends on its parameters, such as one weight per feature).
@@ -17,16 +23,19 @@ export interface ModelContract<Id extends string = string, Info = unknown, Trace
   readonly infoType?: Info;
 }
 
-/** `defineContract<Info>()({ id, params, trace })`: the info type is named, the id and trace names inferred. */
+/** `defineContract<Info>()({ id, params, trace })`: the info type is named, the id, table and trace names inferred. */
 export function defineContract<Info>() {
-  return <const Id extends string, const Trace extends readonly string[]>(contract: {
+  return <const Id extends string, const Trace extends readonly string[], const Specs extends readonly ParamSpec[]>(contract: {
     id: Id;
-    params: readonly ParamSpec[];
+    params: Specs;
     trace: Trace;
-  }): ModelContract<Id, Info, Trace> => contract;
+  }): ModelContract<Id, Info, Trace, Specs> => contract;
 }
 
-export type InfoOf<C> = C extends ModelContract<string, infer Info, readonly string[]> ? Info : never;
+export type InfoOf<C> = C extends ModelContract<string, infer Info, readonly string[], readonly ParamSpec[]> ? Info : never;
+
+/** The contract's parameter values, typed by its table: `ContractParams<typeof LINEAR_REGRESSION>['lr']` is a number. */
+export type ContractParams<C extends ModelContract> = ParamsOf<C['params']>;
 
 /** Where a named value sits in a step's trace record. */
 export function traceIndex<Trace extends readonly string[]>(contract: { trace: Trace }, name: Trace[number]): number {

@@ -1,33 +1,27 @@
 import type { Points2D } from '../shared/classification-data';
 import type { FeatureMap } from './math';
-import { defineContract } from '../shared/contract';
-import type { ParamSpec } from '../../state/params.ts';
+import { defineContract, type ContractParams } from '../shared/contract';
+import { runParams, type ParamSpec } from '../../state/params.ts';
 
-export const SVM_PARAMS: readonly ParamSpec[] = [
+export const SVM_PARAMS = [
   {
     key: 'kernel',
-    kind: 'int',
-    min: 0,
-    max: 1,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'linear',
     options: [
-      { zh: '线性', en: 'Linear' },
-      { zh: 'RBF 核（随机傅里叶特征）', en: 'RBF kernel (random Fourier features)' },
+      { value: 'linear', label: { zh: '线性', en: 'Linear' } },
+      { value: 'rbf', label: { zh: 'RBF 核（随机傅里叶特征）', en: 'RBF kernel (random Fourier features)' } },
     ],
     label: { zh: '核函数', en: 'Kernel' },
   },
   {
     key: 'preset',
-    kind: 'int',
-    min: 0,
-    max: 2,
-    default: 0,
-    control: 'select',
+    kind: 'choice',
+    default: 'separable',
     options: [
-      { zh: '两团，可分', en: 'Two clusters, separable' },
-      { zh: '两团，重叠', en: 'Two clusters, overlapping' },
-      { zh: '圆环', en: 'Ring' },
+      { value: 'separable', label: { zh: '两团，可分', en: 'Two clusters, separable' } },
+      { value: 'overlapping', label: { zh: '两团，重叠', en: 'Two clusters, overlapping' } },
+      { value: 'ring', label: { zh: '圆环', en: 'Ring' } },
     ],
     label: { zh: '数据', en: 'Data' },
   },
@@ -35,10 +29,8 @@ export const SVM_PARAMS: readonly ParamSpec[] = [
   { key: 'gamma', kind: 'float', min: 0.1, max: 10, default: 1, scale: 'log', label: { zh: 'RBF 宽度 γ', en: 'RBF width γ' } },
   { key: 'lr', kind: 'float', min: 1e-3, max: 1, default: 0.1, scale: 'log', live: true, label: { zh: '学习率 η', en: 'Learning rate η' } },
   { key: 'n', kind: 'int', min: 5, max: 100, default: 30, step: 1, label: { zh: '每类点数', en: 'Points per class' } },
-  { key: 'steps', kind: 'int', min: 10, max: 5000, default: 1000, step: 10, live: true, label: { zh: '训练步数上限', en: 'Step budget' } },
-  { key: 'speed', kind: 'int', min: 1, max: 100, default: 5, step: 1, live: true, label: { zh: '每帧步数', en: 'Steps per frame' } },
-  { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
-];
+  ...runParams({ steps: 1000, speed: 5 }),
+] as const satisfies readonly ParamSpec[];
 
 export interface SvmInfo {
   points: Points2D;
@@ -51,3 +43,5 @@ export const SVM = defineContract<SvmInfo>()({
   // Then one weight per feature: w1 … wd.
   trace: ['accuracy', 'b'],
 });
+
+export type SvmParams = ContractParams<typeof SVM>;

@@ -4,17 +4,15 @@
  * accuracy measured before its update, then the weights and bias after it.
  */
 import * as tf from '@tensorflow/tfjs';
-import { pointsFor, type PresetName } from '../shared/classification-data';
+import { pointsFor } from '../shared/classification-data';
 import { featureMatrix, lambdaFor, linearFeatures, randomFourierFeatures, signedLabel } from './math';
-import type { ModelFactory, Params, TrainableModel } from '../tfjs/trainable';
-import { SVM, type SvmInfo } from './contract';
+import type { ModelFactory } from '../tfjs/trainable';
+import { SVM, type SvmInfo, type SvmParams } from './contract';
 
-export const SVM_PRESETS: readonly PresetName[] = ['separable', 'overlapping', 'ring'];
-
-export const createSvm: ModelFactory = (params: Params, seed: number, data?: number[]): TrainableModel => {
-  const points = pointsFor(params, seed, data, SVM_PRESETS);
+export const createSvm: ModelFactory<SvmParams> = (params, seed, data) => {
+  const points = pointsFor(params, seed, data);
   const n = points.x1.length;
-  const map = Math.round(params.kernel) === 1 ? randomFourierFeatures(params.gamma, seed) : linearFeatures();
+  const map = params.kernel === 'rbf' ? randomFourierFeatures(params.gamma, seed) : linearFeatures();
   const d = map.dimension;
   const Z = tf.tensor2d(featureMatrix(map, points), [n, d]);
   const y = tf.tensor1d(Float32Array.from(points.label, signedLabel));
@@ -46,7 +44,7 @@ export const createSvm: ModelFactory = (params: Params, seed: number, data?: num
       tf.dispose([loss, acc, gw, gb]);
       return record;
     },
-    setLive(next: Params) {
+    setLive(next) {
       if (next.lr !== undefined) optimizer.setLearningRate(next.lr);
       if (next.C !== undefined) {
         lambda.dispose();

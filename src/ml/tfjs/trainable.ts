@@ -1,21 +1,19 @@
 /** What the training worker needs from a model. Implementations live next to their math in ml/. */
 import type { Tensor1D } from '@tensorflow/tfjs';
-
-import type { ParamValues } from '../../state/params';
+import type { Params } from '../../state/params';
 import type { ModelInfo } from '../shared/contract';
 
-export type { ModelInfo };
-/** The one parameter type: the values of a model's parameter table. */
-export type Params = ParamValues;
+export type { ModelInfo, Params };
 
-export interface TrainableModel {
+/** `P`: the model's parameter values as its contract's table types them (`ContractParams<typeof CONTRACT>`). */
+export interface TrainableModel<P extends Params = Params> {
   /**
    * One training step. Returns a 1-D tensor [loss, ...trace] that the caller reads back in a batch with
    * other steps and then disposes: one GPU/wasm read per frame rather than one per step.
    */
   step(): Tensor1D;
   /** Applies parameters that may change mid-run (a learning rate) without restarting. */
-  setLive(params: Params): void;
+  setLive(params: Partial<P>): void;
   /** Names of the values after the loss in each step's record, e.g. ['b0', 'b1']. */
   readonly traceNames: readonly string[];
   /** The trace before the first step (e.g. the initial weights). */
@@ -30,4 +28,4 @@ export interface TrainableModel {
 }
 
 /** `data`, when given, is the learner's own data set (its layout is the model's business) instead of a generated one. */
-export type ModelFactory = (params: Params, seed: number, data?: number[]) => TrainableModel;
+export type ModelFactory<P extends Params = Params> = (params: P, seed: number, data?: number[]) => TrainableModel<P>;

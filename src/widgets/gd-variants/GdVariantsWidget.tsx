@@ -30,7 +30,7 @@ export default function GdVariantsWidget({ id, initial }: WidgetProps) {
   const info = view.info;
   const width = view.traceWidth;
   const steps = view.step;
-  const byEpoch = values.axis === 1;
+  const byEpoch = values.axis === 'epochs';
   const epochsPerStep = (k: number) => (info ? info.batchSizes[k] / info.n : 1);
   // By epoch, the chart ends where the slowest reader of data (one example per step) has got to.
   const maxX = byEpoch ? Math.max(steps, 1) * epochsPerStep(2) : values.steps;

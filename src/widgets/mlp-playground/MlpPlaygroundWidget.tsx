@@ -8,7 +8,7 @@ import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { flattenPoints, type Points2D } from '../../ml/shared/classification-data';
-import { PLAYGROUND_RANGE, type PlaygroundPoint } from '../../ml/mlp-playground/data';
+import { FEATURES, PLAYGROUND_RANGE, type PlaygroundPoint } from '../../ml/mlp-playground/data';
 import type { WidgetProps } from '../registration';
 import { OwnPointsControls } from '../shared/OwnPointsControls';
 import { POINTS_KEY, useOwnPoints } from '../shared/useOwnPoints';
@@ -22,7 +22,7 @@ import { diagramChannel } from './diagram-surface';
 import { LatestValue } from './latest-value';
 import { NetworkDiagram } from './NetworkDiagram';
 import { OwnDataPanel } from './OwnDataPanel';
-import { MLP_PLAYGROUND, ACTIVATIONS, playgroundConfig } from '../../ml/mlp-playground/contract';
+import { MLP_PLAYGROUND, playgroundConfig } from '../../ml/mlp-playground/contract';
 import { PLAYGROUND_STRINGS } from './strings';
 
 const EXTRA_KEYS = [POINTS_KEY];
@@ -89,7 +89,8 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const regression = info?.shape.task === 'regression';
   const config = playgroundConfig(values);
   const hidden = config.hidden;
-  const mask = Math.round(values.features);
+  // The diagram marks the inputs in use by a bit mask over FEATURES.
+  const mask = FEATURES.reduce((m, feature, i) => (config.features.includes(feature) ? m | (1 << i) : m), 0);
 
   // Between a change of the network and the new model's first message, the weights are the old network's.
   const sizes = [config.features.length, ...hidden, 1];
@@ -101,7 +102,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const [output] = useState(() => new LatestValue<Float32Array | null>(null));
   const onOutput = useCallback((grid: Float32Array | null) => output.set(grid), [output]);
 
-  const discretize = values.discretize === 1;
+  const discretize = values.discretize;
   const shade = useMemo(() => outputShade(regression, discretize), [regression, discretize]);
 
   const train = useMemo(() => (info ? toPoints(info.train, regression) : null), [info, regression]);
@@ -111,7 +112,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
     [info, regression],
   );
   const allPoints = useMemo(() => (train && test ? joinPoints(train, test) : null), [train, test]);
-  const showTest = values.showTest === 1;
+  const showTest = values.showTest;
 
   const width = view.traceWidth;
   const trainLoss = view.losses.length ? view.losses[view.losses.length - 1] : NaN;
@@ -132,8 +133,16 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   }
 
   function toggleFeature(index: number) {
-    const next = mask ^ (1 << index);
-    if (next !== 0) change({ features: next });
+    const feature = FEATURES[index];
+    const on = config.features.includes(feature);
+    // At least one input stays on.
+    if (on && config.features.length === 1) return;
+    change({ features: FEATURES.filter((f) => (f === feature ? !on : config.features.includes(f))) });
+  }
+
+  /** Fewer layers drop the last ones; a new layer has 2 neurons, as in TensorFlow Playground. */
+  function setLayerCount(count: number) {
+    change({ layers: count < hidden.length ? hidden.slice(0, count) : [...hidden, ...Array<number>(count - hidden.length).fill(2)] });
   }
 
   return (
@@ -146,14 +155,14 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
             mask={mask}
             hidden={hidden}
             net={net}
-            activation={ACTIVATIONS[Math.round(values.activation)] ?? 'tanh'}
+            activation={values.activation}
             regression={regression}
             discretize={discretize}
             s={s}
             onOutput={onOutput}
             onToggleFeature={toggleFeature}
-            onLayers={(count) => change({ layers: count })}
-            onNeurons={(layer, count) => change({ [`n${layer}`]: count })}
+            onLayers={setLayerCount}
+            onNeurons={(layer, count) => change({ layers: hidden.map((size, l) => (l === layer - 1 ? count : size)) })}
           />
         </figure>
         <figure className="panel playground-output">
@@ -212,7 +221,7 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
         specs={MLP_PLAYGROUND.params}
         values={values}
         lang={lang}
-        disabled={(key) => key === 'regRate' && values.regularization === 0}
+        disabled={(key) => key === 'regRate' && values.regularization === 'none'}
         onChange={(key, v) => editor.change({ [key]: v })}
       />
       {regression && !own.points ? (

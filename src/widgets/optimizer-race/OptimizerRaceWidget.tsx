@@ -1,4 +1,5 @@
 import { useLang, useStrings } from '../../i18n/LangContext';
+import type { ParamValue } from '../../state/params';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ContourCanvas } from '../../charts/ContourCanvas';
 import { LossChart } from '../../charts/LossChart';
@@ -6,7 +7,7 @@ import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { ParamControl, ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
-import { SURFACES } from '../../ml/optimizer-race/surfaces';
+import { surfaceNamed, type SurfaceName } from '../../ml/optimizer-race/surfaces';
 import type { WidgetProps } from '../registration';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
@@ -34,12 +35,12 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
   const width = view.traceWidth;
   const racers = info?.racers ?? [];
   const summaries = racerSummaries(racers, view.traces, width);
-  const surfaceSpec = OPTIMIZER_RACE.params.find((s) => s.key === 'surface')!;
-  const surfaceName = surfaceSpec.options![values.surface][lang];
+  const surfaceSpec = OPTIMIZER_RACE.params[0];
+  const surfaceName = surfaceSpec.options.find((o) => o.value === values.surface)!.label[lang];
 
-  function chooseSurface(surface: number) {
+  function chooseSurface(surface: ParamValue) {
     // A new surface brings its own rates, budget and pace; the start goes back to the surface's own.
-    const { preset } = SURFACES[surface];
+    const { preset } = surfaceNamed(surface as SurfaceName);
     change({ surface, ...preset, x0: -10, y0: -10 });
   }
 
@@ -134,7 +135,7 @@ export default function OptimizerRaceWidget({ id, initial }: WidgetProps) {
               keys={RACER_KEYS[name]}
               values={values}
               lang={lang}
-              disabled={() => values[name] < 0.5}
+              disabled={() => !values[name]}
               onChange={(key, v) => change({ [key]: v })}
             />
           </fieldset>

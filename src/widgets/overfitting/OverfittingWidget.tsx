@@ -7,7 +7,7 @@ import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
-import { penaltyKind, ridgeFit, sampleCurve, sampleFunction, target, X_RANGE } from '../../ml/overfitting/math';
+import { ridgeFit, sampleCurve, sampleFunction, target, X_RANGE } from '../../ml/overfitting/math';
 import type { WidgetProps } from '../registration';
 import { newSeed } from '../shared/useParamChange';
 import { useWidgetRun } from '../shared/useWidgetRun';
@@ -45,7 +45,7 @@ export default function OverfittingWidget({ id, initial }: WidgetProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the length is the change (same array)
   const mark = useMemo(() => earlyStopMark(traces, width), [traces, traces.length, width]);
 
-  const kind = penaltyKind(values.penalty);
+  const kind = values.penalty;
   const closed = useMemo(
     () => (info && kind !== 'l1' ? ridgeFit(info.train, info.degree, kind === 'l2' ? values.lambda : 0) : null),
     [info, kind, values.lambda],

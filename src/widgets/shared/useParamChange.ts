@@ -3,17 +3,17 @@
  * any other one rebuilds data and model (a reset). The URL follows either way.
  */
 import { useCallback } from 'react';
-import type { ParamSpec, ParamValues } from '../../state/params';
+import type { ParamSpec, Params } from '../../state/params';
 
 export function useParamChange(
   specs: readonly ParamSpec[],
-  values: ParamValues,
-  update: (changes: ParamValues) => void,
-  trainer: { setLive: (changes: ParamValues) => void; reset: (values: ParamValues) => void },
+  values: Params,
+  update: (changes: Params) => void,
+  trainer: { setLive: (changes: Params) => void; reset: (values: Params) => void },
 ) {
   const { setLive, reset } = trainer;
   return useCallback(
-    (changes: ParamValues) => {
+    (changes: Params) => {
       update(changes);
       const rebuild = Object.keys(changes).some((key) => !specs.find((s) => s.key === key)?.live);
       if (rebuild) reset({ ...values, ...changes });

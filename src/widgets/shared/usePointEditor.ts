@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useStrings } from '../../i18n/LangContext';
 import { asInLink, flattenPoints, togglePoint, type Points2D } from '../../ml/shared/classification-data';
-import type { ParamValues } from '../../state/params';
+import type { Params } from '../../state/params';
 import type { OwnPoints } from './useOwnPoints';
 
 /** A click this close to a point (in data units) removes it. */
@@ -16,17 +16,17 @@ const DATA_KEYS = ['preset', 'n', 'seed'];
 
 export function usePointEditor(
   own: OwnPoints,
-  values: ParamValues,
-  update: (changes: ParamValues) => void,
-  reset: (values: ParamValues, data?: number[]) => void,
-  changeParams: (changes: ParamValues) => void,
+  values: Params,
+  update: (changes: Params) => void,
+  reset: (values: Params, data?: number[]) => void,
+  changeParams: (changes: Params) => void,
   { dataKeys = DATA_KEYS, reach = REACH }: { dataKeys?: readonly string[]; reach?: number } = {},
 ) {
   const t = useStrings();
   const [addClass, setAddClass] = useState(1);
   const [editMessage, setEditMessage] = useState<string | null>(null);
 
-  function change(changes: ParamValues) {
+  function change(changes: Params) {
     if (own.points && Object.keys(changes).some((key) => dataKeys.includes(key))) {
       own.setPoints(null);
       update(changes);

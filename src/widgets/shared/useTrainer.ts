@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TrainerClient } from '../../engine/client';
 import type { BackendName, FromWorker } from '../../engine/protocol';
 
-import type { ParamValues } from '../../state/params';
+import { numberParam, type Params } from '../../state/params';
 import type { PainterLink } from './painter-channel';
 
 export type TrainerStatus = 'loading' | 'idle' | 'running' | 'paused' | 'diverged' | 'error';
@@ -102,7 +102,7 @@ function fold<Info>(view: TrainerView<Info>, message: FromWorker): void {
  */
 export function useTrainer<Info = unknown>(
   model: string,
-  params: ParamValues,
+  params: Params,
   enabled = true,
   data?: number[],
   minFrameMs = 0,
@@ -165,7 +165,7 @@ export function useTrainer<Info = unknown>(
     });
     client.current = trainer;
     const { seed, ...rest } = initialParams.current;
-    trainer.init(model, rest, seed ?? 0, latestData.current, requestedBackend());
+    trainer.init(model, rest, typeof seed === 'number' ? seed : 0, latestData.current, requestedBackend());
     painter?.attach(trainer);
     return () => {
       painter?.detach();
@@ -185,23 +185,23 @@ export function useTrainer<Info = unknown>(
   }, []);
   const pause = useCallback(() => client.current?.pause(), []);
   const step = useCallback(() => client.current?.step(1), []);
-  const setLive = useCallback((next: ParamValues) => client.current?.set(next), []);
+  const setLive = useCallback((next: Params) => client.current?.set(next), []);
   /**
    * Rebuilds with these parameters and the current data, or with `data` when the data changes too. After an
    * error the client starts a fresh worker instead (the old one may be dead), and the widget says so.
    */
-  const reset = useCallback((next: ParamValues, data?: number[]) => {
+  const reset = useCallback((next: Params, data?: number[]) => {
     if (data !== undefined) latestData.current = data;
     const { seed, ...rest } = next;
     store.current.status = 'loading';
-    if (client.current) store.current.restarted = client.current.reset(rest, seed ?? 0, latestData.current);
+    if (client.current) store.current.restarted = client.current.reset(rest, typeof seed === 'number' ? seed : 0, latestData.current);
     setVersion((v) => v + 1);
   }, []);
 
   const controls = useMemo(() => ({ play, pause, step, setLive, reset }), [play, pause, step, setLive, reset]);
   const view = store.current;
   // The worker stops at params.steps, a parameter every widget's table may declare (its step budget).
-  const budgetUsed = view.step >= (params.steps ?? Infinity);
+  const budgetUsed = view.step >= (numberParam(params, 'steps') ?? Infinity);
   const canRun = (view.status === 'idle' || view.status === 'paused') && !budgetUsed;
   return { view, budgetUsed, canRun, ...controls };
 }

@@ -1,20 +1,27 @@
 /**
  * A widget's parameter values: table defaults, overridden by the directive's attributes, overridden by the
- * page URL (a shared link). Invalid URL values are ignored and reported as notices.
+ * page URL (a shared link, older forms included). Invalid URL values are ignored and reported as notices.
+ * The values are typed by the table; changes come from the table's own controls (or the widget's code).
  */
 import { useCallback, useState } from 'react';
-import { defaults, readUrlParams, writeUrlParams, type ParamSpec, type ParamValues } from '../../state/params';
+import { defaults, readUrlParams, writeUrlParams, type ParamSpec, type Params, type ParamsOf } from '../../state/params';
 
-export function useWidgetParams(id: string, specs: readonly ParamSpec[], initial: ParamValues, extraKeys: readonly string[] = []) {
-  // The URL is read once, when the widget mounts.
+export function useWidgetParams<const Specs extends readonly ParamSpec[]>(
+  id: string,
+  specs: Specs,
+  initial: Params,
+  extraKeys: readonly string[] = [],
+) {
+  // The URL is read once, when the widget mounts. Every key is there (the table's defaults at least) and every
+  // value that replaced a default was checked against its spec: the values have the table's types.
   const [start] = useState(() => readUrlParams(id, specs, window.location.search, { ...defaults(specs), ...initial }, extraKeys));
-  const [values, setValues] = useState<ParamValues>(start.values);
+  const [values, setValues] = useState(start.values as ParamsOf<Specs>);
   const [notices, setNotices] = useState(start.notices);
 
   const update = useCallback(
-    (changes: ParamValues) => {
+    (changes: Params) => {
       setValues((current) => {
-        const next = { ...current, ...changes };
+        const next = { ...current, ...changes } as ParamsOf<Specs>;
         window.history.replaceState(window.history.state, '', writeUrlParams(id, next, window.location.href, false, extraKeys));
         return next;
       });

@@ -5,7 +5,7 @@
  */
 import { useRef } from 'react';
 import type { InfoOf, ModelContract } from '../../ml/shared/contract';
-import type { ParamValues } from '../../state/params';
+import type { Params } from '../../state/params';
 import type { WidgetId } from '../catalog';
 import { useNearViewport } from './useNearViewport';
 import { useOffscreenPause } from './useOffscreenPause';
@@ -17,11 +17,11 @@ import { useWidgetParams } from './useWidgetParams';
 export function useWidgetRun<C extends ModelContract<WidgetId>>(
   contract: C,
   id: string,
-  initial: ParamValues,
+  initial: Params,
   options: { extraKeys?: readonly string[]; data?: number[]; minFrameMs?: number; painter?: PainterLink | null } = {},
 ) {
   const { id: name, params: specs } = contract;
-  const params = useWidgetParams(id, specs, initial, options.extraKeys);
+  const params = useWidgetParams<C['params']>(id, specs, initial, options.extraKeys);
   const { values, update } = params;
   const root = useRef<HTMLDivElement>(null);
   const trainer = useTrainer<InfoOf<C>>(name, values, useNearViewport(root), options.data, options.minFrameMs, options.painter);

@@ -130,7 +130,7 @@ export default function SvmWidget({ id, initial }: WidgetProps) {
         specs={SVM.params}
         values={values}
         lang={lang}
-        disabled={(key) => key === 'gamma' && values.kernel !== 1}
+        disabled={(key) => key === 'gamma' && values.kernel !== 'rbf'}
         onChange={(key, v) => editor.change({ [key]: v })}
       />
       <div className="widget-actions">
