@@ -152,7 +152,10 @@ export default defineConfig([
 
   // ——— Import direction ———
   // Everything outside src/engine/, src/ml/ and the tests: no tfjs (a).
-  restrict(['**/*.{js,mjs,ts,tsx}'], [TFJS], { ignores: ['src/engine/**', 'src/ml/**', 'tests/**'] }),
+  // The widget template (docs/widget-template/src, tests) is held to the rules of the folders it is copied into.
+  restrict(['**/*.{js,mjs,ts,tsx}'], [TFJS], {
+    ignores: ['src/engine/**', 'src/ml/**', 'tests/**', 'docs/widget-template/src/ml/**', 'docs/widget-template/tests/**'],
+  }),
   // Page code (b), plus (e) for the widgets and (d) for charts and controls. app/ is on top, so the other
   // page folders may not import it either (beyond (e): markdown/, quiz/, content/, state/, i18n/, offline/).
   restrict(['src/app/**'], PAGE),
@@ -162,7 +165,7 @@ export default defineConfig([
   // EXCEPTION: the offline plugin is build-time code (a Vite plugin, never in the bundle) and shares
   // app/vite-plugin-after-build.ts with the SPA-fallback plugin: both run after the build has written dist/.
   restrict(['src/offline/vite-plugin-offline.ts'], PAGE),
-  restrict(['src/widgets/**'], [...PAGE, NO_APP]),
+  restrict(['src/widgets/**', 'docs/widget-template/src/widgets/**'], [...PAGE, NO_APP]),
   restrict(['src/charts/**', 'src/controls/**'], [...PAGE, NO_WIDGETS, NO_APP]),
   // engine/client and engine/protocol are the page's side of the engine: the same as page code, and of
   // their own folder they import only each other.
@@ -205,5 +208,5 @@ export default defineConfig([
     ],
   ),
   // ml/ (c).
-  restrict(['src/ml/**'], ML_OUTWARD),
+  restrict(['src/ml/**', 'docs/widget-template/src/ml/**'], ML_OUTWARD),
 ]);

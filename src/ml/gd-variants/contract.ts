@@ -1,4 +1,4 @@
-import { defineContract, type ContractParams } from '../shared/contract';
+import { defineContract, type ContractParams } from '../shared/contract.ts';
 import type { Line, LossGrid } from '../linear-regression/math';
 import { runParams, type ParamSpec } from '../../state/params.ts';
 

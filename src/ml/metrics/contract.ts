@@ -1,5 +1,5 @@
 import type { Points2D } from '../shared/classification-data';
-import { defineContract, type ContractParams } from '../shared/contract';
+import { defineContract, type ContractParams } from '../shared/contract.ts';
 import { runParams, type ParamSpec } from '../../state/params.ts';
 
 /**

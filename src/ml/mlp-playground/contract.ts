@@ -1,6 +1,6 @@
-import { defineContract, type ContractParams } from '../shared/contract';
+import { defineContract, type ContractParams } from '../shared/contract.ts';
 import type { Activation, MlpShape, Regularization } from './mlp';
-import { FEATURES, type Feature, type PlaygroundPoint, type PlaygroundSet } from './data';
+import { FEATURES, type Feature, type PlaygroundPoint, type PlaygroundSet } from './data.ts';
 import { runParams, type ParamSpec } from '../../state/params.ts';
 
 export const MAX_LAYERS = 6;

@@ -4,7 +4,7 @@
  * and regression targets in [−1, 1]. Seeded, so a link reproduces the data. Then the input features the
  * learner switches on, and the split into training and test points.
  */
-import { createRng, gaussian, uniform, type Rng } from '../shared/random';
+import { createRng, gaussian, uniform, type Rng } from '../shared/random.ts';
 
 export const PLAYGROUND_RANGE: [number, number] = [-6, 6];
 export const CLASSIFICATION_SETS = ['circle', 'xor', 'gaussian', 'spiral', 'moons'] as const;

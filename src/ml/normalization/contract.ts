@@ -1,4 +1,4 @@
-import { defineContract, traceIndex, type ContractParams } from '../shared/contract';
+import { defineContract, traceIndex, type ContractParams } from '../shared/contract.ts';
 import type { Conditioning, Moments, ScaledProblem, Scaling, Theta, Window2D } from './math';
 import { runParams, type ParamSpec } from '../../state/params.ts';
 

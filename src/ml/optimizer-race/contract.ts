@@ -1,4 +1,4 @@
-import { defineContract, type ContractParams } from '../shared/contract';
+import { defineContract, type ContractParams } from '../shared/contract.ts';
 import type { SurfaceName, surfaceGrid } from './surfaces';
 import { runParams, type NumberSpec, type ParamSpec, type SwitchSpec } from '../../state/params.ts';
 

@@ -1,4 +1,4 @@
-import { defineContract, traceIndex, type ContractParams } from '../shared/contract';
+import { defineContract, traceIndex, type ContractParams } from '../shared/contract.ts';
 import type { OverfittingInfo } from './math';
 import { runParams, type ParamSpec } from '../../state/params.ts';
 

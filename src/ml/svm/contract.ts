@@ -1,6 +1,6 @@
 import type { Points2D } from '../shared/classification-data';
 import type { FeatureMap } from './math';
-import { defineContract, type ContractParams } from '../shared/contract';
+import { defineContract, type ContractParams } from '../shared/contract.ts';
 import { runParams, type ParamSpec } from '../../state/params.ts';
 
 export const SVM_PARAMS = [
