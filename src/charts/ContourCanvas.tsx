@@ -1,4 +1,4 @@
-import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
+import { clipToArea, drawAxes, plotArea, toPixelX, toPixelY, type Frame, type PlotArea } from './axes';
 import { rampColor } from './colormap';
 import { contourSegments, logLevels } from './contours';
 import { arrowMove, clickToPick } from './plane-picker';
@@ -117,21 +117,7 @@ function drawPath(ctx: CanvasRenderingContext2D, frame: Frame, path: ContourPath
   ctx.stroke();
 }
 
-/**
- * A loss surface as colour and contour lines, descent paths and target rings. With `onPick`, a click (or the
- * arrow keys, when the map has focus) picks a point on it: the start of a run.
- */
-export function ContourCanvas({
-  grid,
-  paths,
-  targets,
-  labels,
-  description,
-  onPick,
-  pick,
-  range,
-  className,
-}: {
+export interface ContourCanvasProps {
   grid: Grid;
   /**
    * Values mapped to the ends of the colour ramp and spanned by the contour levels; the grid's own extremes
@@ -147,8 +133,10 @@ export function ContourCanvas({
   onPick?: (x: number, y: number) => void;
   /** The currently picked point, moved by the arrow keys. */
   pick?: [number, number];
-}) {
-  const frameOf = (width: number, height: number): Frame => ({
+}
+
+function gridFrame(grid: Grid, width: number, height: number): Frame {
+  return {
     x0: grid.xRange[0],
     x1: grid.xRange[1],
     y0: grid.yRange[0],
@@ -156,42 +144,54 @@ export function ContourCanvas({
     width,
     height,
     margin: { left: 40, right: 10, top: 10, bottom: 34 },
-  });
+  };
+}
+
+/** The contour lines as one path: `segments` holds each level's segments (x, y, x, y in grid cells). */
+function drawContourLevels(ctx: CanvasRenderingContext2D, area: PlotArea, grid: Grid, segments: number[][]) {
+  const { left, top, width: plotW, height: plotH } = area;
+  const gx = (c: number) => left + (c / (grid.cols - 1)) * plotW;
+  const gy = (r: number) => top + plotH - (r / (grid.rows - 1)) * plotH;
+  ctx.strokeStyle = 'rgba(255,255,255,0.45)';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const level of segments) {
+    for (let i = 0; i < level.length; i += 4) {
+      ctx.moveTo(gx(level[i]), gy(level[i + 1]));
+      ctx.lineTo(gx(level[i + 2]), gy(level[i + 3]));
+    }
+  }
+  ctx.stroke();
+}
+
+function drawTargets(ctx: CanvasRenderingContext2D, frame: Frame, targets: [number, number][]) {
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 2;
+  for (const [tx, ty] of targets) {
+    ctx.beginPath();
+    ctx.arc(toPixelX(frame, tx), toPixelY(frame, ty), 7, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+}
+
+/**
+ * A loss surface as colour and contour lines, descent paths and target rings. With `onPick`, a click (or the
+ * arrow keys, when the map has focus) picks a point on it: the start of a run.
+ */
+export function ContourCanvas({ grid, paths, targets, labels, description, onPick, pick, range, className }: ContourCanvasProps) {
+  const frameOf = (width: number, height: number) => gridFrame(grid, width, height);
   const ref = useCanvas((ctx, width, height, css) => {
     const frame = frameOf(width, height);
     const { image, segments } = prepared(grid, range);
-    const left = toPixelX(frame, frame.x0);
-    const top = toPixelY(frame, frame.y1);
-    const plotW = toPixelX(frame, frame.x1) - left;
-    const plotH = toPixelY(frame, frame.y0) - top;
+    const area = plotArea(frame);
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(image, left, top, plotW, plotH);
-
-    const gx = (c: number) => left + (c / (grid.cols - 1)) * plotW;
-    const gy = (r: number) => top + plotH - (r / (grid.rows - 1)) * plotH;
-    ctx.strokeStyle = 'rgba(255,255,255,0.45)';
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (const level of segments) {
-      for (let i = 0; i < level.length; i += 4) {
-        ctx.moveTo(gx(level[i]), gy(level[i + 1]));
-        ctx.lineTo(gx(level[i + 2]), gy(level[i + 3]));
-      }
-    }
-    ctx.stroke();
+    ctx.drawImage(image, area.left, area.top, area.width, area.height);
+    drawContourLevels(ctx, area, grid, segments);
     drawAxes(ctx, { ...frame }, css, labels);
 
     ctx.save();
-    ctx.beginPath();
-    ctx.rect(left, top, plotW, plotH);
-    ctx.clip();
-    ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = 2;
-    for (const [tx, ty] of targets) {
-      ctx.beginPath();
-      ctx.arc(toPixelX(frame, tx), toPixelY(frame, ty), 7, 0, 2 * Math.PI);
-      ctx.stroke();
-    }
+    clipToArea(ctx, area);
+    drawTargets(ctx, frame, targets);
     const resolve = (color: string) => (color.startsWith('--') ? css(color) || '#f59e0b' : color);
     for (const path of paths) drawPath(ctx, frame, path, resolve(path.color), resolve(path.dot ?? path.color));
     ctx.restore();

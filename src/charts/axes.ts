@@ -19,6 +19,27 @@ export function toPixelY(frame: Frame, y: number): number {
   return frame.height - bottom - ((y - frame.y0) / (frame.y1 - frame.y0)) * (frame.height - top - bottom);
 }
 
+/** The plotted area inside the frame's margins, in canvas pixels. */
+export interface PlotArea {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export function plotArea(frame: Frame): PlotArea {
+  const left = toPixelX(frame, frame.x0);
+  const top = toPixelY(frame, frame.y1);
+  return { left, top, width: toPixelX(frame, frame.x1) - left, height: toPixelY(frame, frame.y0) - top };
+}
+
+/** Clips what follows to the plotted area (inside a save/restore of the caller's). */
+export function clipToArea(ctx: CanvasRenderingContext2D, area: PlotArea) {
+  ctx.beginPath();
+  ctx.rect(area.left, area.top, area.width, area.height);
+  ctx.clip();
+}
+
 /** About `count` round tick values covering [low, high]. */
 export function niceTicks(low: number, high: number, count = 5): number[] {
   const span = high - low;

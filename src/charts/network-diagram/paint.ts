@@ -7,7 +7,7 @@
 import { shadeInto, type Rgb, type ShadeColors } from '../shade';
 import type { Activation, MlpWeights } from '../../ml/mlp-playground/mlp';
 import { FEATURES } from '../../ml/mlp-playground/data';
-import { diagramLayout, LABEL_WIDTH, rowY } from './layout';
+import { diagramLayout, LABEL_WIDTH, rowY, type DiagramLayout } from './layout';
 
 /** What the learner chose: the network's look before any weights. */
 export interface DiagramScene {
@@ -56,6 +56,111 @@ function hiddenShade(activation: Activation): (v: number) => number {
 }
 
 /**
+ * Shades every node's heatmap into `image` and puts it on the canvas, one strip per column of nodes.
+ * `sizes` counts the nodes per column (features, hidden layers, output); `active` marks the features in use.
+ */
+function paintHeatmaps(
+  ctx: Context2D,
+  at: DiagramLayout,
+  ratio: number,
+  image: ImageData,
+  sizes: number[],
+  active: boolean[],
+  scene: DiagramScene,
+  style: DiagramStyle,
+  maps: NeuronMaps,
+) {
+  const colors: ShadeColors = { background: style.background, one: style.one, zero: style.zero };
+  // Every heatmap is shaded straight into one image of the whole canvas at its drawn size, in device
+  // pixels: no scaled drawImage per node (each was rasterized on the CPU, every frame), and each column of
+  // nodes is put as one strip. Connections end at the nodes' edges and borders are drawn after, so nothing
+  // else shares those pixels.
+  const side = Math.round(at.thumb * ratio);
+  const output = outputShade(scene.regression, scene.discretize);
+  const shades = sizes.map((_, col) => (col === 0 ? (v: number) => v : col === sizes.length - 1 ? output : hiddenShade(scene.activation)));
+  const top = (row: number) => Math.round((rowY(at, row) - at.thumb / 2) * ratio);
+  sizes.forEach((size, col) => {
+    const left = Math.round((at.columns[col] - at.thumb / 2) * ratio);
+    let shaded = false;
+    for (let j = 0; j < size; j++) {
+      const values = col === 0 ? maps.features[j] : maps.layers?.[col][j];
+      if (!values) continue;
+      const alpha = col === 0 && !active[j] ? 0.3 : 1;
+      shadeInto(image, left, top(j), { values, cols: maps.cols, rows: maps.rows }, shades[col], colors, {
+        width: side,
+        height: side,
+        alpha,
+      });
+      shaded = true;
+    }
+    if (shaded) ctx.putImageData(image, 0, 0, left, top(0), side, top(size - 1) + side - top(0));
+  });
+}
+
+/**
+ * Every connection's end points (x, y, x, y), grouped by its weight's sign and by one of LINE_LEVELS sizes
+ * (positive weights first) so the stroke style changes 24 times, not 400. Only the features in use are connected.
+ */
+function connectionGroups(at: DiagramLayout, sizes: number[], active: boolean[], weights: MlpWeights): number[][] {
+  const T = at.thumb;
+  const inputRows = FEATURES.map((_, i) => i).filter((i) => active[i]);
+  const groups = Array.from({ length: 2 * LINE_LEVELS }, () => [] as number[]);
+  for (let l = 0; l < weights.W.length; l++) {
+    const inRows = l === 0 ? inputRows : Array.from({ length: sizes[l] }, (_, k) => k);
+    const out = sizes[l + 1];
+    for (let k = 0; k < inRows.length; k++) {
+      for (let j = 0; j < out; j++) {
+        const w = weights.W[l][k * out + j];
+        const level = Math.min(LINE_LEVELS - 1, Math.floor(Math.abs(w) * LINE_LEVELS_PER_UNIT));
+        const path = groups[(w >= 0 ? 0 : LINE_LEVELS) + level];
+        path.push(at.columns[l] + T / 2, rowY(at, inRows[k]), at.columns[l + 1] - T / 2, rowY(at, j));
+      }
+    }
+  }
+  return groups;
+}
+
+/** Each line is its own stroke: one path of overlapping lines took twice as long to rasterize. */
+function drawConnections(ctx: Context2D, groups: number[][], style: DiagramStyle) {
+  // Butt ends stop exactly at the nodes' edges, where the heatmaps begin.
+  ctx.lineCap = 'butt';
+  groups.forEach((path, g) => {
+    const c = g < LINE_LEVELS ? style.one : style.zero;
+    const size = ((g % LINE_LEVELS) + 0.5) / LINE_LEVELS_PER_UNIT;
+    ctx.strokeStyle = `rgba(${c[0]},${c[1]},${c[2]},${Math.min(1, 0.35 + size / 2)})`;
+    ctx.lineWidth = Math.min(6, 0.5 + size * 1.5);
+    for (let i = 0; i < path.length; i += 4) {
+      ctx.beginPath();
+      ctx.moveTo(path[i], path[i + 1]);
+      ctx.lineTo(path[i + 2], path[i + 3]);
+      ctx.stroke();
+    }
+  });
+}
+
+/** Each node's border (the features in use stand out, those not in use fade) and the features' names. */
+function drawNodeBorders(ctx: Context2D, at: DiagramLayout, sizes: number[], active: boolean[], style: DiagramStyle) {
+  const T = at.thumb;
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  sizes.forEach((size, col) => {
+    for (let j = 0; j < size; j++) {
+      const [cx, cy] = [at.columns[col], rowY(at, j)];
+      ctx.globalAlpha = col === 0 && !active[j] ? 0.3 : 1;
+      ctx.strokeStyle = col === 0 && active[j] ? style.text : style.border;
+      ctx.lineWidth = col === 0 && active[j] ? 2 : 1;
+      ctx.strokeRect(cx - T / 2, cy - T / 2, T, T);
+      if (col === 0) {
+        ctx.fillStyle = style.text;
+        ctx.textAlign = 'right';
+        ctx.fillText(style.labels[j], LABEL_WIDTH - 4, cy);
+      }
+      ctx.globalAlpha = 1;
+    }
+  });
+}
+
+/**
  * Paints the diagram `width` CSS pixels wide on a context already scaled by `ratio` (device pixels per CSS
  * pixel). `image` is an ImageData of the whole canvas, reused from frame to frame: blank where no node is (it
  * is put in strips, gaps included), so it must be cleared when the layout changes.
@@ -72,86 +177,10 @@ export function paintDiagram(
 ) {
   const { hidden, mask } = scene;
   const active = FEATURES.map((_, i) => (mask & (1 << i)) !== 0);
-  const rows = Math.max(FEATURES.length, ...hidden);
-  const at = diagramLayout(width, hidden.length, rows);
-  const T = at.thumb;
-  const colors: ShadeColors = { background: style.background, one: style.one, zero: style.zero };
+  const at = diagramLayout(width, hidden.length, Math.max(FEATURES.length, ...hidden));
   const sizes = [FEATURES.length, ...hidden, 1];
-  // Every heatmap is shaded straight into one image of the whole canvas at its drawn size, in device
-  // pixels: no scaled drawImage per node (each was rasterized on the CPU, every frame), and each column of
-  // nodes is put as one strip. Connections end at the nodes' edges and borders are drawn after, so nothing
-  // else shares those pixels.
-  const side = Math.round(T * ratio);
-  const output = outputShade(scene.regression, scene.discretize);
-  const shades = sizes.map((_, col) => (col === 0 ? (v: number) => v : col === sizes.length - 1 ? output : hiddenShade(scene.activation)));
-  const top = (row: number) => Math.round((rowY(at, row) - T / 2) * ratio);
-  sizes.forEach((size, col) => {
-    const left = Math.round((at.columns[col] - T / 2) * ratio);
-    let shaded = false;
-    for (let j = 0; j < size; j++) {
-      const values = col === 0 ? maps.features[j] : maps.layers?.[col][j];
-      if (!values) continue;
-      const alpha = col === 0 && !active[j] ? 0.3 : 1;
-      shadeInto(image, left, top(j), { values, cols: maps.cols, rows: maps.rows }, shades[col], colors, {
-        width: side,
-        height: side,
-        alpha,
-      });
-      shaded = true;
-    }
-    if (shaded) ctx.putImageData(image, 0, 0, left, top(0), side, top(size - 1) + side - top(0));
-  });
-
-  const x = (col: number) => at.columns[col];
-  const y = (row: number) => rowY(at, row);
-  // Connections first, under the nodes. Input rows: only the features in use are connected.
-  const inputRows = FEATURES.map((_, i) => i).filter((i) => active[i]);
-  if (weights) {
-    // Lines grouped by sign and by one of LINE_LEVELS sizes, so the stroke style changes 24 times, not 400;
-    // each line is still its own stroke: one path of overlapping lines took twice as long to rasterize.
-    const groups = Array.from({ length: 2 * LINE_LEVELS }, () => [] as number[]);
-    for (let l = 0; l < weights.W.length; l++) {
-      const inRows = l === 0 ? inputRows : Array.from({ length: sizes[l] }, (_, k) => k);
-      const out = sizes[l + 1];
-      for (let k = 0; k < inRows.length; k++) {
-        for (let j = 0; j < out; j++) {
-          const w = weights.W[l][k * out + j];
-          const level = Math.min(LINE_LEVELS - 1, Math.floor(Math.abs(w) * LINE_LEVELS_PER_UNIT));
-          const path = groups[(w >= 0 ? 0 : LINE_LEVELS) + level];
-          path.push(x(l) + T / 2, y(inRows[k]), x(l + 1) - T / 2, y(j));
-        }
-      }
-    }
-    // Butt ends stop exactly at the nodes' edges, where the heatmaps begin.
-    ctx.lineCap = 'butt';
-    groups.forEach((path, g) => {
-      const c = g < LINE_LEVELS ? style.one : style.zero;
-      const size = ((g % LINE_LEVELS) + 0.5) / LINE_LEVELS_PER_UNIT;
-      ctx.strokeStyle = `rgba(${c[0]},${c[1]},${c[2]},${Math.min(1, 0.35 + size / 2)})`;
-      ctx.lineWidth = Math.min(6, 0.5 + size * 1.5);
-      for (let i = 0; i < path.length; i += 4) {
-        ctx.beginPath();
-        ctx.moveTo(path[i], path[i + 1]);
-        ctx.lineTo(path[i + 2], path[i + 3]);
-        ctx.stroke();
-      }
-    });
-  }
-  ctx.font = '12px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  sizes.forEach((size, col) => {
-    for (let j = 0; j < size; j++) {
-      const [cx, cy] = [x(col), y(j)];
-      ctx.globalAlpha = col === 0 && !active[j] ? 0.3 : 1;
-      ctx.strokeStyle = col === 0 && active[j] ? style.text : style.border;
-      ctx.lineWidth = col === 0 && active[j] ? 2 : 1;
-      ctx.strokeRect(cx - T / 2, cy - T / 2, T, T);
-      if (col === 0) {
-        ctx.fillStyle = style.text;
-        ctx.textAlign = 'right';
-        ctx.fillText(style.labels[j], LABEL_WIDTH - 4, cy);
-      }
-      ctx.globalAlpha = 1;
-    }
-  });
+  paintHeatmaps(ctx, at, ratio, image, sizes, active, scene, style, maps);
+  // Connections first, under the nodes.
+  if (weights) drawConnections(ctx, connectionGroups(at, sizes, active, weights), style);
+  drawNodeBorders(ctx, at, sizes, active, style);
 }
