@@ -2,8 +2,9 @@
 // trains, steps per second, the page's frame rate, how often each canvas and each Recharts chart is redrawn,
 // and main-thread long tasks (over 50 ms); then, for every lesson page, the JavaScript it loads before its
 // text is readable and the widget code loaded after it, gzipped. Figures, not assertions.
-// Usage: npm run build && node scripts/bench-browser.mjs [widget-id …] [--weights]
-//   no arguments: every widget, then the lesson weights; widget ids: only those; --weights: only the weights.
+// Usage: npm run build && node scripts/bench-browser.mjs [widget-id …] [--weights] [--tasks]
+//   no arguments: every widget, then the lesson weights; widget ids: only those; --weights: only the weights;
+//   --tasks: also the CPU time of the longest main-thread task (from a trace).
 //   BENCH_PORT (default 4174) and BENCH_DIST (default dist) let two checkouts, or two builds, be measured side by side.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { chromium } from 'playwright-core';
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const DIST = process.env.BENCH_DIST ?? 'dist';
 const SECONDS = 8;
+/** --tasks: trace each run and report the main thread's CPU time in its longest task (tracing costs a little). */
+let traceTasks = false;
 // Vite itself, not through npx: killing npx would leave the server running.
 const server = spawn(
   process.execPath,
@@ -105,8 +108,14 @@ async function run(browser, [slug, id, label, query, backend]) {
     w
       .locator('canvas, [data-chart][data-paints]')
       .evaluateAll((list) => list.map((c) => ({ chart: c.dataset.chart ?? null, paints: Number(c.dataset.paints ?? 0) })));
-  const before = { paints: await paints(), frames: await page.evaluate(() => window.__frames) };
+  // The renderer's main-thread CPU time (CDP's ThreadTime): unlike the long-task count it does not grow when
+  // other processes on a busy machine keep the thread waiting.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  const before = { paints: await paints(), frames: await page.evaluate(() => window.__frames), cpu: await cpu() };
   const budget = Number(query.match(/steps=(\d+)/)[1]);
+  if (traceTasks) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const started = Date.now();
   await w.locator('[data-action=play]').click();
   // Until the step budget is used up or SECONDS have passed, whichever comes first.
@@ -135,7 +144,9 @@ async function run(browser, [slug, id, label, query, backend]) {
     paints: await paints(),
     frames: await page.evaluate(() => window.__frames),
     long: await page.evaluate(() => window.__long),
+    cpu: await cpu(),
   };
+  const tasks = traceTasks ? mainThreadTasks(JSON.parse((await browser.stopTracing()).toString())) : null;
   const stats = (await w.locator('[data-stats]').textContent()).trim();
   await page.close();
   return {
@@ -147,12 +158,31 @@ async function run(browser, [slug, id, label, query, backend]) {
     fps: Math.round((after.frames - before.frames) / seconds),
     'canvas redraws/s': rates(before.paints, after.paints, seconds, false),
     'chart redraws/s': rates(before.paints, after.paints, seconds, true),
+    'main CPU (ms/s)': Math.round(((after.cpu - before.cpu) * 1000) / seconds),
     'long tasks': after.long.length,
     'longest (ms)': Math.round(Math.max(0, ...after.long)),
+    ...(tasks
+      ? {
+          'task CPU max (ms)': Math.round(Math.max(0, ...tasks.map((t) => t.cpu))),
+          'tasks > 50 ms CPU': tasks.filter((t) => t.cpu > 50).length,
+        }
+      : {}),
     ...(hasTestLoss
       ? { [`test loss < ${TEST_LOSS_TARGET}`]: reached ? `${reached.seconds.toFixed(1)} s (step ${reached.step})` : 'not yet' }
       : {}),
   };
+}
+
+/**
+ * The page's main-thread tasks in a Chrome trace, with their wall time and the thread's CPU time in them: on
+ * a busy machine a task that holds 10 ms of work can last 100 ms while the thread waits for a core.
+ */
+function mainThreadTasks(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? 0) / 1000 }));
 }
 
 function rates(before, after, seconds, charts) {
@@ -256,6 +286,7 @@ try {
   });
   const args = process.argv.slice(2);
   const weightsOnly = args.includes('--weights');
+  traceTasks = args.includes('--tasks');
   const only = args.filter((a) => !a.startsWith('--'));
   if (!weightsOnly) {
     const rows = [];
