@@ -1,18 +1,31 @@
 // Browser benchmark: trains each widget in Debian's Chromium against the built site and prints, while it
-// trains, steps per second, the page's frame rate, how often each canvas chart is redrawn, and main-thread
-// long tasks (over 50 ms). Figures, not assertions.
-// Usage: npm run build && node scripts/bench-browser.mjs [widget-id …]
+// trains, steps per second, the page's frame rate, how often each canvas and each Recharts chart is redrawn,
+// and main-thread long tasks (over 50 ms); then, for every lesson page, the JavaScript it loads before its
+// text is readable and the widget code loaded after it, gzipped. Figures, not assertions.
+// Usage: npm run build && node scripts/bench-browser.mjs [widget-id …] [--weights] [--tasks]
+//   no arguments: every widget, then the lesson weights; widget ids: only those; --weights: only the weights;
+//   --tasks: also the CPU time of the longest main-thread task (from a trace).
+//   BENCH_PORT (default 4174) and BENCH_DIST (default dist) let two checkouts, or two builds, be measured side by side.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const PORT = 4174;
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const SECONDS = 8;
+/** --tasks: trace each run and report the main thread's CPU time in its longest task (tracing costs a little). */
+let traceTasks = false;
 // Vite itself, not through npx: killing npx would leave the server running.
 const server = spawn(
   process.execPath,
-  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
   { stdio: 'ignore' },
 );
+// With --strictPort a busy port ends the server: never measure whatever else answers there.
+let serverExited = false;
+server.on('exit', () => (serverExited = true));
 const base = `http://127.0.0.1:${PORT}`;
 
 /** [lesson, widget id, label, query] — each widget at its default pace and flat out. */
@@ -23,14 +36,14 @@ const RUNS = [
   ['gradient-descent', 'gd-variants', 'default (2 steps/frame)', 'steps=5000'],
   ['gradient-descent', 'gd-variants', '100 steps/frame', 'steps=5000&speed=100'],
   ['optimizers', 'optimizer-race', 'bowl, default (1 step/frame)', 'steps=3000'],
-  ['optimizers', 'optimizer-race', 'Rosenbrock, 50 steps/frame', 'steps=3000&surface=1&speed=50'],
+  ['optimizers', 'optimizer-race', 'Rosenbrock, 50 steps/frame', 'steps=3000&surface=rosenbrock&speed=50'],
   ['data-preprocessing', 'normalization', 'default (1 step/frame)', 'steps=5000'],
   ['data-preprocessing', 'normalization', '100 steps/frame', 'steps=5000&speed=100'],
-  ['logistic-regression', 'logistic-regression', 'default (2 steps/frame)', 'steps=5000&preset=1'],
-  ['logistic-regression', 'logistic-regression', '100 steps/frame', 'steps=5000&preset=1&speed=100'],
-  ['svm', 'svm', 'linear, default (5 steps/frame)', 'steps=5000&preset=1'],
-  ['svm', 'svm', 'RBF ring, default (5 steps/frame)', 'steps=5000&kernel=1&preset=2'],
-  ['svm', 'svm', 'RBF ring, 100 steps/frame', 'steps=5000&kernel=1&preset=2&speed=100'],
+  ['logistic-regression', 'logistic-regression', 'default (2 steps/frame)', 'steps=5000&preset=overlapping'],
+  ['logistic-regression', 'logistic-regression', '100 steps/frame', 'steps=5000&preset=overlapping&speed=100'],
+  ['svm', 'svm', 'linear, default (5 steps/frame)', 'steps=5000&preset=overlapping'],
+  ['svm', 'svm', 'RBF ring, default (5 steps/frame)', 'steps=5000&kernel=rbf&preset=ring'],
+  ['svm', 'svm', 'RBF ring, 100 steps/frame', 'steps=5000&kernel=rbf&preset=ring&speed=100'],
   ['evaluation', 'metrics', 'default (2 steps/frame)', 'steps=5000'],
   ['evaluation', 'metrics', '100 steps/frame', 'steps=5000&speed=100'],
   ['loss-regularization', 'overfitting', 'degree 12, default (10 steps/frame)', 'steps=5000'],
@@ -61,6 +74,7 @@ const TEST_LOSS_TARGET = 0.1;
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
+    if (serverExited) throw new Error(`the preview server exited: is port ${PORT} in use? (set BENCH_PORT)`);
     try {
       if ((await fetch(base)).ok) return;
     } catch {
@@ -91,9 +105,19 @@ async function run(browser, [slug, id, label, query, backend]) {
     };
     requestAnimationFrame(count);
   });
-  const paints = () => w.locator('canvas').evaluateAll((list) => list.map((c) => Number(c.dataset.paints ?? 0)));
-  const before = { paints: await paints(), frames: await page.evaluate(() => window.__frames) };
+  // Canvases count their paints in data-paints, and so do the Recharts charts (on their root, data-chart names them).
+  const paints = () =>
+    w
+      .locator('canvas, [data-chart][data-paints]')
+      .evaluateAll((list) => list.map((c) => ({ chart: c.dataset.chart ?? null, paints: Number(c.dataset.paints ?? 0) })));
+  // The renderer's main-thread CPU time (CDP's ThreadTime): unlike the long-task count it does not grow when
+  // other processes on a busy machine keep the thread waiting.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  const before = { paints: await paints(), frames: await page.evaluate(() => window.__frames), cpu: await cpu() };
   const budget = Number(query.match(/steps=(\d+)/)[1]);
+  if (traceTasks) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const started = Date.now();
   await w.locator('[data-action=play]').click();
   // Until the step budget is used up or SECONDS have passed, whichever comes first.
@@ -122,7 +146,9 @@ async function run(browser, [slug, id, label, query, backend]) {
     paints: await paints(),
     frames: await page.evaluate(() => window.__frames),
     long: await page.evaluate(() => window.__long),
+    cpu: await cpu(),
   };
+  const tasks = traceTasks ? mainThreadTasks(JSON.parse((await browser.stopTracing()).toString())) : null;
   const stats = (await w.locator('[data-stats]').textContent()).trim();
   await page.close();
   return {
@@ -132,12 +158,118 @@ async function run(browser, [slug, id, label, query, backend]) {
     steps: step,
     'steps/s': Math.round(step / seconds),
     fps: Math.round((after.frames - before.frames) / seconds),
-    'canvas redraws/s': after.paints.map((p, i) => Math.round((p - before.paints[i]) / seconds)).join(' / '),
+    'canvas redraws/s': rates(before.paints, after.paints, seconds, false),
+    'chart redraws/s': rates(before.paints, after.paints, seconds, true),
+    'main CPU (ms/s)': Math.round(((after.cpu - before.cpu) * 1000) / seconds),
     'long tasks': after.long.length,
     'longest (ms)': Math.round(Math.max(0, ...after.long)),
+    ...(tasks
+      ? {
+          'task CPU max (ms)': Math.round(Math.max(0, ...tasks.map((t) => t.cpu))),
+          'tasks > 50 ms CPU': tasks.filter((t) => t.cpu > 50).length,
+        }
+      : {}),
     ...(hasTestLoss
       ? { [`test loss < ${TEST_LOSS_TARGET}`]: reached ? `${reached.seconds.toFixed(1)} s (step ${reached.step})` : 'not yet' }
       : {}),
+  };
+}
+
+/**
+ * The page's main-thread tasks in a Chrome trace, with their wall time and the thread's CPU time in them: on
+ * a busy machine a task that holds 10 ms of work can last 100 ms while the thread waits for a core.
+ */
+function mainThreadTasks(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? 0) / 1000 }));
+}
+
+function rates(before, after, seconds, charts) {
+  return after
+    .map((p, i) => ({ ...p, rate: Math.round((p.paints - (before[i]?.paints ?? 0)) / seconds) }))
+    .filter((p) => (p.chart !== null) === charts)
+    .map((p) => (charts ? `${p.chart} ${p.rate}` : p.rate))
+    .join(' / ');
+}
+
+/** The files a built module imports statically (import … from, import '…', export … from), not import(). */
+const staticImports = new Map();
+function importsOf(file) {
+  if (!staticImports.has(file)) {
+    const code = readFileSync(join(DIST, 'assets', file), 'utf8');
+    const found = new Set();
+    for (const m of code.matchAll(/(?:^|[;\s})])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g))
+      found.add(m[1]);
+    staticImports.set(file, [...found]);
+  }
+  return staticImports.get(file);
+}
+function closure(files) {
+  const seen = new Set();
+  const visit = (f) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    importsOf(f).forEach(visit);
+  };
+  files.forEach(visit);
+  return seen;
+}
+const gzipped = new Map();
+function gzipKb(files) {
+  let bytes = 0;
+  for (const f of files) {
+    if (!gzipped.has(f)) gzipped.set(f, gzipSync(readFileSync(join(DIST, 'assets', f))).length);
+    bytes += gzipped.get(f);
+  }
+  return Math.round(bytes / 100) / 10;
+}
+
+/**
+ * One lesson page (/en/<slug>): which built files it loads, split into what the text needs (the entry and the
+ * lesson's chunk with everything they import statically) and what comes after it (widget chunks, the training
+ * worker, wasm). Sizes are the files in dist/ gzipped here (zlib's default level), as a server would send them.
+ */
+async function lessonWeight(browser, slug) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const requested = new Set();
+  const note = (url) => {
+    const m = new URL(url).pathname.match(/^\/assets\/([\w.-]+\.(?:js|wasm))$/);
+    if (m) requested.add(m[1]);
+  };
+  page.on('request', (r) => note(r.url()));
+  page.on('worker', (w) => note(w.url()));
+  const started = Date.now();
+  await page.goto(`${base}/en/${slug}`);
+  await page.waitForFunction(() => {
+    const article = document.querySelector('article.lesson');
+    return article && !article.querySelector(':scope > [role=status]') && article.querySelector('.lead ~ :not(nav)');
+  });
+  const readableMs = Date.now() - started;
+  const entry = [...(await page.content()).matchAll(/<script type="module"[^>]*src="\/assets\/([\w.-]+\.js)"/g)].map((m) => m[1]);
+  const lessonChunk = [...requested].find((f) => /^en-[\w-]+\.js$/.test(f));
+  // Down the whole page a screen at a time, so every widget loads its code and starts its worker.
+  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 800) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.close();
+  const before = closure([...entry, ...(lessonChunk ? [lessonChunk] : [])]);
+  const after = [...requested].filter((f) => !before.has(f));
+  const js = after.filter((f) => f.endsWith('.js'));
+  const worker = closure(js.filter((f) => f.includes('.worker')));
+  return {
+    lesson: `/en/${slug}`,
+    'before text, JS (kB gz)': gzipKb(before),
+    'text readable (ms)': readableMs,
+    'widget JS after (kB gz)': gzipKb(js.filter((f) => !worker.has(f))),
+    'worker JS (kB gz)': gzipKb([...worker]),
+    'wasm (kB gz)': gzipKb(after.filter((f) => f.endsWith('.wasm'))),
+    'not loaded?': [...before].filter((f) => !requested.has(f)).join(' ') || '',
   };
 }
 
@@ -154,11 +286,26 @@ try {
       '--disable-sync',
     ],
   });
-  const only = process.argv.slice(2);
-  const rows = [];
-  for (const spec of RUNS) if (only.length === 0 || only.includes(spec[1])) rows.push(await run(browser, spec));
-  console.log(`Each run trains for ${SECONDS} s of wall time or until its step budget is used; headless Chromium, software rendering.`);
-  console.table(rows);
+  const args = process.argv.slice(2);
+  const weightsOnly = args.includes('--weights');
+  traceTasks = args.includes('--tasks');
+  const only = args.filter((a) => !a.startsWith('--'));
+  if (!weightsOnly) {
+    const rows = [];
+    for (const spec of RUNS) if (only.length === 0 || only.includes(spec[1])) rows.push(await run(browser, spec));
+    console.log(`Each run trains for ${SECONDS} s of wall time or until its step budget is used; headless Chromium, software rendering.`);
+    console.table(rows);
+  }
+  if (weightsOnly || only.length === 0) {
+    const slugs = readdirSync('content')
+      .filter((f) => /^\d+-/.test(f))
+      .sort()
+      .map((f) => f.replace(/^\d+-/, ''));
+    const rows = [];
+    for (const slug of slugs) rows.push(await lessonWeight(browser, slug));
+    console.log('JavaScript per lesson page, gzipped: before the text is readable (entry + lesson chunk, target ≤ 120 kB) and after it.');
+    console.table(rows);
+  }
   await browser.close();
 } finally {
   server.kill();

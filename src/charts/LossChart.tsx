@@ -1,25 +1,40 @@
 /**
- * Loss (or accuracy) against step, growing live while a widget trains, drawn on a canvas.
+ * Loss (or accuracy) against step, growing live while a widget trains: a Recharts line chart with a readout
+ * of the step and every series' value under a cursor, moved by the pointer or, with the chart focused, the
+ * arrow keys (see chart-interaction.ts).
  *
- * This was a Recharts chart. Measured in scripts/bench-browser.mjs on this project's test machine, each
- * Recharts redraw of a live curve took 30–50 ms of main-thread time, and two charts on one widget made
- * long tasks (over 50 ms) several times a second; the same curves on a canvas take 1–2 ms. The series are
- * still reduced (LTTB) to a few hundred points and redrawn at most 30 times a second.
+ * Recharts costs far more than a canvas per update (here, 2 vCPU with software rendering: 10–17 ms against
+ * 1–2 ms), so: the series are reduced (LTTB) to at most 400 points in all, drawn without animation or dots
+ * (a plain path, line-shape.tsx) at a measured width, from one table for the whole chart (see chartRows);
+ * the chart is redrawn at most every `redrawMs` (100 ms), in a task of its own (useThrottled); the vertical
+ * range snaps to a grid so the axes rarely change; and the Recharts part is a memoized component that
+ * receives only what it draws: a widget's render, a cursor move or the readout re-render nothing in it. The
+ * cursor and its dots are an overlay of their own.
  */
-import { memo, useMemo } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../controls/format';
-import { logTicks, niceTicks, toPixelX, toPixelY, type Frame } from './axes';
+import { logTicks, niceTicks } from './axes';
+import { useChartText, useCursor, useMeasuredWidth, usePaintCount } from './chart-interaction';
 import { lttb, type Point } from './downsample';
-import { useCanvas } from './useCanvas';
+import { PlainLine } from './line-shape';
 import { useThrottled } from './useThrottled';
 
 const MAX_POINTS = 400;
-const REDRAW_MS = 33;
+const REDRAW_MS = 100;
+const HEIGHT = 220;
+const MARGIN = { top: 8, right: 14, bottom: 0, left: 0 };
+const Y_AXIS_WIDTH = 58;
+const X_AXIS_HEIGHT = 24;
+const TICK = { fill: 'var(--chart-text)', fontSize: 12 };
+const LABEL = { fill: 'var(--chart-text)', fontSize: 12 };
+const formatX = (v: number) => formatNumber(v, 3);
+const formatY = (v: number) => formatNumber(v, 2);
 
 export interface LossSeries {
   key: string;
   label: string;
-  /** A CSS colour; var(--name) is resolved from the page's theme. */
+  /** A CSS colour or var(--name). */
   color: string;
   /**
    * Point i is values[i·stride + offset] (stride 1, offset 0 by default: values[i] is the loss at step i + 1),
@@ -56,18 +71,27 @@ export interface ChartAxes {
 }
 
 interface Curve {
+  key: string;
+  label: string;
   color: string;
   points: Point[];
 }
 
-function dashedLine(ctx: CanvasRenderingContext2D, [x0, y0]: [number, number], [x1, y1]: [number, number], color: string, dash: number[]) {
-  ctx.strokeStyle = color;
-  ctx.setLineDash(dash);
-  ctx.beginPath();
-  ctx.moveTo(x0, y0);
-  ctx.lineTo(x1, y1);
-  ctx.stroke();
-  ctx.setLineDash([]);
+type Row = { x: number } & Record<string, number>;
+
+/** What the chart draws at one throttled moment: the reduced curves and the extent of the steps. */
+interface Drawn {
+  curves: Curve[];
+  /** The table Recharts draws: one row per x, a column per series (s0, s1, …), empty where a series has no point. */
+  rows: Row[];
+  /** The smallest horizontal step of any series: the cursor moves by it. */
+  dx: number;
+  /** How many cursor places there are (dx apart, from dx). */
+  places: number;
+  /** Whether x counts epochs (some series has xStep ≠ 1) rather than steps. */
+  epochs: boolean;
+  reference?: Reference;
+  marker?: Marker;
 }
 
 export function LossChart({
@@ -89,32 +113,44 @@ export function LossChart({
   /** The least time between redraws; 0 for a widget that already spaces its own renders. */
   redrawMs?: number;
 } & ChartAxes) {
-  // Series arrays grow in place: their lengths say when there is something new to draw.
+  // Series arrays grow in place: their lengths say when there is something new to draw. The lines drawn with
+  // them (a marker that follows the best step moves with the run) wait for the same turn.
   const version = useThrottled(
-    series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}`).join(),
+    series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}:${s.label}`).join() +
+      `|${reference?.value}:${reference?.label}|${marker?.x}:${marker?.label}`,
     redrawMs,
   );
-  const curves = useMemo(
-    () => series.map((s) => ({ color: s.color, points: lttb(seriesPoints(s, yScale, maxX), MAX_POINTS) })),
-    // `version` stands for the series' contents.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the arrays grow in place; `version` is their change
-    [version, maxX, yScale],
-  );
-  // A memo on the marker's contents, so a new object with the same step does not force a redraw.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose: keyed on the contents, not the object
-  const mark = useMemo(() => marker, [marker?.x, marker?.label]);
-  return (
-    <LossChartView
-      curves={curves}
-      label={label}
-      empty={empty}
-      maxX={maxX}
-      yScale={yScale}
-      yDomain={yDomain}
-      reference={reference}
-      marker={mark}
-    />
-  );
+  // The readout reads the series' values in place, at the cursor, when it moves.
+  const latest = useRef(series);
+  useLayoutEffect(() => {
+    latest.current = series;
+  });
+  const drawn = useMemo((): Drawn => {
+    const { curves, rows } = chartRows(series, yScale, maxX);
+    const dx = Math.min(...series.map((s) => s.xStep ?? 1));
+    const lastX = Math.max(0, ...series.map((s) => Math.min(pointCount(s) * (s.xStep ?? 1), maxX ?? Infinity)));
+    return {
+      curves,
+      rows,
+      dx,
+      places: Math.floor(lastX / dx + 1e-9),
+      epochs: series.some((s) => (s.xStep ?? 1) !== 1),
+      // Copies, so a new object with the same values is not a change.
+      reference: reference && { ...reference },
+      marker: marker && { ...marker },
+    };
+    // `version` stands for the series' contents, the reference and the marker.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on `version`, not on the arrays (the same objects, mutated)
+  }, [version, maxX, yScale]);
+  const [low, high] = yDomain ?? [];
+  const domain = useMemo(() => (low !== undefined && high !== undefined ? ([low, high] as [number, number]) : undefined), [low, high]);
+  return <LossChartView drawn={drawn} series={latest} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={domain} />;
+}
+
+function pointCount(s: LossSeries): number {
+  const stride = s.stride ?? 1;
+  const offset = s.offset ?? 0;
+  return Math.max(0, Math.min(Math.floor((s.values.length - offset + stride - 1) / stride), s.count ?? Infinity));
 }
 
 function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): Point[] {
@@ -122,7 +158,7 @@ function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): P
   const stride = s.stride ?? 1;
   const offset = s.offset ?? 0;
   const xStep = s.xStep ?? 1;
-  const count = Math.min(Math.floor((s.values.length - offset + stride - 1) / stride), s.count ?? Infinity);
+  const count = pointCount(s);
   for (let i = 0; i < count; i++) {
     const v = s.values[i * stride + offset];
     const x = (i + 1) * xStep;
@@ -130,6 +166,46 @@ function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): P
     if (Number.isFinite(v) && (yScale === 'linear' || v > 0)) points.push({ x, y: v });
   }
   return points;
+}
+
+/**
+ * The chart's table. Each series is reduced (LTTB) to MAX_POINTS / (number of series) points; the table has a
+ * row for every x any of them kept, with every series that has a point at that x (series on the same steps
+ * fill each other's rows), so no series is drawn with more than MAX_POINTS points.
+ *
+ * One table for the whole chart, not one per line: Recharts takes a chart's data in a plain store update, but
+ * a line's own data in a batched one that it applies in the next animation frame, in the same task as the
+ * widget's own render of that frame.
+ */
+function chartRows(series: LossSeries[], yScale: 'log' | 'linear', maxX?: number): { curves: Curve[]; rows: Row[] } {
+  const per = Math.max(3, Math.floor(MAX_POINTS / Math.max(1, series.length)));
+  const picked = series.map((s) => lttb(seriesPoints(s, yScale, maxX), per));
+  const byX = new Map<number, Row>();
+  picked.forEach((points) => points.forEach((p) => byX.has(p.x) || byX.set(p.x, { x: p.x } as Row)));
+  const rows = [...byX.values()].sort((a, b) => a.x - b.x);
+  const curves = series.map((s, k) => {
+    const column = `s${k}`;
+    const points: Point[] = [];
+    for (const row of rows) {
+      const v = valueAt(s, row.x, true);
+      if (v !== undefined && Number.isFinite(v) && (yScale === 'linear' || v > 0)) {
+        row[column] = v;
+        points.push({ x: row.x, y: v });
+      }
+    }
+    return { key: s.key, label: s.label, color: s.color, points };
+  });
+  return { curves, rows };
+}
+
+/** A series' value at horizontal position x (its nearest point), or undefined where it has none. */
+function valueAt(s: LossSeries, x: number, exact = false): number | undefined {
+  const xStep = s.xStep ?? 1;
+  const i = Math.round(x / xStep) - 1;
+  // exact: only a point of this series at x itself (another series' x may fall between its points).
+  if (exact && Math.abs((i + 1) * xStep - x) > 1e-9 * Math.max(1, x)) return undefined;
+  if (i < 0 || i >= pointCount(s)) return undefined;
+  return s.values[i * (s.stride ?? 1) + (s.offset ?? 0)];
 }
 
 /** The vertical range of the curves, widened a little so a curve never sits on the frame. */
@@ -147,133 +223,255 @@ function chartDomain(curves: Curve[], yScale: 'log' | 'linear', reference?: Refe
     high = Math.max(high, reference.value);
   }
   if (!Number.isFinite(low)) return yScale === 'log' ? [0.1, 1] : [0, 1];
-  if (yScale === 'log') return high > low ? [low / 1.25, high * 1.25] : [low / 2, low * 2];
+  // The ends are snapped to a grid (eighths of a decade, half ticks) so that they change now and then, not
+  // on every update: each new range makes Recharts recompute and redraw its axis, grid and labels.
+  if (yScale === 'log') {
+    const [a, b] = high > low ? [low / 1.1, high * 1.1] : [low / 2, low * 2];
+    return [10 ** (Math.floor(Math.log10(a) * 8) / 8), 10 ** (Math.ceil(Math.log10(b) * 8) / 8)];
+  }
   const pad = (high - low) * 0.05 || 0.5;
-  return [low - pad, high + pad];
+  const ticks = niceTicks(low - pad, high + pad, 5);
+  const half = ticks.length > 1 ? (ticks[1] - ticks[0]) / 2 : pad;
+  return [Math.floor((low - pad) / half) * half, Math.ceil((high + pad) / half) * half];
+}
+
+/** The axes' ranges and ticks, shared by the Recharts chart and the cursor overlay so both place points alike. */
+interface Scale {
+  x: [number, number];
+  y: [number, number];
+  log: boolean;
+  xTicks: number[];
+  yTicks: number[];
+}
+
+function chartScale(drawn: Drawn, yScale: 'log' | 'linear', yDomain?: [number, number], maxX?: number, reference?: Reference): Scale {
+  const { curves } = drawn;
+  const log = yScale === 'log';
+  const y = !log && yDomain ? yDomain : chartDomain(curves, yScale, reference);
+  const lastX = Math.max(1, ...curves.map((c) => c.points[c.points.length - 1]?.x ?? 0));
+  const firstX = Math.min(1, ...curves.map((c) => c.points[0]?.x ?? 1));
+  const x0 = firstX < 1 ? 0 : 1;
+  const x1 = Math.max(maxX ?? lastX, x0 + 1e-9);
+  return { x: [x0, x1], y, log, xTicks: niceTicks(x0, x1, 6), yTicks: log ? logTicks(y[0], y[1]) : niceTicks(y[0], y[1], 5) };
+}
+
+/** The same arrays as long as the values are the same (see LinePlot). */
+function useStableScale(scale: Scale): Scale {
+  const x = useStableArray(scale.x);
+  const y = useStableArray(scale.y);
+  const xTicks = useStableArray(scale.xTicks);
+  const yTicks = useStableArray(scale.yTicks);
+  return useMemo(() => ({ x, y, log: scale.log, xTicks, yTicks }), [x, y, scale.log, xTicks, yTicks]);
+}
+
+/** The previous array while the values are the same, so a memoized axis sees no change. */
+function useStableArray<T extends readonly number[]>(values: T): T {
+  const last = useRef(values);
+  if (last.current.join() !== values.join()) last.current = values;
+  return last.current;
+}
+
+/** The plot area inside the chart's box, as Recharts lays it out with the margins and axis sizes above. */
+function plotBox(width: number) {
+  return { left: MARGIN.left + Y_AXIS_WIDTH, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom - X_AXIS_HEIGHT };
 }
 
 const LossChartView = memo(function LossChartView({
-  curves,
+  drawn,
+  series,
   label,
   empty,
   maxX,
-  yScale,
+  yScale = 'log',
   yDomain,
-  reference,
-  marker,
 }: {
-  curves: Curve[];
+  drawn: Drawn;
+  series: { current: LossSeries[] };
   label: string;
   empty: string;
-  reference?: Reference;
-  marker?: Marker;
 } & ChartAxes) {
+  const text = useChartText();
+  const frame = useRef<HTMLDivElement>(null);
+  const width = useMeasuredWidth(frame);
+  const readoutId = useId();
+  const { curves, dx, places, epochs, reference, marker } = drawn;
+  const fresh = useMemo(() => chartScale(drawn, yScale, yDomain, maxX, reference), [drawn, yScale, yDomain, maxX, reference]);
+  const scale = useStableScale(fresh);
+  const cursor = useCursor(places);
   const hasData = curves.some((c) => c.points.length > 0);
-  const ref = useCanvas((ctx, width, height, css) => {
-    const log = yScale === 'log';
-    const [y0, y1] = yScale === 'linear' && yDomain ? yDomain : chartDomain(curves, yScale ?? 'log', reference);
-    const lastX = Math.max(1, ...curves.map((c) => c.points[c.points.length - 1]?.x ?? 0));
-    const firstX = Math.min(1, ...curves.map((c) => c.points[0]?.x ?? 1));
-    const frame: Frame = {
-      x0: firstX < 1 ? 0 : 1,
-      x1: maxX ?? lastX,
-      y0: log ? Math.log10(y0) : y0,
-      y1: log ? Math.log10(y1) : y1,
-      width,
-      height,
-      margin: { left: 58, right: 14, top: 8, bottom: 24 },
-    };
-    const px = (x: number) => toPixelX(frame, x);
-    const py = (y: number) => toPixelY(frame, log ? Math.log10(y) : y);
-    const [left, right, top, bottom] = [frame.margin.left, width - frame.margin.right, frame.margin.top, height - frame.margin.bottom];
+  const box = plotBox(width);
+  const px = (x: number) => box.left + ((x - scale.x[0]) / (scale.x[1] - scale.x[0])) * (box.right - box.left);
+  const fy = (y: number) => (scale.log ? Math.log10(y) : y);
+  const py = (y: number) => box.bottom - ((fy(y) - fy(scale.y[0])) / (fy(scale.y[1]) - fy(scale.y[0]))) * (box.bottom - box.top);
 
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = css('--chart-grid');
-    ctx.fillStyle = css('--chart-text');
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    const yTicks = log ? logTicks(y0, y1) : niceTicks(y0, y1, 5);
-    for (const tick of yTicks) {
-      const y = py(tick);
-      ctx.beginPath();
-      ctx.moveTo(left, y);
-      ctx.lineTo(right, y);
-      ctx.stroke();
-      ctx.fillText(formatNumber(tick, 2), left - 6, y);
-    }
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    const xTicks = niceTicks(frame.x0, frame.x1, 6);
-    for (const tick of xTicks) {
-      const x = px(tick);
-      ctx.beginPath();
-      ctx.moveTo(x, top);
-      ctx.lineTo(x, bottom);
-      ctx.stroke();
-      ctx.fillText(formatNumber(tick, 3), x, bottom + 5);
-    }
-    ctx.strokeStyle = css('--chart-text');
-    ctx.beginPath();
-    ctx.moveTo(left, top);
-    ctx.lineTo(left, bottom);
-    ctx.lineTo(right, bottom);
-    ctx.stroke();
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (!hasData || box.right <= box.left) return;
+    // Relative to the frame, not to whichever SVG element is under the pointer.
+    const offsetX = event.clientX - event.currentTarget.getBoundingClientRect().left;
+    const x = scale.x[0] + ((offsetX - box.left) / (box.right - box.left)) * (scale.x[1] - scale.x[0]);
+    cursor.point(places > 0 && x >= scale.x[0] && x <= scale.x[1] ? Math.max(0, Math.min(places - 1, Math.round(x / dx) - 1)) : null);
+  };
 
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(left, top, right - left, bottom - top);
-    ctx.clip();
-    if (reference && (!log || reference.value > 0)) {
-      const y = py(reference.value);
-      dashedLine(ctx, [left, y], [right, y], css('--chart-muted'), [6, 5]);
-      ctx.fillStyle = css('--chart-text');
-      ctx.textAlign = 'right';
-      ctx.textBaseline = 'bottom';
-      ctx.fillText(reference.label, right - 4, y - 3);
-    }
-    if (marker && marker.x >= frame.x0 && marker.x <= frame.x1) {
-      const x = px(marker.x);
-      dashedLine(ctx, [x, top], [x, bottom], css('--chart-text'), [4, 4]);
-      ctx.fillStyle = css('--chart-text');
-      // The label sits on the side of the line with more room.
-      ctx.textAlign = x > (left + right) / 2 ? 'right' : 'left';
-      ctx.textBaseline = 'top';
-      ctx.fillText(marker.label, x + (x > (left + right) / 2 ? -4 : 4), top + 2);
-    }
-    ctx.lineWidth = 2;
-    ctx.lineJoin = 'round';
-    for (const curve of curves) {
-      if (curve.points.length === 0) continue;
-      const name = curve.color.match(/^var\((--[\w-]+)\)$/)?.[1];
-      ctx.strokeStyle = name ? css(name) : curve.color;
-      ctx.beginPath();
-      curve.points.forEach((p, i) => (i === 0 ? ctx.moveTo(px(p.x), py(p.y)) : ctx.lineTo(px(p.x), py(p.y))));
-      ctx.stroke();
-    }
-    ctx.restore();
-  });
+  const cursorX = cursor.index === null ? null : (cursor.index + 1) * dx;
+  const readings = cursorX === null ? [] : series.current.map((s) => ({ s, v: valueAt(s, cursorX) }));
   const latest = curves.map((c) => c.points[c.points.length - 1]).filter(Boolean);
   return (
     <figure className="loss-chart">
       <figcaption>{label}</figcaption>
-      <div className="chart-frame">
+      <div
+        ref={frame}
+        className="chart-frame loss-plot"
+        tabIndex={0}
+        role="application"
+        aria-label={
+          hasData
+            ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}${marker ? `; ${marker.label}` : ''}`
+            : `${label}. ${empty}`
+        }
+        aria-describedby={readoutId}
+        onKeyDown={cursor.onKeyDown}
+        onPointerMove={onPointerMove}
+        onPointerDown={onPointerMove}
+        onPointerLeave={cursor.leave}
+        data-chart="loss"
+        data-curves={curves.filter((c) => c.points.length > 0).length}
+        data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
+        data-reference={reference?.label}
+        data-marker={marker?.x}
+      >
         {!hasData && <p className="chart-empty">{empty}</p>}
-        <canvas
-          ref={ref}
-          className="loss-canvas"
-          role="img"
-          aria-label={
-            hasData
-              ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}${marker ? `; ${marker.label}` : ''}`
-              : `${label}. ${empty}`
-          }
-          data-curves={curves.filter((c) => c.points.length > 0).length}
-          data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
-          data-reference={reference?.label}
-          data-marker={marker?.x}
-        />
+        {width > 0 && (
+          <LinePlot
+            curves={curves}
+            rows={drawn.rows}
+            scale={scale}
+            width={width}
+            reference={reference}
+            marker={marker}
+            paintTarget={frame}
+          />
+        )}
+        {cursorX !== null && width > 0 && (
+          <svg className="chart-cursor" width={width} height={HEIGHT} aria-hidden="true">
+            <line x1={px(cursorX)} x2={px(cursorX)} y1={box.top} y2={box.bottom} />
+            {readings.map(({ s, v }) =>
+              v !== undefined && Number.isFinite(v) && (!scale.log || v > 0) && v >= scale.y[0] && v <= scale.y[1] ? (
+                <circle key={s.key} cx={px(cursorX)} cy={py(v)} r={4} style={{ fill: s.color }} />
+              ) : null,
+            )}
+          </svg>
+        )}
       </div>
+      <p
+        id={readoutId}
+        className="chart-readout"
+        aria-live="polite"
+        data-x={cursorX ?? undefined}
+        data-values={cursorX === null ? undefined : readings.map(({ v }) => (v === undefined ? '' : String(v))).join(',')}
+      >
+        {cursorX === null ? (
+          <span className="chart-hint">{text.hint}</span>
+        ) : (
+          <>
+            <span className="readout-x">
+              {epochs ? text.epoch : text.step} {epochs ? formatNumber(cursorX, 4) : cursorX}:
+            </span>{' '}
+            {readings.map(({ s, v }) => (
+              <span key={s.key} className="readout-value">
+                <span className="legend-mark legend-dot" style={{ color: s.color }} aria-hidden="true" />
+                {s.label} {v === undefined ? text.none : formatNumber(v, 4)}{' '}
+              </span>
+            ))}
+          </>
+        )}
+      </p>
     </figure>
+  );
+});
+
+/**
+ * The Recharts chart alone, memoized: it re-renders only when what it draws changes (at most every
+ * `redrawMs`) or the box is resized, and counts each of those renders in the frame's data-paints.
+ */
+const LinePlot = memo(function LinePlot({
+  curves,
+  rows,
+  scale,
+  width,
+  reference,
+  marker,
+  paintTarget,
+}: {
+  curves: Curve[];
+  rows: Row[];
+  scale: Scale;
+  width: number;
+  reference?: Reference;
+  marker?: Marker;
+  paintTarget: { current: HTMLElement | null };
+}) {
+  usePaintCount(paintTarget);
+  const showReference = reference && (!scale.log || reference.value > 0);
+  const showMarker = marker && marker.x >= scale.x[0] && marker.x <= scale.x[1];
+  const markerRight = marker && marker.x > (scale.x[0] + scale.x[1]) / 2;
+  // Recharts keeps its settings in a store and recomputes from whatever changed: new objects with the same
+  // values (labels, domains, ticks) would cost a recomputation on every update.
+  const referenceLabel = useMemo(
+    () => reference && { value: reference.label, position: 'insideBottomRight' as const, ...LABEL },
+    [reference],
+  );
+  const markerLabel = useMemo(
+    () => marker && { value: marker.label, position: markerRight ? ('insideTopRight' as const) : ('insideTopLeft' as const), ...LABEL },
+    [marker, markerRight],
+  );
+  return (
+    <div aria-hidden="true">
+      <LineChart data={rows} width={width} height={HEIGHT} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid stroke="var(--chart-grid)" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={scale.x}
+          ticks={scale.xTicks}
+          allowDataOverflow
+          height={X_AXIS_HEIGHT}
+          tick={TICK}
+          tickFormatter={formatX}
+          stroke="var(--chart-text)"
+          tickLine={false}
+          interval={0}
+        />
+        <YAxis
+          type="number"
+          scale={scale.log ? 'log' : 'linear'}
+          domain={scale.y}
+          ticks={scale.yTicks}
+          allowDataOverflow
+          width={Y_AXIS_WIDTH}
+          tick={TICK}
+          tickFormatter={formatY}
+          stroke="var(--chart-text)"
+          tickLine={false}
+          interval={0}
+        />
+        {showReference && (
+          <ReferenceLine y={reference.value} stroke="var(--chart-muted)" strokeDasharray="6 5" ifOverflow="hidden" label={referenceLabel} />
+        )}
+        {showMarker && <ReferenceLine x={marker.x} stroke="var(--chart-text)" strokeDasharray="4 4" label={markerLabel} />}
+        {curves.map((c, k) => (
+          <Line
+            key={c.key}
+            dataKey={`s${k}`}
+            type="linear"
+            stroke={c.color}
+            strokeWidth={2}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+            shape={PlainLine}
+          />
+        ))}
+      </LineChart>
+    </div>
   );
 });

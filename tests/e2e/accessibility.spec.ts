@@ -29,7 +29,7 @@ for (const scheme of ['light', 'dark'] as const) {
           await w.locator('[data-action=step]').click();
           await expect(w).toHaveAttribute('data-step', String(i));
         }
-        await expect(w.locator('.loss-canvas').first()).toHaveAttribute('data-curves', /[1-9]/);
+        await expect(w.locator('.loss-plot').first()).toHaveAttribute('data-curves', /[1-9]/);
         const question = page.locator('[data-quiz=quiz] [data-question="0"]');
         await question.locator('[data-choice="0"]').click();
         await expect(question.locator('.quiz-explanation')).toBeVisible();

@@ -22,7 +22,7 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(w.locator('[data-variant=mini] [data-value=epochs]')).toHaveText('16');
       await expect(w.locator('[data-variant=sgd] [data-value=epochs]')).toHaveText('2');
       await expect(w.locator('[data-variant=sgd] [data-value=ms]')).toHaveText(/ms$/);
-      await expect(w.locator('.loss-canvas')).toHaveAttribute('data-curves', '3');
+      await expect(w.locator('.loss-plot')).toHaveAttribute('data-curves', '3');
 
       await w.locator('select[data-param=axis]').selectOption('epochs');
       await expect(w.locator('.loss-chart figcaption')).toContainText(lang === 'en' ? 'by epoch' : '轮数');

@@ -24,9 +24,9 @@ test.describe('the linear-regression widget', () => {
     expect(Number(learned[1])).toBeCloseTo(Number(closed[1]), 2);
     // …and the loss on the floor that the closed form sets, drawn as a reference line.
     expect(Number(learned[2])).toBeCloseTo(Number(closed[2]), 3);
-    await expect(w.locator('.loss-canvas')).toHaveAttribute('data-reference', /closed-form loss/);
+    await expect(w.locator('.loss-plot')).toHaveAttribute('data-reference', /closed-form loss/);
     await expect(w.locator('[data-stats]')).toContainText('wasm');
-    await expect(w.locator('.loss-canvas')).toHaveAttribute('data-curves', '1');
+    await expect(w.locator('.loss-plot')).toHaveAttribute('data-curves', '1');
 
     // The budget is used up: a new learning rate alone does not make Play do nothing; a larger budget continues.
     await w.locator('input[data-param=lr]').focus();

@@ -15,7 +15,7 @@ for (const lang of ['en', 'zh'] as const) {
       await playToBudget(w, 500);
       expect(await numberAttr(w, 'data-loss')).toBeLessThan(0.05);
       await expect(w.locator('[data-value=accuracy]')).toHaveText('100 %');
-      await expect(w.locator('.loss-canvas[data-curves="1"]')).toHaveCount(2);
+      await expect(w.locator('.loss-plot[data-curves="1"]')).toHaveCount(2);
 
       // A class-0 point deep among class 1: the data are no longer separable.
       await w.locator('input[data-add-class="0"]').check();

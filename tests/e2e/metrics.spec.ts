@@ -25,8 +25,8 @@ for (const lang of ['en', 'zh'] as const) {
       await playToBudget(w, BUDGET);
       expect(await numberAttr(w, 'data-loss')).toBeLessThan(0.42);
       expect(await count(w, 'auc')).toBeGreaterThan(0.88);
-      await expect(w.locator('.loss-canvas[data-curves="2"]')).toHaveCount(1);
-      expect(Number(await w.locator('canvas[data-roc-points]').getAttribute('data-roc-points'))).toBeGreaterThan(500);
+      await expect(w.locator('.loss-plot[data-curves="2"]')).toHaveCount(1);
+      expect(Number(await w.locator('.roc-plot[data-roc-points]').getAttribute('data-roc-points'))).toBeGreaterThan(500);
       const [tp, fp, fn, tn] = [await count(w, 'tp'), await count(w, 'fp'), await count(w, 'fn'), await count(w, 'tn')];
       expect(tp + fn).toBe(500);
       expect(fp + tn).toBe(500);

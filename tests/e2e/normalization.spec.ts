@@ -25,7 +25,7 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(raw).toHaveAttribute('data-out', '');
       expect(Number(await raw.locator('[data-value=condition]').textContent())).toBeGreaterThan(1000);
       expect(Number(await scaled.locator('[data-value=condition]').textContent())).toBeLessThan(1.5);
-      await expect(w.locator('.loss-canvas[data-curves="2"]')).toHaveCount(1);
+      await expect(w.locator('.loss-plot[data-curves="2"]')).toHaveCount(1);
       await expect(w.locator('figure[data-run] canvas')).toHaveCount(2);
       await expectAllFinite(w);
       await expectLinkReproduces(w, ID, BUDGET);

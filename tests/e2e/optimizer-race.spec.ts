@@ -20,7 +20,7 @@ for (const lang of ['en', 'zh'] as const) {
       // SGD at its stable rate is the slowest of the four here.
       const reached = async (racer: string) => Number(await row(w, racer).getAttribute('data-reached'));
       expect(await reached('sgd')).toBeGreaterThan(await reached('momentum'));
-      await expect(w.locator('.loss-canvas')).toHaveAttribute('data-curves', '4');
+      await expect(w.locator('.loss-plot')).toHaveAttribute('data-curves', '4');
 
       const map = w.locator('canvas.pickable');
       const box = (await map.boundingBox())!;

@@ -20,7 +20,7 @@ for (const lang of ['en', 'zh'] as const) {
       expect(first).toBeGreaterThan(0.2);
       await playToBudget(w, BUDGET);
       expect(await numberAttr(w, 'data-loss')).toBeLessThan(first / 10);
-      const chart = w.locator('.loss-canvas');
+      const chart = w.locator('.loss-plot');
       await expect(chart).toHaveAttribute('data-curves', '2');
       const best = await value(w, 'best-step');
       expect(best).toBeGreaterThan(100);
