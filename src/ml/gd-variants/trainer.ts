@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BatchStream } from '../shared/batch-stream';
-import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse } from '../linear-regression/math';
+import { closedForm, criticalLearningRate, lossGrid, makeLinearData, mse, type Dataset1D } from '../linear-regression/math';
 import type { ModelFactory } from '../tfjs/trainable';
 import { GD_VARIANTS, GD_X_RANGE, VARIANTS, type GdVariantsInfo, type GdVariantsParams } from './contract';
 
@@ -26,6 +26,43 @@ interface Variant {
   stream: BatchStream | null;
 }
 
+/** One update on the variant's next batch; returns the milliseconds it took (wasm and cpu run eagerly). */
+function updateVariant(variant: Variant, x: tf.Tensor1D, y: tf.Tensor1D): number {
+  const started = performance.now();
+  const grads = tf.tidy(() => {
+    let xb = x;
+    let yb = y;
+    if (variant.stream) {
+      const indices = tf.tensor1d(variant.stream.next(variant.size), 'int32');
+      xb = tf.gather(x, indices);
+      yb = tf.gather(y, indices);
+    }
+    const residual = tf.sub(tf.add(variant.b0, tf.mul(variant.b1, xb)), yb);
+    return { g0: tf.mul(2, tf.mean(residual)), g1: tf.mul(2, tf.mean(tf.mul(xb, residual))) };
+  });
+  variant.optimizer.applyGradients([
+    { name: variant.b0.name, tensor: grads.g0 },
+    { name: variant.b1.name, tensor: grads.g1 },
+  ]);
+  tf.dispose([grads.g0, grads.g1]);
+  return performance.now() - started;
+}
+
+/** What the page draws once per run: the data, the batch sizes, the closed-form fit and the loss surface. */
+function variantsInfo(data: Dataset1D, n: number, sizes: [number, number, number]): GdVariantsInfo {
+  const best = closedForm(data);
+  return {
+    x: data.x,
+    y: data.y,
+    n,
+    batchSizes: sizes,
+    closedForm: best,
+    minLoss: mse(data, best),
+    criticalLr: criticalLearningRate(data),
+    grid: lossGrid(data, GRID_SIZE, GRID_SIZE),
+  };
+}
+
 export const createGdVariants: ModelFactory<GdVariantsParams> = (params, seed) => {
   const n = params.n;
   const data = makeLinearData(n, params.noise, seed, GD_X_RANGE);
@@ -42,39 +79,8 @@ export const createGdVariants: ModelFactory<GdVariantsParams> = (params, seed) =
     // Each variant shuffles with its own stream, derived from the run's seed.
     stream: size < n ? new BatchStream(n, (seed * 31 + i + 1) >>> 0) : null,
   }));
-  const best = closedForm(data);
-  const info: GdVariantsInfo = {
-    x: data.x,
-    y: data.y,
-    n,
-    batchSizes: sizes,
-    closedForm: best,
-    minLoss: mse(data, best),
-    criticalLr: criticalLearningRate(data),
-    grid: lossGrid(data, GRID_SIZE, GRID_SIZE),
-  };
-
-  /** One update on the variant's next batch; returns the milliseconds it took (wasm and cpu run eagerly). */
-  function update(variant: Variant): number {
-    const started = performance.now();
-    const grads = tf.tidy(() => {
-      let xb = x;
-      let yb = y;
-      if (variant.stream) {
-        const indices = tf.tensor1d(variant.stream.next(variant.size), 'int32');
-        xb = tf.gather(x, indices);
-        yb = tf.gather(y, indices);
-      }
-      const residual = tf.sub(tf.add(variant.b0, tf.mul(variant.b1, xb)), yb);
-      return { g0: tf.mul(2, tf.mean(residual)), g1: tf.mul(2, tf.mean(tf.mul(xb, residual))) };
-    });
-    variant.optimizer.applyGradients([
-      { name: variant.b0.name, tensor: grads.g0 },
-      { name: variant.b1.name, tensor: grads.g1 },
-    ]);
-    tf.dispose([grads.g0, grads.g1]);
-    return performance.now() - started;
-  }
+  const info = variantsInfo(data, n, sizes);
+  const update = (variant: Variant) => updateVariant(variant, x, y);
 
   return {
     traceNames: GD_VARIANTS.trace,

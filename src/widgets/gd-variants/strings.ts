@@ -52,4 +52,6 @@ const en: typeof zh = {
   newData: 'New data',
 };
 
-export const GD_VARIANTS_STRINGS: Record<Lang, typeof zh> = { zh, en };
+export type GdVariantsStrings = typeof zh;
+
+export const GD_VARIANTS_STRINGS: Record<Lang, GdVariantsStrings> = { zh, en };

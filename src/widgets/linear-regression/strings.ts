@@ -31,4 +31,6 @@ const en: typeof zh = {
     'β₀ across, β₁ up; darker means lower loss, contour lines are log-spaced, the white path is gradient descent, the orange dot the current parameters and the white ring the closed-form answer.',
 };
 
-export const LINEAR_REGRESSION_STRINGS: Record<Lang, typeof zh> = { zh, en };
+export type LinearRegressionStrings = typeof zh;
+
+export const LINEAR_REGRESSION_STRINGS: Record<Lang, LinearRegressionStrings> = { zh, en };

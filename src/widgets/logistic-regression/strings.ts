@@ -21,4 +21,6 @@ const en: typeof zh = {
   newData: 'New data',
 };
 
-export const LOGISTIC_REGRESSION_STRINGS: Record<Lang, typeof zh> = { zh, en };
+export type LogisticRegressionStrings = typeof zh;
+
+export const LOGISTIC_REGRESSION_STRINGS: Record<Lang, LogisticRegressionStrings> = { zh, en };

@@ -93,4 +93,6 @@ const en: typeof zh = {
   newData: 'New data',
 };
 
-export const METRICS_STRINGS: Record<Lang, typeof zh> = { zh, en };
+export type MetricsStrings = typeof zh;
+
+export const METRICS_STRINGS: Record<Lang, MetricsStrings> = { zh, en };

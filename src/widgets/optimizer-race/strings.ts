@@ -42,4 +42,6 @@ const en: typeof zh = {
   noneOn: 'Switch on at least one optimizer.',
 };
 
-export const OPTIMIZER_RACE_STRINGS: Record<Lang, typeof zh> = { zh, en };
+export type OptimizerRaceStrings = typeof zh;
+
+export const OPTIMIZER_RACE_STRINGS: Record<Lang, OptimizerRaceStrings> = { zh, en };

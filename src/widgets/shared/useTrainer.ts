@@ -2,7 +2,7 @@
  * Connects a widget to its training worker. Messages are folded into a mutable store and the widget
  * re-renders at most once per animation frame, however many messages arrive (or less often: `minFrameMs`).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { TrainerClient } from '../../engine/client';
 import type { BackendName, FromWorker } from '../../engine/protocol';
 
@@ -93,6 +93,49 @@ function fold<Info>(view: TrainerView<Info>, message: FromWorker): void {
 }
 
 /**
+ * When the widget re-renders: `whenDue` renders at the first animation frame at least `minFrameMs` after the
+ * last render, `now` renders at once (a picture) and starts the wait again, `cancel` drops the render waiting.
+ * `pending` and `due` are useTrainer's refs: the render waiting, and when the next one is due.
+ */
+function frameRenders(pending: RefObject<(() => void) | null>, due: RefObject<number>, minFrameMs: number, rerender: () => void) {
+  const cancel = () => {
+    pending.current?.();
+    pending.current = null;
+  };
+  // The next animation frame once a render is due; until then a timer, not a frame polled for the time.
+  const whenDue = () => {
+    const wait = due.current - 4 - performance.now();
+    if (wait > 0) {
+      const timer = setTimeout(() => {
+        pending.current = null;
+        whenDue();
+      }, wait);
+      pending.current = () => clearTimeout(timer);
+      return;
+    }
+    const id = requestAnimationFrame(render);
+    pending.current = () => cancelAnimationFrame(id);
+  };
+  const render = (now: number) => {
+    pending.current = null;
+    // Renders are due every minFrameMs on average (a few ms early is on time), so a page that drops to
+    // 50 frames a second still renders about 30 times a second, not every second frame.
+    if (now < due.current - 4) {
+      whenDue();
+      return;
+    }
+    due.current = now - due.current > minFrameMs ? now + minFrameMs : due.current + minFrameMs;
+    rerender();
+  };
+  const now = () => {
+    cancel();
+    due.current = performance.now() + minFrameMs;
+    rerender();
+  };
+  return { whenDue, now, cancel };
+}
+
+/**
  * `enabled` false delays starting the worker (until the widget is near the screen). `data` is the
  * learner's own data set, if any: sent at the start and with every reset. `minFrameMs` spaces re-renders
  * at least that far apart (33: about 30 a second), for a widget whose frames are costly to draw. `painter`
@@ -121,47 +164,17 @@ export function useTrainer<Info = unknown>(
   useEffect(() => {
     if (!enabled) return;
     store.current = emptyView();
-    const cancel = () => {
-      pending.current?.();
-      pending.current = null;
-    };
-    // The next animation frame once a render is due; until then a timer, not a frame polled for the time.
-    const renderWhenDue = () => {
-      const wait = due.current - 4 - performance.now();
-      if (wait > 0) {
-        const timer = setTimeout(() => {
-          pending.current = null;
-          renderWhenDue();
-        }, wait);
-        pending.current = () => clearTimeout(timer);
-        return;
-      }
-      const id = requestAnimationFrame(render);
-      pending.current = () => cancelAnimationFrame(id);
-    };
-    const render = (now: number) => {
-      pending.current = null;
-      // Renders are due every minFrameMs on average (a few ms early is on time), so a page that drops to
-      // 50 frames a second still renders about 30 times a second, not every second frame.
-      if (now < due.current - 4) {
-        renderWhenDue();
-        return;
-      }
-      due.current = now - due.current > minFrameMs ? now + minFrameMs : due.current + minFrameMs;
-      setVersion((v) => v + 1);
-    };
+    const renders = frameRenders(pending, due, minFrameMs, () => setVersion((v) => v + 1));
     // The client passes on only the current run's messages: what the worker posted before a reset, still on
     // its way when the reset was sent, never reaches the store (a stale progress would leave 'loading').
     const trainer = new TrainerClient((message) => {
       if (message.type === 'picture') {
         painter?.receive(message.picture);
-        cancel();
-        due.current = performance.now() + minFrameMs;
-        setVersion((v) => v + 1);
+        renders.now();
         return;
       }
       fold(store.current, message);
-      if (!pending.current) renderWhenDue();
+      if (!pending.current) renders.whenDue();
     });
     client.current = trainer;
     const { seed, ...rest } = initialParams.current;
@@ -169,7 +182,7 @@ export function useTrainer<Info = unknown>(
     painter?.attach(trainer);
     return () => {
       painter?.detach();
-      cancel();
+      renders.cancel();
       trainer.dispose();
       client.current = null;
     };

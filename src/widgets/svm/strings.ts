@@ -27,4 +27,6 @@ const en: typeof zh = {
   newData: 'New data',
 };
 
-export const SVM_STRINGS: Record<Lang, typeof zh> = { zh, en };
+export type SvmStrings = typeof zh;
+
+export const SVM_STRINGS: Record<Lang, SvmStrings> = { zh, en };

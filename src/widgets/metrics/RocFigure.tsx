@@ -1,0 +1,41 @@
+import { ChartLegend } from '../../charts/ChartLegend';
+import { RocCanvas } from '../../charts/RocCanvas';
+import { formatNumber } from '../../controls/format';
+import type { ThresholdReport } from '../../ml/metrics/threshold';
+import { percent } from './percent';
+import type { MetricsStrings } from './strings';
+import type { Scored } from './useScoredEvaluation';
+
+export function RocFigure({
+  scored,
+  report,
+  tText,
+  m,
+}: {
+  scored: Scored | null;
+  report: ThresholdReport | null;
+  tText: string;
+  m: MetricsStrings;
+}) {
+  return (
+    <figure className="panel">
+      <figcaption>{m.roc}</figcaption>
+      {scored && report && (
+        <RocCanvas
+          curve={scored.roc}
+          point={{ fpr: report.fpr, tpr: report.recall }}
+          aucText={`AUC = ${formatNumber(scored.auc, 3)}`}
+          axes={m.rocAxes}
+          description={m.rocDescription(formatNumber(scored.auc, 3), tText, percent(report.fpr), percent(report.recall))}
+        />
+      )}
+      <ChartLegend
+        items={[
+          { label: m.rocCurve, color: 'var(--accent)', mark: 'line' },
+          { label: m.chance, color: 'var(--chart-muted)', mark: 'dashed' },
+          { label: m.current, color: 'var(--accent-strong)', mark: 'dot' },
+        ]}
+      />
+    </figure>
+  );
+}

@@ -1,0 +1,3 @@
+import { formatNumber } from '../../controls/format';
+
+export const percent = (v: number) => `${formatNumber(v * 100, 3)} %`;
