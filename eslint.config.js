@@ -108,8 +108,6 @@ export default defineConfig([
   },
   {
     files: ['src/**'],
-    // EXCEPTION: being replaced by the Recharts charts.
-    ignores: ['src/charts/LossChart.tsx', 'src/charts/RocCanvas.tsx'],
     rules: {
       // A function longer than a screen is split into pieces with one job each (components, hooks, helpers).
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],

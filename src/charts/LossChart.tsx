@@ -290,7 +290,6 @@ const LossChartView = memo(function LossChartView({
   label: string;
   empty: string;
 } & ChartAxes) {
-  const text = useChartText();
   const frame = useRef<HTMLDivElement>(null);
   const width = useMeasuredWidth(frame);
   const readoutId = useId();
@@ -300,9 +299,6 @@ const LossChartView = memo(function LossChartView({
   const cursor = useCursor(places);
   const hasData = curves.some((c) => c.points.length > 0);
   const box = plotBox(width);
-  const px = (x: number) => box.left + ((x - scale.x[0]) / (scale.x[1] - scale.x[0])) * (box.right - box.left);
-  const fy = (y: number) => (scale.log ? Math.log10(y) : y);
-  const py = (y: number) => box.bottom - ((fy(y) - fy(scale.y[0])) / (fy(scale.y[1]) - fy(scale.y[0]))) * (box.bottom - box.top);
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!hasData || box.right <= box.left) return;
@@ -351,43 +347,63 @@ const LossChartView = memo(function LossChartView({
             paintTarget={frame}
           />
         )}
-        {cursorX !== null && width > 0 && (
-          <svg className="chart-cursor" width={width} height={HEIGHT} aria-hidden="true">
-            <line x1={px(cursorX)} x2={px(cursorX)} y1={box.top} y2={box.bottom} />
-            {readings.map(({ s, v }) =>
-              v !== undefined && Number.isFinite(v) && (!scale.log || v > 0) && v >= scale.y[0] && v <= scale.y[1] ? (
-                <circle key={s.key} cx={px(cursorX)} cy={py(v)} r={4} style={{ fill: s.color }} />
-              ) : null,
-            )}
-          </svg>
-        )}
+        {cursorX !== null && width > 0 && <CursorMarks x={cursorX} readings={readings} scale={scale} width={width} />}
       </div>
-      <p
-        id={readoutId}
-        className="chart-readout"
-        aria-live="polite"
-        data-x={cursorX ?? undefined}
-        data-values={cursorX === null ? undefined : readings.map(({ v }) => (v === undefined ? '' : String(v))).join(',')}
-      >
-        {cursorX === null ? (
-          <span className="chart-hint">{text.hint}</span>
-        ) : (
-          <>
-            <span className="readout-x">
-              {epochs ? text.epoch : text.step} {epochs ? formatNumber(cursorX, 4) : cursorX}:
-            </span>{' '}
-            {readings.map(({ s, v }) => (
-              <span key={s.key} className="readout-value">
-                <span className="legend-mark legend-dot" style={{ color: s.color }} aria-hidden="true" />
-                {s.label} {v === undefined ? text.none : formatNumber(v, 4)}{' '}
-              </span>
-            ))}
-          </>
-        )}
-      </p>
+      <Readout id={readoutId} x={cursorX} readings={readings} epochs={epochs} />
     </figure>
   );
 });
+
+type Reading = { s: LossSeries; v: number | undefined };
+
+/** The cursor's vertical line and a dot on each series it crosses. */
+function CursorMarks({ x, readings, scale, width }: { x: number; readings: Reading[]; scale: Scale; width: number }) {
+  const box = plotBox(width);
+  const px = box.left + ((x - scale.x[0]) / (scale.x[1] - scale.x[0])) * (box.right - box.left);
+  const fy = (y: number) => (scale.log ? Math.log10(y) : y);
+  const py = (y: number) => box.bottom - ((fy(y) - fy(scale.y[0])) / (fy(scale.y[1]) - fy(scale.y[0]))) * (box.bottom - box.top);
+  return (
+    <svg className="chart-cursor" width={width} height={HEIGHT} aria-hidden="true">
+      <line x1={px} x2={px} y1={box.top} y2={box.bottom} />
+      {readings.map(({ s, v }) =>
+        v !== undefined && Number.isFinite(v) && (!scale.log || v > 0) && v >= scale.y[0] && v <= scale.y[1] ? (
+          <circle key={s.key} cx={px} cy={py(v)} r={4} style={{ fill: s.color }} />
+        ) : null,
+      )}
+    </svg>
+  );
+}
+
+/** Under the chart, in words: the cursor's step (or epoch) and every series' value there, or how to move it. */
+function Readout({ id, x, readings, epochs }: { id: string; x: number | null; readings: Reading[]; epochs: boolean }) {
+  const text = useChartText();
+  const cursorX = x;
+  return (
+    <p
+      id={id}
+      className="chart-readout"
+      aria-live="polite"
+      data-x={cursorX ?? undefined}
+      data-values={cursorX === null ? undefined : readings.map(({ v }) => (v === undefined ? '' : String(v))).join(',')}
+    >
+      {cursorX === null ? (
+        <span className="chart-hint">{text.hint}</span>
+      ) : (
+        <>
+          <span className="readout-x">
+            {epochs ? text.epoch : text.step} {epochs ? formatNumber(cursorX, 4) : cursorX}:
+          </span>{' '}
+          {readings.map(({ s, v }) => (
+            <span key={s.key} className="readout-value">
+              <span className="legend-mark legend-dot" style={{ color: s.color }} aria-hidden="true" />
+              {s.label} {v === undefined ? text.none : formatNumber(v, 4)}{' '}
+            </span>
+          ))}
+        </>
+      )}
+    </p>
+  );
+}
 
 /**
  * The Recharts chart alone, memoized: it re-renders only when what it draws changes (at most every

@@ -1,5 +1,5 @@
 import { ChartLegend } from '../../charts/ChartLegend';
-import { RocCanvas } from '../../charts/RocCanvas';
+import { RocChart } from '../../charts/RocChart';
 import { formatNumber } from '../../controls/format';
 import type { ThresholdReport } from '../../ml/metrics/threshold';
 import { percent } from './percent';
@@ -21,7 +21,7 @@ export function RocFigure({
     <figure className="panel">
       <figcaption>{m.roc}</figcaption>
       {scored && report && (
-        <RocCanvas
+        <RocChart
           curve={scored.roc}
           point={{ fpr: report.fpr, tpr: report.recall }}
           aucText={`AUC = ${formatNumber(scored.auc, 3)}`}
