@@ -18,6 +18,7 @@ import { logTicks, niceTicks } from './axes';
 import { useChartText, useCursor, useMeasuredWidth, usePaintCount } from './chart-interaction';
 import { lttb, type Point } from './downsample';
 import { PlainLine } from './line-shape';
+import { AXIS_STYLE, CHART_TEXT, plotBox, type ChartLayout } from './recharts-style';
 import { useThrottled } from './useThrottled';
 
 const MAX_POINTS = 400;
@@ -26,8 +27,7 @@ const HEIGHT = 220;
 const MARGIN = { top: 8, right: 14, bottom: 0, left: 0 };
 const Y_AXIS_WIDTH = 58;
 const X_AXIS_HEIGHT = 24;
-const TICK = { fill: 'var(--chart-text)', fontSize: 12 };
-const LABEL = { fill: 'var(--chart-text)', fontSize: 12 };
+const LAYOUT: ChartLayout = { margin: MARGIN, yAxisWidth: Y_AXIS_WIDTH, xAxisHeight: X_AXIS_HEIGHT };
 const formatX = (v: number) => formatNumber(v, 3);
 const formatY = (v: number) => formatNumber(v, 2);
 
@@ -271,11 +271,6 @@ function useStableArray<T extends readonly number[]>(values: T): T {
   return last.current;
 }
 
-/** The plot area inside the chart's box, as Recharts lays it out with the margins and axis sizes above. */
-function plotBox(width: number) {
-  return { left: MARGIN.left + Y_AXIS_WIDTH, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom - X_AXIS_HEIGHT };
-}
-
 const LossChartView = memo(function LossChartView({
   drawn,
   series,
@@ -298,7 +293,7 @@ const LossChartView = memo(function LossChartView({
   const scale = useStableScale(fresh);
   const cursor = useCursor(places);
   const hasData = curves.some((c) => c.points.length > 0);
-  const box = plotBox(width);
+  const box = plotBox(LAYOUT, width, HEIGHT);
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!hasData || box.right <= box.left) return;
@@ -349,7 +344,7 @@ const LossChartView = memo(function LossChartView({
         )}
         {cursorX !== null && width > 0 && <CursorMarks x={cursorX} readings={readings} scale={scale} width={width} />}
       </div>
-      <Readout id={readoutId} x={cursorX} readings={readings} epochs={epochs} />
+      <Readout id={readoutId} cursorX={cursorX} readings={readings} epochs={epochs} />
     </figure>
   );
 });
@@ -358,7 +353,7 @@ type Reading = { s: LossSeries; v: number | undefined };
 
 /** The cursor's vertical line and a dot on each series it crosses. */
 function CursorMarks({ x, readings, scale, width }: { x: number; readings: Reading[]; scale: Scale; width: number }) {
-  const box = plotBox(width);
+  const box = plotBox(LAYOUT, width, HEIGHT);
   const px = box.left + ((x - scale.x[0]) / (scale.x[1] - scale.x[0])) * (box.right - box.left);
   const fy = (y: number) => (scale.log ? Math.log10(y) : y);
   const py = (y: number) => box.bottom - ((fy(y) - fy(scale.y[0])) / (fy(scale.y[1]) - fy(scale.y[0]))) * (box.bottom - box.top);
@@ -375,9 +370,8 @@ function CursorMarks({ x, readings, scale, width }: { x: number; readings: Readi
 }
 
 /** Under the chart, in words: the cursor's step (or epoch) and every series' value there, or how to move it. */
-function Readout({ id, x, readings, epochs }: { id: string; x: number | null; readings: Reading[]; epochs: boolean }) {
+function Readout({ id, cursorX, readings, epochs }: { id: string; cursorX: number | null; readings: Reading[]; epochs: boolean }) {
   const text = useChartText();
-  const cursorX = x;
   return (
     <p
       id={id}
@@ -433,42 +427,26 @@ const LinePlot = memo(function LinePlot({
   // Recharts keeps its settings in a store and recomputes from whatever changed: new objects with the same
   // values (labels, domains, ticks) would cost a recomputation on every update.
   const referenceLabel = useMemo(
-    () => reference && { value: reference.label, position: 'insideBottomRight' as const, ...LABEL },
+    () => reference && { value: reference.label, position: 'insideBottomRight' as const, ...CHART_TEXT },
     [reference],
   );
   const markerLabel = useMemo(
-    () => marker && { value: marker.label, position: markerRight ? ('insideTopRight' as const) : ('insideTopLeft' as const), ...LABEL },
+    () =>
+      marker && { value: marker.label, position: markerRight ? ('insideTopRight' as const) : ('insideTopLeft' as const), ...CHART_TEXT },
     [marker, markerRight],
   );
   return (
     <div aria-hidden="true">
       <LineChart data={rows} width={width} height={HEIGHT} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--chart-grid)" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={scale.x}
-          ticks={scale.xTicks}
-          allowDataOverflow
-          height={X_AXIS_HEIGHT}
-          tick={TICK}
-          tickFormatter={formatX}
-          stroke="var(--chart-text)"
-          tickLine={false}
-          interval={0}
-        />
+        <XAxis {...AXIS_STYLE} dataKey="x" domain={scale.x} ticks={scale.xTicks} height={X_AXIS_HEIGHT} tickFormatter={formatX} />
         <YAxis
-          type="number"
+          {...AXIS_STYLE}
           scale={scale.log ? 'log' : 'linear'}
           domain={scale.y}
           ticks={scale.yTicks}
-          allowDataOverflow
           width={Y_AXIS_WIDTH}
-          tick={TICK}
           tickFormatter={formatY}
-          stroke="var(--chart-text)"
-          tickLine={false}
-          interval={0}
         />
         {showReference && (
           <ReferenceLine y={reference.value} stroke="var(--chart-muted)" strokeDasharray="6 5" ifOverflow="hidden" label={referenceLabel} />

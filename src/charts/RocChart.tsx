@@ -13,6 +13,7 @@ import { niceTicks } from './axes';
 import { useChartText, useCursor, useMeasuredWidth, usePaintCount } from './chart-interaction';
 import { lttb, type Point } from './downsample';
 import { PlainLine } from './line-shape';
+import { AXIS_STYLE, CHART_TEXT, plotBox, type ChartLayout } from './recharts-style';
 import { useThrottled } from './useThrottled';
 
 const MAX_POINTS = 400;
@@ -20,9 +21,9 @@ const REDRAW_MS = 100;
 const MARGIN = { top: 10, right: 12, bottom: 0, left: 0 };
 const Y_AXIS_WIDTH = 44;
 const X_AXIS_HEIGHT = 36;
+const UNIT: [number, number] = [0, 1];
 const TICKS = niceTicks(0, 1);
-const TICK = { fill: 'var(--chart-text)', fontSize: 12 };
-const AXIS_LABEL = { fill: 'var(--chart-text)', fontSize: 12 };
+const LAYOUT: ChartLayout = { margin: MARGIN, yAxisWidth: Y_AXIS_WIDTH, xAxisHeight: X_AXIS_HEIGHT };
 const DIAGONAL = [
   { x: 0, y: 0 },
   { x: 1, y: 1 },
@@ -77,10 +78,6 @@ export function RocChart({
   return <RocView {...drawn} axes={axisLabels} description={description} />;
 }
 
-function plotBox(size: number) {
-  return { left: MARGIN.left + Y_AXIS_WIDTH, right: size - MARGIN.right, top: MARGIN.top, bottom: size - MARGIN.bottom - X_AXIS_HEIGHT };
-}
-
 const RocView = memo(function RocView({
   curve,
   points,
@@ -101,7 +98,7 @@ const RocView = memo(function RocView({
   const size = useMeasuredWidth(frame);
   const readoutId = useId();
   const cursor = useCursor(curve.length);
-  const box = plotBox(size);
+  const box = plotBox(LAYOUT, size, size);
   const px = (x: number) => box.left + x * (box.right - box.left);
   const py = (y: number) => box.bottom - y * (box.bottom - box.top);
 
@@ -182,34 +179,13 @@ const RocPlot = memo(function RocPlot({
   paintTarget: { current: HTMLElement | null };
 }) {
   usePaintCount(paintTarget);
-  const box = plotBox(size);
+  const box = plotBox(LAYOUT, size, size);
   return (
     <div aria-hidden="true">
       <LineChart data={points} width={size} height={size} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--chart-grid)" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={[0, 1]}
-          ticks={TICKS}
-          allowDataOverflow
-          height={X_AXIS_HEIGHT}
-          tick={TICK}
-          stroke="var(--chart-text)"
-          tickLine={false}
-          interval={0}
-        />
-        <YAxis
-          type="number"
-          domain={[0, 1]}
-          ticks={TICKS}
-          allowDataOverflow
-          width={Y_AXIS_WIDTH}
-          tick={TICK}
-          stroke="var(--chart-text)"
-          tickLine={false}
-          interval={0}
-        />
+        <XAxis {...AXIS_STYLE} dataKey="x" domain={UNIT} ticks={TICKS} height={X_AXIS_HEIGHT} />
+        <YAxis {...AXIS_STYLE} domain={UNIT} ticks={TICKS} width={Y_AXIS_WIDTH} />
         <ReferenceLine segment={DIAGONAL} stroke="var(--chart-muted)" strokeWidth={1.5} strokeDasharray="6 5" />
         <Line
           dataKey="y"
@@ -222,14 +198,14 @@ const RocPlot = memo(function RocPlot({
           shape={PlainLine}
         />
         {point && <ReferenceDot x={point.fpr} y={point.tpr} r={6} fill="var(--accent-strong)" stroke="var(--bg)" strokeWidth={2} />}
-        <text x={(box.left + box.right) / 2} y={size - 2} textAnchor="middle" {...AXIS_LABEL}>
+        <text x={(box.left + box.right) / 2} y={size - 2} textAnchor="middle" {...CHART_TEXT}>
           {axes.x}
         </text>
         <text
           transform={`translate(11 ${(box.top + box.bottom) / 2}) rotate(-90)`}
           textAnchor="middle"
           dominantBaseline="middle"
-          {...AXIS_LABEL}
+          {...CHART_TEXT}
         >
           {axes.y}
         </text>
