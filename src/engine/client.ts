@@ -1,5 +1,6 @@
 /** The page's handle on one training worker. React-free; widgets use it through useTrainer. */
 import type { Params } from '../state/params';
+import type { ModelData } from '../ml/shared/contract';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
 /** What the client needs of a Worker (a test passes a fake). */
@@ -30,6 +31,9 @@ export class TrainerClient {
   private start: Extract<ToWorker, { type: 'init' }> | null = null;
   /** The painter's latest settings, re-sent to a fresh worker. */
   private paintConfig: { config: unknown } | null = null;
+  /** Requests waiting for their reply, by id. */
+  private readonly requests = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private lastRequest = 0;
 
   /**
    * `createWorker` makes the worker (again, after a failure); the default is written out in full so that
@@ -43,7 +47,7 @@ export class TrainerClient {
     this.worker = this.spawn();
   }
 
-  init(model: string, params: Params, seed: number, data?: number[], backend?: BackendName) {
+  init(model: string, params: Params, seed: number, data?: ModelData, backend?: BackendName) {
     this.start = { type: 'init', model, params, seed, data, backend, run: ++this.run };
     this.send(this.start);
   }
@@ -64,7 +68,7 @@ export class TrainerClient {
    * After a failure the worker is replaced by a fresh one, started with this run's settings (and the
    * painter's); returns true when that happened, so the widget can say so.
    */
-  reset(params: Params, seed: number, data?: number[]): boolean {
+  reset(params: Params, seed: number, data?: ModelData): boolean {
     const run = ++this.run;
     if (this.failed && this.start) {
       this.start = { ...this.start, params, seed, data, run };
@@ -74,6 +78,14 @@ export class TrainerClient {
     this.send({ type: 'reset', params, seed, data, run });
     return false;
   }
+  /** Asks the model for `name` (TrainableModel.request); rejected if the worker fails or goes first. */
+  request(name: string): Promise<unknown> {
+    const id = ++this.lastRequest;
+    return new Promise((resolve, reject) => {
+      this.requests.set(id, { resolve, reject });
+      this.send({ type: 'request', name, id });
+    });
+  }
   paint(config: unknown) {
     this.paintConfig = { config };
     this.send({ type: 'paint', config });
@@ -82,6 +94,12 @@ export class TrainerClient {
   dispose() {
     this.send({ type: 'dispose' });
     this.worker.terminate();
+    this.dropRequests('the training worker has stopped');
+  }
+
+  private dropRequests(why: string) {
+    for (const { reject } of this.requests.values()) reject(new Error(why));
+    this.requests.clear();
   }
 
   private spawn(): WorkerLike {
@@ -103,12 +121,20 @@ export class TrainerClient {
     old.onerror = null;
     old.terminate();
     this.failed = false;
+    this.dropRequests('the training worker was replaced');
     this.worker = this.spawn();
     this.send(this.start!);
     if (this.paintConfig) this.send({ type: 'paint', config: this.paintConfig.config });
   }
 
   private receive(message: FromWorker) {
+    if (message.type === 'reply') {
+      const waiting = this.requests.get(message.id);
+      this.requests.delete(message.id);
+      if (message.error !== undefined) waiting?.reject(new Error(message.error));
+      else waiting?.resolve(message.value);
+      return;
+    }
     if (!isCurrentRun(message, this.run)) return;
     if (message.type === 'error') this.failed = true;
     this.onMessage(message);

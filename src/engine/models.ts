@@ -15,25 +15,28 @@ import { OPTIMIZER_RACE } from '../ml/optimizer-race/contract';
 import { createOptimizerRace } from '../ml/optimizer-race/trainer';
 import { OVERFITTING } from '../ml/overfitting/contract';
 import { createOverfitting } from '../ml/overfitting/trainer';
-import type { ContractParams, ModelContract } from '../ml/shared/contract';
+import type { ContractParams, ModelContract, ModelData } from '../ml/shared/contract';
 import { SVM } from '../ml/svm/contract';
 import { createSvm } from '../ml/svm/trainer';
 import type { ModelFactory } from '../ml/tfjs/trainable';
 import type { WidgetId } from '../widgets/catalog';
 
-import { defaults } from '../state/params';
+import { defaults, type Params } from '../state/params';
 
 /**
  * A factory typed by its contract's table, as the worker holds it. The worker receives untyped `Params`,
  * which the page read through that same table (defaults ← directive ← link, each value checked), so they have
  * the table's types; a key the page left out takes the table's default.
  */
-function entry<C extends ModelContract>(contract: C, factory: ModelFactory<ContractParams<C>>): ModelFactory {
-  const typed = factory as ModelFactory;
+function entry<C extends ModelContract, D extends ModelData>(
+  contract: C,
+  factory: ModelFactory<ContractParams<C>, D>,
+): ModelFactory<Params, ModelData> {
+  const typed = factory as unknown as ModelFactory<Params, ModelData>;
   return (params, seed, data) => typed({ ...defaults(contract.params), ...params }, seed, data);
 }
 
-export const MODELS: { readonly [Id in WidgetId]: ModelFactory } = {
+export const MODELS: { readonly [Id in WidgetId]: ModelFactory<Params, ModelData> } = {
   'linear-regression': entry(LINEAR_REGRESSION, createLinearRegression),
   'optimizer-race': entry(OPTIMIZER_RACE, createOptimizerRace),
   normalization: entry(NORMALIZATION, createNormalization),

@@ -6,20 +6,22 @@
  * messages are still on their way when the reset is sent). `run` is absent only where a test drives a
  * session by hand, and on the error the page makes up when the worker itself fails (onerror).
  */
-import type { ModelInfo } from '../ml/shared/contract';
+import type { ModelData, ModelInfo } from '../ml/shared/contract';
 import type { Params } from '../state/params';
 
 export type BackendName = 'wasm' | 'cpu';
 
 export type ToWorker =
-  | { type: 'init'; model: string; params: Params; seed: number; data?: number[]; backend?: BackendName; run?: number }
+  | { type: 'init'; model: string; params: Params; seed: number; data?: ModelData; backend?: BackendName; run?: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
   | { type: 'set'; params: Params }
-  | { type: 'reset'; params: Params; seed: number; data?: number[]; run?: number }
+  | { type: 'reset'; params: Params; seed: number; data?: ModelData; run?: number }
   /** Settings for the model's painter (engine/painters.ts), if it has one. */
   | { type: 'paint'; config: unknown }
+  /** Asks the model for something that is neither a step nor a parameter (TrainableModel.request), answered by a `reply` with the same id. */
+  | { type: 'request'; name: string; id: number }
   | { type: 'dispose' };
 
 export interface Progress {
@@ -59,6 +61,8 @@ export type FromWorker =
   | { type: 'diverged'; step: number; loss: number; run?: number }
   /** A picture from the model's painter. */
   | { type: 'picture'; picture: unknown; run?: number }
+  /** The answer to a `request`: its value, or why there is none. Not about a run: the id says whose it is. */
+  | { type: 'reply'; id: number; value?: unknown; error?: string; run?: undefined }
   | { type: 'error'; message: string; run?: number };
 
 /**

@@ -9,6 +9,7 @@ import type { ModelFactory, TrainableModel } from '../ml/tfjs/trainable';
 import { numberParam, type Params } from '../state/params';
 import type { BackendChoice } from './backend';
 import type { Painter, PainterFactory } from './painters';
+import type { ModelData } from '../ml/shared/contract';
 import type { FromWorker, ToWorker } from './protocol';
 
 export const FRAME_MS = 16;
@@ -27,7 +28,7 @@ export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
 export class TrainingSession {
   private model: TrainableModel | null = null;
-  private factory: ModelFactory | null = null;
+  private factory: ModelFactory<Params, ModelData> | null = null;
   private params: Params = {};
   private step = 0;
   private firstLoss = NaN;
@@ -47,7 +48,7 @@ export class TrainingSession {
 
   constructor(
     private readonly post: Post,
-    private readonly models: Record<string, ModelFactory>,
+    private readonly models: Record<string, ModelFactory<Params, ModelData>>,
     private readonly chooseBackend: (preferred?: BackendChoice['backend']) => Promise<BackendChoice>,
     private readonly painters: Record<string, PainterFactory> = {},
   ) {}
@@ -99,6 +100,9 @@ export class TrainingSession {
         case 'paint':
           this.painter?.configure(message.config);
           break;
+        case 'request':
+          this.answer(message.name, message.id);
+          break;
         case 'dispose':
           this.stopLoop();
           this.painter?.dispose();
@@ -112,6 +116,18 @@ export class TrainingSession {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Answers without holding up the messages behind the request (a save waits for the model's weights). */
+  private answer(name: string, id: number) {
+    const model = this.model;
+    const pending = model?.request
+      ? model.request(name)
+      : Promise.reject(new Error(model ? 'this model answers no requests' : 'no model yet'));
+    pending.then(
+      ({ value, transfer = [] }) => this.post({ type: 'reply', id, value }, transfer),
+      (error: unknown) => this.post({ type: 'reply', id, error: error instanceof Error ? error.message : String(error) }),
+    );
   }
 
   /** Stops the loop and reports what went wrong. */
@@ -128,7 +144,7 @@ export class TrainingSession {
     return numberParam(this.params, 'steps') ?? Infinity;
   }
 
-  private build(seed: number, data?: number[]) {
+  private build(seed: number, data?: ModelData) {
     this.model?.dispose();
     this.model = this.factory!(this.params, seed, data);
     this.step = 0;

@@ -51,6 +51,27 @@ function progress(run: number | undefined, step: number): Progress {
 }
 
 describe('TrainerClient', () => {
+  it('answers each request with its own reply, which never reaches the widget’s messages, and rejects them when the worker is replaced', async () => {
+    const { c, workers, received } = client();
+    c.init('cnn-mnist', {}, 1);
+    const first = c.request('save');
+    const second = c.request('save');
+    const [worker] = workers;
+    expect(worker.posted.slice(1)).toEqual([
+      { type: 'request', name: 'save', id: 1 },
+      { type: 'request', name: 'save', id: 2 },
+    ]);
+    worker.reply({ type: 'reply', id: 2, error: 'no such thing' });
+    worker.reply({ type: 'reply', id: 1, value: 'files' });
+    await expect(first).resolves.toBe('files');
+    await expect(second).rejects.toThrow('no such thing');
+    expect(received).toEqual([]);
+    const third = c.request('save');
+    worker.crash('boom');
+    c.reset({}, 1);
+    await expect(third).rejects.toThrow(/replaced/);
+  });
+
   it('numbers its runs and drops a message from a run before the last reset', () => {
     const { c, workers, received } = client();
     c.init('linear-regression', { lr: 0.1 }, 1);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FromWorker, Progress } from '../../src/engine/protocol';
 import { TrainingSession } from '../../src/engine/training-session';
 import { MODELS } from '../../src/engine/models';
-import type { ModelFactory } from '../../src/ml/tfjs/trainable';
+import type { ModelData, ModelFactory, Params } from '../../src/ml/tfjs/trainable';
 import type { PainterFactory } from '../../src/engine/painters';
 
 const createLinearRegression = MODELS['linear-regression'];
@@ -127,7 +127,7 @@ describe('TrainingSession', () => {
 
   it('takes fewer steps per tick when `speed` steps would not fit in a frame', async () => {
     // A model whose every step costs 4 ms: 40 steps a tick would hold the page's progress back by 160 ms.
-    const slow: ModelFactory = (params, seed) => {
+    const slow: ModelFactory<Params, ModelData> = (params, seed) => {
       const inner = createLinearRegression(params, seed);
       return Object.assign(Object.create(inner), {
         step() {
@@ -158,7 +158,7 @@ describe('TrainingSession', () => {
 
   it('frees a tick’s records and reports the error when a step throws', async () => {
     // The third step makes a tensor of its own and then throws.
-    const failing: ModelFactory = (params, seed) => {
+    const failing: ModelFactory<Params, ModelData> = (params, seed) => {
       const inner = createLinearRegression(params, seed);
       let calls = 0;
       return Object.assign(Object.create(inner), {

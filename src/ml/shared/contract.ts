@@ -44,3 +44,9 @@ export function traceIndex<Trace extends readonly string[]>(contract: { trace: T
 
 /** A plain, structured-clonable description of a model's fixed state (data, reference answers, grids). */
 export type ModelInfo = object;
+
+/**
+ * Data the page gives a model with init and reset, when it is not generated in the worker: the learner's own
+ * points as numbers, or a data set loaded by the page as bytes (MNIST's digits). Its layout is the model's.
+ */
+export type ModelData = number[] | Uint8Array;

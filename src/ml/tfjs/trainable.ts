@@ -1,9 +1,9 @@
 /** What the training worker needs from a model. Implementations live next to their math in ml/. */
 import type { Tensor1D } from '@tensorflow/tfjs';
 import type { Params } from '../../state/params';
-import type { ModelInfo } from '../shared/contract';
+import type { ModelData, ModelInfo } from '../shared/contract';
 
-export type { ModelInfo, Params };
+export type { ModelData, ModelInfo, Params };
 
 /** `P`: the model's parameter values as its contract's table types them (`ContractParams<typeof CONTRACT>`). */
 export interface TrainableModel<P extends Params = Params> {
@@ -24,8 +24,16 @@ export interface TrainableModel<P extends Params = Params> {
    * more than the trace: read once per progress message, after its steps, not once per step.
    */
   state?(): Tensor1D;
+  /**
+   * Answers a request from the page that is neither a step nor a parameter (the CNN's `save`): the value
+   * goes back in a `reply`, with the buffers in `transfer` moved rather than copied.
+   */
+  request?(name: string): Promise<{ value: unknown; transfer?: Transferable[] }>;
   dispose(): void;
 }
 
-/** `data`, when given, is the learner's own data set (its layout is the model's business) instead of a generated one. */
-export type ModelFactory<P extends Params = Params> = (params: P, seed: number, data?: number[]) => TrainableModel<P>;
+/**
+ * `data`, when given, is the data set the page sends (its layout is the model's business) instead of one
+ * generated here: the learner's own points (`number[]`) or a loaded data set (`Uint8Array`).
+ */
+export type ModelFactory<P extends Params = Params, D extends ModelData = number[]> = (params: P, seed: number, data?: D) => TrainableModel<P>;

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useStrings } from '../../i18n/LangContext';
 import { asInLink, flattenPoints, togglePoint, type Points2D } from '../../ml/shared/classification-data';
+import type { ModelData } from '../../ml/shared/contract';
 import type { Params } from '../../state/params';
 import type { OwnPoints } from './useOwnPoints';
 
@@ -18,7 +19,7 @@ export function usePointEditor(
   own: OwnPoints,
   values: Params,
   update: (changes: Params) => void,
-  reset: (values: Params, data?: number[]) => void,
+  reset: (values: Params, data?: ModelData) => void,
   changeParams: (changes: Params) => void,
   { dataKeys = DATA_KEYS, reach = REACH }: { dataKeys?: readonly string[]; reach?: number } = {},
 ) {

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { TrainerClient } from '../../engine/client';
 import type { BackendName, FromWorker } from '../../engine/protocol';
+import type { ModelData } from '../../ml/shared/contract';
 
 import { numberParam, type Params } from '../../state/params';
 import type { PainterLink } from './painter-channel';
@@ -147,7 +148,7 @@ export function useTrainer<Info = unknown>(
   model: string,
   params: Params,
   enabled = true,
-  data?: number[],
+  data?: ModelData,
   minFrameMs = 0,
   painter?: PainterLink | null,
 ) {
@@ -203,7 +204,7 @@ export function useTrainer<Info = unknown>(
    * Rebuilds with these parameters and the current data, or with `data` when the data changes too. After an
    * error the client starts a fresh worker instead (the old one may be dead), and the widget says so.
    */
-  const reset = useCallback((next: Params, data?: number[]) => {
+  const reset = useCallback((next: Params, data?: ModelData) => {
     if (data !== undefined) latestData.current = data;
     const { seed, ...rest } = next;
     store.current.status = 'loading';
@@ -211,7 +212,13 @@ export function useTrainer<Info = unknown>(
     setVersion((v) => v + 1);
   }, []);
 
-  const controls = useMemo(() => ({ play, pause, step, setLive, reset }), [play, pause, step, setLive, reset]);
+  /** Asks the model in the worker for `name` (its TrainableModel.request), e.g. the CNN's saved files. */
+  const request = useCallback(
+    (name: string) => client.current?.request(name) ?? Promise.reject(new Error('the training worker has not started')),
+    [],
+  );
+
+  const controls = useMemo(() => ({ play, pause, step, setLive, reset, request }), [play, pause, step, setLive, reset, request]);
   const view = store.current;
   // The worker stops at params.steps, a parameter every widget's table may declare (its step budget).
   const budgetUsed = view.step >= (numberParam(params, 'steps') ?? Infinity);

@@ -4,7 +4,7 @@
  * reset. The widget adds its own views; `shell` is spread onto WidgetShell and `controls` onto RunControls.
  */
 import { useRef } from 'react';
-import type { InfoOf, ModelContract } from '../../ml/shared/contract';
+import type { InfoOf, ModelContract, ModelData } from '../../ml/shared/contract';
 import type { Params } from '../../state/params';
 import type { WidgetId } from '../catalog';
 import { useNearViewport } from './useNearViewport';
@@ -18,7 +18,7 @@ export function useWidgetRun<C extends ModelContract<WidgetId>>(
   contract: C,
   id: string,
   initial: Params,
-  options: { extraKeys?: readonly string[]; data?: number[]; minFrameMs?: number; painter?: PainterLink | null } = {},
+  options: { extraKeys?: readonly string[]; data?: ModelData; minFrameMs?: number; painter?: PainterLink | null } = {},
 ) {
   const { id: name, params: specs } = contract;
   const params = useWidgetParams<C['params']>(id, specs, initial, options.extraKeys);
