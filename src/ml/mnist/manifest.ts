@@ -21,6 +21,11 @@ export interface MnistFileEntry {
   sha256: string;
   /** Size of the compact file inside (header + labels + pixels). */
   rawBytes: number;
+  /**
+   * Hex SHA-256 of the compact file inside. Some hosts send .gz files with `Content-Encoding: gzip` (vite
+   * preview does), and the browser hands the page the unzipped bytes: those are checked against this.
+   */
+  rawSha256: string;
 }
 
 export interface MnistManifest {
