@@ -1,5 +1,15 @@
-/** The built site serves lesson 10's MNIST files: the browser gets the test set and finds MNIST's first digits. */
+/**
+ * The built site serves lesson 10's MNIST files, and the page's loader (src/widgets/cnn-mnist/load-mnist.ts)
+ * reads them in Chromium. Until a page imports the loader, the test bundles it itself and adds it to a page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { build, type Rolldown } from 'vite';
 import { expect, test } from './fixtures';
+
+// Served files, not the service worker's copies: page.route sees only what the page itself fetches.
+test.use({ serviceWorkers: 'block' });
 
 test('data/mnist/ serves the manifest and a gzip test set that unzips in the browser to the 10,000 test digits', async ({ page }) => {
   await page.goto('/en/');
@@ -45,4 +55,70 @@ test('data/mnist/ serves the manifest and a gzip test set that unzips in the bro
     firstLabels: [7, 2, 1, 0, 4, 1, 4, 9, 5, 9],
     licence: true,
   });
+});
+
+async function addLoader(page: Page) {
+  const output = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(import.meta.dirname, '../../src/widgets/cnn-mnist/load-mnist.ts'), formats: ['iife'], name: 'MnistLoader' },
+    },
+  })) as Rolldown.RolldownOutput[];
+  await page.addScriptTag({ content: (output[0].output[0] as Rolldown.OutputChunk).code });
+}
+
+/** Loads two shards with the loader; what the page found, for comparison. */
+function loadTwoShards(page: Page) {
+  return page.evaluate(async () => {
+    const { loadMnist } = (window as unknown as { MnistLoader: typeof import('../../src/widgets/cnn-mnist/load-mnist') }).MnistLoader;
+    const progress: number[][] = [];
+    const { train, test } = await loadMnist({ shards: 2, onProgress: (loaded, total) => progress.push([loaded, total]) });
+    const pixelSum = (images: Uint8Array) => images.subarray(0, 784).reduce((sum, value) => sum + value, 0);
+    return {
+      counts: [train.count, test.count, train.images.length, test.images.length],
+      firstLabels: [Array.from(train.labels.subarray(0, 10)), Array.from(test.labels.subarray(0, 10))],
+      firstSums: [pixelSum(train.images), pixelSum(test.images)],
+      // The 12,001st training digit is the first of shard 1.
+      shard1Label: train.labels[12_000],
+      progressDone: progress.at(-1)![0] === progress.at(-1)![1] && progress.length > 2,
+    };
+  });
+}
+
+const TWO_SHARDS = {
+  counts: [24_000, 10_000, 24_000 * 784, 10_000 * 784],
+  firstLabels: [
+    [5, 0, 4, 1, 9, 2, 1, 3, 1, 4],
+    [7, 2, 1, 0, 4, 1, 4, 9, 5, 9],
+  ],
+  firstSums: [27_525, 18_454],
+  progressDone: true,
+};
+
+test('loadMnist reads the shards as vite preview sends them and as a plain host does (gzip bytes, unzipped in the page)', async ({
+  page,
+}) => {
+  const dist = join(import.meta.dirname, '../../dist/data/mnist');
+  const shard1 = readFileSync(join(dist, 'train-1.bin.gz'));
+  const shard1Label = new Uint8Array(
+    await new Response(new Blob([shard1]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
+  )[12];
+
+  await page.goto('/en/');
+  await addLoader(page);
+  expect(await loadTwoShards(page)).toEqual({ ...TWO_SHARDS, shard1Label });
+
+  // A host that sends application/gzip with no Content-Encoding: the loader unzips with DecompressionStream.
+  await page.route('**/data/mnist/*.bin.gz*', (route) =>
+    route.fulfill({
+      contentType: 'application/gzip',
+      body: readFileSync(join(dist, new URL(route.request().url()).pathname.split('/').pop()!)),
+    }),
+  );
+  await page.reload();
+  await addLoader(page);
+  expect(await loadTwoShards(page)).toEqual({ ...TWO_SHARDS, shard1Label });
 });

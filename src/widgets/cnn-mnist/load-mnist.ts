@@ -2,7 +2,9 @@
  * Loads lesson 10's MNIST digits on the page from data/mnist/ (made by src/app/vite-plugin-mnist.ts):
  * manifest.json, then the test set and the first `shards` training shards of 12,000 digits, two downloads at
  * a time. Each gzip file is checked against the manifest's SHA-256 (where crypto.subtle exists: secure
- * contexts), unzipped with DecompressionStream and decoded (src/ml/mnist/format.ts). React-free, tfjs-free.
+ * contexts), unzipped with DecompressionStream and decoded (src/ml/mnist/format.ts). Where the host sends the
+ * .gz files with `Content-Encoding: gzip` (vite preview does) the browser has unzipped them already, and the
+ * check uses the SHA-256 of the content. React-free, tfjs-free.
  *
  * Decoded files stay in memory for the page's life: a second call fetches only shards not loaded yet. Every
  * call returns arrays of its own (copies), so a caller may transfer them to a worker.
