@@ -1,4 +1,6 @@
 /** The models a training worker can run, by widget id: one for every widget in the catalog. */
+import { CNN_MNIST } from '../ml/cnn-mnist/contract';
+import { createCnnMnist } from '../ml/cnn-mnist/trainer';
 import { GD_VARIANTS } from '../ml/gd-variants/contract';
 import { createGdVariants } from '../ml/gd-variants/trainer';
 import { LINEAR_REGRESSION } from '../ml/linear-regression/contract';
@@ -46,4 +48,5 @@ export const MODELS: { readonly [Id in WidgetId]: ModelFactory<Params, ModelData
   metrics: entry(METRICS, createMetrics),
   'mlp-playground': entry(MLP_PLAYGROUND, createMlpPlayground),
   overfitting: entry(OVERFITTING, createOverfitting),
+  'cnn-mnist': entry(CNN_MNIST, createCnnMnist),
 };

@@ -5,6 +5,7 @@
  * the worker import it without React or tfjs.
  */
 import type { ParamSpec } from '../state/params.ts';
+import { CNN_MNIST } from '../ml/cnn-mnist/contract.ts';
 import { GD_VARIANTS } from '../ml/gd-variants/contract.ts';
 import { LINEAR_REGRESSION } from '../ml/linear-regression/contract.ts';
 import { LOGISTIC_REGRESSION } from '../ml/logistic-regression/contract.ts';
@@ -25,6 +26,7 @@ export const CATALOG = [
   METRICS,
   MLP_PLAYGROUND,
   OVERFITTING,
+  CNN_MNIST,
 ] as const;
 
 export type WidgetId = (typeof CATALOG)[number]['id'];

@@ -13,6 +13,7 @@ import svm from './svm';
 import metrics from './metrics';
 import mlpPlayground from './mlp-playground';
 import overfitting from './overfitting';
+import cnnMnist from './cnn-mnist';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'linear-regression': linearRegression,
@@ -24,4 +25,5 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   metrics: metrics,
   'mlp-playground': mlpPlayground,
   overfitting: overfitting,
+  'cnn-mnist': cnnMnist,
 };

@@ -132,13 +132,14 @@ export function denseWeightShapes(hidden: number): [string, number[]][] {
 /**
  * The flat state the worker sends after each tick: the CNN's weights, the dense network's (absent when it
  * is not trained), the last step's gradient of the first layer's kernel, and the CNN's predicted class for
- * every test digit at its last evaluation (−1 before the first).
+ * every test digit at its last evaluation (−1 before the first), and the step that evaluation measured.
  */
 export interface StateLayout {
   cnn: WeightSlot[];
   dense: WeightSlot[];
   filterGradient: WeightSlot;
   predictions: WeightSlot;
+  evaluatedAt: WeightSlot;
   size: number;
 }
 
@@ -147,14 +148,15 @@ export function stateLayout(cnn: CnnShape, denseHidden: number | null, testCount
   const afterCnn = cnnSlots[cnnSlots.length - 1].offset + cnnSlots[cnnSlots.length - 1].size;
   const denseSlots = denseHidden === null ? [] : slots(denseWeightShapes(denseHidden), afterCnn);
   const afterDense = denseSlots.length ? denseSlots[denseSlots.length - 1].offset + denseSlots[denseSlots.length - 1].size : afterCnn;
-  const [gradient, predictions] = slots(
+  const [gradient, predictions, evaluatedAt] = slots(
     [
       ['conv1/kernel-gradient', [cnn.kernel, cnn.kernel, 1, cnn.filters1]],
       ['predictions', [testCount]],
+      ['evaluated-at', [1]],
     ],
     afterDense,
   );
-  return { cnn: cnnSlots, dense: denseSlots, filterGradient: gradient, predictions, size: predictions.offset + predictions.size };
+  return { cnn: cnnSlots, dense: denseSlots, filterGradient: gradient, predictions, evaluatedAt, size: evaluatedAt.offset + 1 };
 }
 
 export function slotValues(state: Float32Array, slot: WeightSlot): Float32Array {

@@ -5,16 +5,7 @@
  * serving lesson to load.
  */
 import * as tf from '@tensorflow/tfjs';
-
-export const STORED_MODEL_URL = 'indexeddb://course-cnn-mnist';
-export const WEIGHTS_FILE = 'cnn-mnist.weights.bin';
-
-export interface SavedModel {
-  modelJson: string;
-  weights: ArrayBuffer;
-  /** Whether the browser's IndexedDB now holds a copy. */
-  stored: boolean;
-}
+import { STORED_MODEL_URL, WEIGHTS_FILE, type SavedModel } from './export-names';
 
 export async function exportModel(model: tf.LayersModel): Promise<{ value: SavedModel; transfer: Transferable[] }> {
   let artifacts: tf.io.ModelArtifacts | null = null;

@@ -113,6 +113,7 @@ export const createCnnMnist: ModelFactory<CnnMnistParams, Uint8Array> = (params,
       dense?.getWeights().forEach((weight, i) => values.set(weight.dataSync(), layout.dense[i].offset));
       values.set(filterGradient.dataSync(), layout.filterGradient.offset);
       slotValues(values, layout.predictions).set(evaluation.predictions);
+      values[layout.evaluatedAt.offset] = evaluation.evaluatedAt;
       return tf.tensor1d(values);
     },
     setLive(next) {

@@ -25,9 +25,14 @@ export const WidgetShell = forwardRef<
     pausedOffscreen: boolean;
     notices: ParamNotice[];
     onDismissNotices: () => void;
+    /** The widget's headline figures beyond step and loss, e.g. `data-accuracy`, on the same root. */
+    figures?: Record<`data-${string}`, string | number>;
     children: ReactNode;
   }
->(function WidgetShell({ name, id, view, lr, divergedText, budgetUsed, pausedOffscreen, notices, onDismissNotices, children }, ref) {
+>(function WidgetShell(
+  { name, id, view, lr, divergedText, budgetUsed, pausedOffscreen, notices, onDismissNotices, figures, children },
+  ref,
+) {
   const t = useStrings();
   const title = WIDGETS[name].title[useLang()];
   let text = '';
@@ -47,6 +52,7 @@ export const WidgetShell = forwardRef<
       data-state={view.status}
       data-step={view.step}
       data-loss={lastLoss ?? ''}
+      {...figures}
       aria-label={title}
     >
       <header className="widget-header">

@@ -18,13 +18,21 @@ export function useWidgetRun<C extends ModelContract<WidgetId>>(
   contract: C,
   id: string,
   initial: Params,
-  options: { extraKeys?: readonly string[]; data?: ModelData; minFrameMs?: number; painter?: PainterLink | null } = {},
+  options: {
+    extraKeys?: readonly string[];
+    data?: ModelData;
+    minFrameMs?: number;
+    painter?: PainterLink | null;
+    /** False holds the worker back (the widget is still loading its data); the default is true. */
+    ready?: boolean;
+  } = {},
 ) {
   const { id: name, params: specs } = contract;
   const params = useWidgetParams<C['params']>(id, specs, initial, options.extraKeys);
   const { values, update } = params;
   const root = useRef<HTMLDivElement>(null);
-  const trainer = useTrainer<InfoOf<C>>(name, values, useNearViewport(root), options.data, options.minFrameMs, options.painter);
+  const near = useNearViewport(root);
+  const trainer = useTrainer<InfoOf<C>>(name, values, near && (options.ready ?? true), options.data, options.minFrameMs, options.painter);
   const { view } = trainer;
   const running = view.status === 'running';
   const pausedOffscreen = useOffscreenPause(root, running, trainer.pause, trainer.play);
@@ -34,6 +42,8 @@ export function useWidgetRun<C extends ModelContract<WidgetId>>(
     update,
     shareUrl: params.shareUrl,
     trainer,
+    /** Whether the widget is near the screen (a widget that loads data starts loading then). */
+    near,
     view,
     change,
     shell: {
