@@ -125,7 +125,12 @@ describe('pooling', () => {
   });
 
   it('a 5 × 5 kernel after pooling spans 10 × 10 of the map before it', () => {
-    expect(receptiveField([{ kernel: 2, stride: 2 }, { kernel: 5, stride: 1 }])).toBe(10);
+    expect(
+      receptiveField([
+        { kernel: 2, stride: 2 },
+        { kernel: 5, stride: 1 },
+      ]),
+    ).toBe(10);
   });
 
   it('a conv2 output pixel sees a 14 × 14 patch of the digit, a conv1 pixel 5 × 5', () => {
@@ -164,7 +169,7 @@ describe('the default network', () => {
     expect(784 + 1 + 10).toBe(795);
     for (const h of [1, 8, 14]) expect(totalParams(denseLayers(h))).toBe(795 * h + 10);
     expect((5994 - 10) / 795).toBeCloseTo(7.53, 2);
-    expect(Math.round((5994 - 10) / 795 * 10) / 10).toBe(7.5);
+    expect(Math.round(((5994 - 10) / 795) * 10) / 10).toBe(7.5);
     expect(denseHiddenUnits(5994)).toBe(8);
     expect(totalParams(denseLayers(8))).toBe(6370);
     expect(784 * 8).toBe(6272);
@@ -204,7 +209,11 @@ describe('the softmax function and cross-entropy', () => {
   });
 
   it('with two classes softmax is σ(z₁ − z₀)', () => {
-    for (const [z0, z1] of [[0.3, 2], [-1, 1.5], [4, -2]]) {
+    for (const [z0, z1] of [
+      [0.3, 2],
+      [-1, 1.5],
+      [4, -2],
+    ]) {
       expect(softmax(Float32Array.from([z0, z1]))[1]).toBeCloseTo(sigmoid(z1 - z0), 6);
     }
   });
