@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { lessonsPlugin } from './src/content/vite-plugin-lessons.ts';
+import { mnistPlugin } from './src/app/vite-plugin-mnist.ts';
 import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback.ts';
 import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown.ts';
 import { offlinePlugin } from './src/offline/vite-plugin-offline.ts';
@@ -16,6 +17,7 @@ export default defineConfig({
     lessonMarkdownPlugin(),
     react(),
     lessonsPlugin(contentDir),
+    mnistPlugin(),
     spaFallbackPlugin(),
     offlinePlugin(fileURLToPath(new URL('./src/offline/service-worker.js', import.meta.url))),
   ],

@@ -3,6 +3,10 @@
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `course-${VERSION}`;
+// Course data under data/ (lesson 10's MNIST digits: 11 MB) is not precached, so a visitor who never opens that
+// lesson never downloads it. What a lesson fetches is saved here and kept across new versions of the site.
+const DATA_CACHE = 'course-data-v1';
+const DATA = new URL('data/', self.registration.scope).pathname;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -17,14 +21,23 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('course-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith('course-') && key !== CACHE && key !== DATA_CACHE).map((key) => caches.delete(key)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith(DATA)) {
+    event.respondWith(courseData(request, url));
+    return;
+  }
   if (request.mode === 'navigate') {
     // Pages: the network first (a new build shows at once), the saved app shell when offline.
     event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: CACHE })));
@@ -46,3 +59,31 @@ self.addEventListener('fetch', (event) => {
     ),
   );
 });
+
+/**
+ * A data file named with its version (`?v=<hash>`, as the page asks for the MNIST shards) never changes: the
+ * saved copy first. Without one (manifest.json) the network first, the saved copy offline. Saving a file
+ * drops the copies of its other versions.
+ */
+async function courseData(request, url) {
+  const cache = await caches.open(DATA_CACHE);
+  if (url.search) {
+    const saved = await cache.match(request);
+    if (saved) return saved;
+  }
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const saved = await cache.match(request);
+    if (saved) return saved;
+    throw error;
+  }
+  if (response.status === 200 && response.type === 'basic') {
+    const copy = response.clone();
+    const old = (await cache.keys()).filter((key) => new URL(key.url).pathname === url.pathname && key.url !== request.url);
+    await Promise.all(old.map((key) => cache.delete(key)));
+    await cache.put(request, copy);
+  }
+  return response;
+}

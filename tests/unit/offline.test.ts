@@ -8,6 +8,7 @@ describe('precacheList', () => {
   it('lists the built files a browser with a service worker needs, and nothing else', () => {
     const dist = mkdtempSync(join(tmpdir(), 'dist-'));
     mkdirSync(join(dist, 'assets'));
+    mkdirSync(join(dist, 'data/mnist'), { recursive: true });
     for (const file of [
       'index.html',
       '404.html',
@@ -20,6 +21,10 @@ describe('precacheList', () => {
       'assets/KaTeX_Main-x.ttf',
       'assets/tfjs-backend-wasm-simd-b2.wasm',
       'assets/tfjs-backend-wasm-threaded-simd-c3.wasm',
+      'data/mnist/manifest.json',
+      'data/mnist/train-0.bin.gz',
+      'data/mnist/test.bin.gz',
+      'data/mnist/LICENSE.txt',
     ])
       writeFileSync(join(dist, file), file);
     expect(precacheList(dist)).toEqual([
