@@ -17,6 +17,9 @@ import {
 } from '../../../src/ml/cnn-mnist/architecture';
 import { SHARD_DIGITS } from '../../../src/ml/cnn-mnist/contract';
 import { convolve, maxPool, pixelArithmetic, softmax, type FeatureMap } from '../../../src/ml/cnn-mnist/forward';
+import { cellCount, confusionMatrix, matrixAccuracy } from '../../../src/ml/mnist/confusion';
+import { SHARD_SIZE, TEST_COUNT, TRAIN_SHARDS } from '../../../src/ml/mnist/manifest';
+import { boundingBox, centreOfMass, FIT, FRAME, prepareDrawing } from '../../../src/ml/mnist/prepare-drawing';
 
 const DEFAULT: CnnShape = { filters1: 8, filters2: 16, kernel: 5, padding: 'valid' };
 const SAME: CnnShape = { ...DEFAULT, padding: 'same' };
@@ -234,6 +237,48 @@ describe('the softmax function and cross-entropy', () => {
       const down = z.map((v, i) => (i === k ? v - h : v));
       expect((loss(up) - loss(down)) / (2 * h)).toBeCloseTo(p[k] - (k === y ? 1 : 0), 3);
     }
+  });
+});
+
+describe('MNIST and its preparation', () => {
+  it('60,000 training digits (5 shards of 12,000, the first one by default) and 10,000 test digits, 28 × 28', () => {
+    expect(TRAIN_SHARDS * SHARD_SIZE).toBe(60_000);
+    expect(SHARD_SIZE).toBe(SHARD_DIGITS);
+    expect(TEST_COUNT).toBe(10_000);
+    expect(FRAME).toBe(28);
+    expect(FIT).toBe(20);
+  });
+
+  it('a small 7 drawn in a corner of the pad comes out 20 pixels on its longer side, centred by its centre of mass', () => {
+    const side = 280;
+    const ink = new Uint8Array(side * side);
+    const dot = (x: number, y: number) => {
+      for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) ink[(y + dy) * side + x + dx] = 255;
+    };
+    for (let x = 10; x <= 50; x++) dot(x, 10); // the bar
+    for (let t = 0; t <= 60; t++) dot(Math.round(50 - (25 * t) / 60), 10 + t); // the stem, down to the left
+    const prepared = prepareDrawing(ink, side, side)!;
+    const box = boundingBox(prepared, FRAME, FRAME, 0)!;
+    expect(Math.max(box.width, box.height)).toBe(FIT);
+    const centre = centreOfMass(prepared, FRAME, FRAME)!;
+    expect(Math.abs(centre.x - FRAME / 2)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(centre.y - FRAME / 2)).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('the ten-class confusion matrix', () => {
+  it('row = true class, column = predicted class; accuracy = diagonal / all; 4 → 9 and 9 → 4 are different cells', () => {
+    const labels = Uint8Array.from([4, 4, 4, 9, 9, 3, 5, 7]);
+    const predictions = Uint8Array.from([4, 9, 9, 9, 4, 3, 3, 2]);
+    const m = confusionMatrix(labels, predictions);
+    expect(cellCount(m, 4, 9)).toBe(2);
+    expect(cellCount(m, 9, 4)).toBe(1);
+    expect(matrixAccuracy(m)).toBe(3 / 8);
+    // Recall of 4: its diagonal cell over its row; precision of 9: its diagonal cell over its column.
+    const row4 = Array.from({ length: 10 }, (_, p) => cellCount(m, 4, p)).reduce((a, b) => a + b);
+    const column9 = Array.from({ length: 10 }, (_, t) => cellCount(m, t, 9)).reduce((a, b) => a + b);
+    expect(cellCount(m, 4, 4) / row4).toBe(1 / 3);
+    expect(cellCount(m, 9, 9) / column9).toBe(1 / 3);
   });
 });
 
