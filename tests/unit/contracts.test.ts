@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MODELS } from '../../src/engine/models';
 import { traceIndex } from '../../src/ml/shared/contract';
 import { defaults } from '../../src/state/params';
-import { CATALOG, WIDGET_IDS } from '../../src/widgets/catalog';
+import { packDigits } from '../../src/ml/cnn-mnist/data';
+import type { ModelData } from '../../src/ml/shared/contract';
+import { CATALOG, WIDGET_IDS, type WidgetId } from '../../src/widgets/catalog';
+
+/** Models that train on data the page loads get a small stand-in here (its values do not matter). */
+const blank = (count: number) => ({ count, labels: Uint8Array.from({ length: count }, (_, i) => i % 10), images: new Uint8Array(count * 784) });
+const PAGE_DATA: Partial<Record<WidgetId, ModelData>> = { 'cnn-mnist': packDigits(blank(64), blank(10)) };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -21,7 +27,7 @@ describe('model contracts', () => {
 
   it.each(CATALOG.map((contract) => [contract.id, contract] as const))('%s: the trace starts with the contract’s names', (id, contract) => {
     const { seed, ...params } = defaults(contract.params);
-    const model = MODELS[id](params, seed ?? 1);
+    const model = MODELS[id](params, seed ?? 1, PAGE_DATA[id]);
     try {
       expect(model.traceNames.slice(0, contract.trace.length)).toEqual([...contract.trace]);
       expect(model.initialTrace.length).toBe(model.traceNames.length);

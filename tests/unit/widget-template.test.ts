@@ -61,7 +61,7 @@ describe('the widget template', () => {
     );
     addAfter(
       'src/engine/models.ts',
-      'export const MODELS: { readonly [Id in WidgetId]: ModelFactory } = {',
+      'export const MODELS: { readonly [Id in WidgetId]: ModelFactory<Params, ModelData> } = {',
       "  'constant-fit': entry(CONSTANT_FIT, createConstantFit),",
     );
     addAfter(

@@ -24,7 +24,7 @@ export const CNN_MNIST_PARAMS = [
     kind: 'float',
     min: 1e-4,
     max: 1,
-    default: 0.002,
+    default: 0.003,
     scale: 'log',
     live: true,
     label: { zh: '学习率 η', en: 'Learning rate η' },
