@@ -89,6 +89,9 @@ async function accuracyRun(browser, seed) {
   });
   await page.goto(`${base}/en/cnn?cnn-mnist.seed=${seed}&cnn-mnist.steps=20000`);
   const w = page.locator('[data-widget="cnn-mnist"]');
+  // The lesson's text renders first and the widget mounts lazily in its place: wait for it to settle.
+  await w.waitFor();
+  await page.waitForTimeout(1000);
   await w.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('[data-widget="cnn-mnist"]')?.getAttribute('data-state') === 'idle', null, {
     timeout: 120_000,
