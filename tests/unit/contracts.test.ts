@@ -12,7 +12,11 @@ import type { ModelData } from '../../src/ml/shared/contract';
 import { CATALOG, WIDGET_IDS, type WidgetId } from '../../src/widgets/catalog';
 
 /** Models that train on data the page loads get a small stand-in here (its values do not matter). */
-const blank = (count: number) => ({ count, labels: Uint8Array.from({ length: count }, (_, i) => i % 10), images: new Uint8Array(count * 784) });
+const blank = (count: number) => ({
+  count,
+  labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
+  images: new Uint8Array(count * 784),
+});
 const PAGE_DATA: Partial<Record<WidgetId, ModelData>> = { 'cnn-mnist': packDigits(blank(64), blank(10)) };
 
 beforeAll(async () => {

@@ -36,4 +36,8 @@ export interface TrainableModel<P extends Params = Params> {
  * `data`, when given, is the data set the page sends (its layout is the model's business) instead of one
  * generated here: the learner's own points (`number[]`) or a loaded data set (`Uint8Array`).
  */
-export type ModelFactory<P extends Params = Params, D extends ModelData = number[]> = (params: P, seed: number, data?: D) => TrainableModel<P>;
+export type ModelFactory<P extends Params = Params, D extends ModelData = number[]> = (
+  params: P,
+  seed: number,
+  data?: D,
+) => TrainableModel<P>;

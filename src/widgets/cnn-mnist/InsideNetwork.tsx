@@ -10,6 +10,7 @@ import { FeatureMaps } from './FeatureMaps';
 import { FilterGrid } from './FilterGrid';
 import { PixelArithmetic } from './PixelArithmetic';
 import type { CnnViewStrings } from './view-strings';
+import { useWhileVisible } from './useWhileVisible';
 
 /** The views inside the network follow the weights at most this often: a little over 10 times a second. */
 const VIEW_MS = 80;
@@ -39,11 +40,11 @@ export function InsideNetwork({
   const [source, setSource] = useState<DigitSource>({ kind: 'test', index: 0 });
   const [channel, setChannel] = useState(0);
   const [pixel, setPixel] = useState<{ y: number; x: number } | null>(null);
-  const weights = useThrottled(state, VIEW_MS);
+  const container = useRef<HTMLDivElement>(null);
+  const weights = useWhileVisible(container, useThrottled(state, VIEW_MS));
   // Counts the views' redraws for the benchmark (data-view-updates on the filters' panel).
-  const updates = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    const box = updates.current;
+    const box = container.current;
     if (box) box.dataset.viewUpdates = String(Number(box.dataset.viewUpdates ?? 0) + 1);
   }, [weights]);
   const pixels = useMemo(() => digitPixels(source, test), [source, test]);
@@ -62,7 +63,7 @@ export function InsideNetwork({
   const pick = (index: number) => setSource({ kind: 'test', index });
 
   return (
-    <div ref={updates} className="cnn-inside">
+    <div ref={container} className="cnn-inside">
       <FilterGrid shape={info.cnn} layout={info.layout} state={weights} s={s} />
       <DigitPanel
         source={source}

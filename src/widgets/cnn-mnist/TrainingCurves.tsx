@@ -47,6 +47,8 @@ export function TrainingCurves({
           maxX={maxX}
           yScale="linear"
           yDomain={[0, 1]}
+          // A new measurement comes every 100 steps, several seconds apart: twice a second is plenty.
+          redrawMs={500}
           reference={{ value: 0.1, label: s.chance }}
         />
       </div>
