@@ -37,7 +37,9 @@ for (const lang of ['en', 'zh'] as const) {
       // The confusion matrix counts the same evaluation: a cell off the diagonal shows its digits, one of which can be picked.
       const cells = w.locator('.cnn-cm-cell:not(:text-is("0"))');
       const offDiagonal = w.locator('td:not(.cnn-cm-diagonal) .cnn-cm-cell:not(:text-is("0"))').first();
-      expect(await cells.count()).toBeGreaterThan(10);
+      // The views inside the network follow the weights while they are on screen.
+      await w.locator('.cnn-confusion-panel').scrollIntoViewIfNeeded();
+      await expect(cells.nth(10)).toBeVisible();
       await offDiagonal.click();
       const thumbnail = w.locator('.cnn-thumbnail').first();
       await thumbnail.click();

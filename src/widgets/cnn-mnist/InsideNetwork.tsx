@@ -98,7 +98,7 @@ export function InsideNetwork({
           s={s}
         />
       </div>
-      <section className="panel cnn-confusion" aria-label={s.confusionTitle}>
+      <section className="panel cnn-confusion-panel" aria-label={s.confusionTitle}>
         <h4>{s.confusionTitle}</h4>
         <ConfusionMatrix labels={test.labels} predictions={predictions} images={test.images} onPick={pick} />
       </section>
