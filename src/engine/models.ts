@@ -1,6 +1,8 @@
 /** The models a training worker can run, by widget id: one for every widget in the catalog. */
 import { CNN_MNIST } from '../ml/cnn-mnist/contract';
 import { createCnnMnist } from '../ml/cnn-mnist/trainer';
+import { TINY_TRANSFORMER } from '../ml/tiny-transformer/contract';
+import { createTinyTransformer } from '../ml/tiny-transformer/trainer';
 import { GD_VARIANTS } from '../ml/gd-variants/contract';
 import { createGdVariants } from '../ml/gd-variants/trainer';
 import { LINEAR_REGRESSION } from '../ml/linear-regression/contract';
@@ -49,4 +51,5 @@ export const MODELS: { readonly [Id in WidgetId]: ModelFactory<Params, ModelData
   'mlp-playground': entry(MLP_PLAYGROUND, createMlpPlayground),
   overfitting: entry(OVERFITTING, createOverfitting),
   'cnn-mnist': entry(CNN_MNIST, createCnnMnist),
+  'tiny-transformer': entry(TINY_TRANSFORMER, createTinyTransformer),
 };

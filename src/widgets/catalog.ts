@@ -6,6 +6,7 @@
  */
 import type { ParamSpec } from '../state/params.ts';
 import { CNN_MNIST } from '../ml/cnn-mnist/contract.ts';
+import { TINY_TRANSFORMER } from '../ml/tiny-transformer/contract.ts';
 import { GD_VARIANTS } from '../ml/gd-variants/contract.ts';
 import { LINEAR_REGRESSION } from '../ml/linear-regression/contract.ts';
 import { LOGISTIC_REGRESSION } from '../ml/logistic-regression/contract.ts';
@@ -27,6 +28,7 @@ export const CATALOG = [
   MLP_PLAYGROUND,
   OVERFITTING,
   CNN_MNIST,
+  TINY_TRANSFORMER,
 ] as const;
 
 export type WidgetId = (typeof CATALOG)[number]['id'];

@@ -12,6 +12,8 @@ export interface TinyTransformerInfo {
   parameters: number;
   /** Held-out sequences (never trained on), for the accuracy and the attention maps. */
   heldOut: number;
+  /** The first held-out input: the state's attention maps and answer are for it. */
+  example: number[];
 }
 
 export const TINY_TRANSFORMER_PARAMS = [

@@ -1,0 +1,102 @@
+import { ChartLegend } from '../../charts/ChartLegend';
+import { LossChart } from '../../charts/LossChart';
+import { CopyLinkButton } from '../../controls/CopyLinkButton';
+import { ParamPanel } from '../../controls/ParamControl';
+import { PlayControls } from '../../controls/PlayControls';
+import { useLang, useStrings } from '../../i18n/LangContext';
+import { traceIndex } from '../../ml/shared/contract';
+import { TINY_TRANSFORMER } from '../../ml/tiny-transformer/contract';
+import { answer as rightAnswer } from '../../ml/tiny-transformer/tasks';
+import type { WidgetProps } from '../registration';
+import { useWidgetRun } from '../shared/useWidgetRun';
+import { WidgetShell } from '../shared/WidgetShell';
+import { AttentionMaps } from './AttentionMaps';
+import { TINY_TRANSFORMER_STRINGS } from './strings';
+
+const ACCURACY = traceIndex(TINY_TRANSFORMER, 'accuracy');
+const SEQUENCE = traceIndex(TINY_TRANSFORMER, 'sequenceAccuracy');
+const COLOR = { token: 'var(--series-1)', sequence: 'var(--series-3)' };
+/** Held-out accuracy is measured this often (the trainer's EVAL_EVERY). */
+const EVAL_EVERY = 20;
+
+export default function TinyTransformerWidget({ id, initial }: WidgetProps) {
+  const lang = useLang();
+  const t = useStrings();
+  const s = TINY_TRANSFORMER_STRINGS[lang];
+  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(TINY_TRANSFORMER, id, initial);
+  const info = view.info;
+  const width = view.traceWidth;
+  const last = width && view.traces.length >= width ? view.traces.length - width : -1;
+  const accuracy = last >= 0 ? view.traces[last + ACCURACY] : NaN;
+  const sequence = last >= 0 ? view.traces[last + SEQUENCE] : NaN;
+  const L = info?.length ?? 0;
+  const mapsSize = info ? info.layers * info.heads * 4 * L * L : 0;
+  const state = view.state && info && view.state.length === mapsSize + L ? view.state : null;
+
+  return (
+    <WidgetShell
+      {...shell}
+      lr={values.lr}
+      figures={{
+        'data-accuracy': Number.isFinite(accuracy) ? accuracy : '',
+        'data-sequence-accuracy': Number.isFinite(sequence) ? sequence : '',
+      }}
+    >
+      <p className="cnn-summary" data-summary>
+        {s.accuracy} <strong>{Number.isFinite(accuracy) ? `${(accuracy * 100).toFixed(1)} %` : '—'}</strong>
+        {info && ` · ${s.parameters(info.parameters)}`}
+      </p>
+      <div className="panel cnn-curves">
+        <div className="cnn-chart-pair">
+          <LossChart
+            series={[{ key: 'loss', label: t.widget.lossLabel, color: COLOR.token, values: view.losses }]}
+            label={s.lossChart}
+            empty={t.widget.lossChartEmpty}
+            maxX={values.steps}
+          />
+          <LossChart
+            series={[
+              { key: 'token', label: s.tokenSeries, color: COLOR.token, values: view.traces, stride: width || 1, offset: width + ACCURACY },
+              {
+                key: 'sequence',
+                label: s.sequenceSeries,
+                color: COLOR.sequence,
+                values: view.traces,
+                stride: width || 1,
+                offset: width + SEQUENCE,
+              },
+            ]}
+            label={s.accuracyChart(EVAL_EVERY)}
+            empty={t.widget.lossChartEmpty}
+            maxX={values.steps}
+            yScale="linear"
+            yDomain={[0, 1]}
+            reference={{ value: 0.1, label: s.chance }}
+          />
+        </div>
+        <ChartLegend
+          items={[
+            { label: s.tokenSeries, color: COLOR.token, mark: 'line' },
+            { label: s.sequenceSeries, color: COLOR.sequence, mark: 'line' },
+          ]}
+        />
+      </div>
+      <PlayControls t={t.widget} {...controls} />
+      <ParamPanel specs={TINY_TRANSFORMER.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
+      <div className="widget-actions">
+        <CopyLinkButton t={t.widget} url={shareUrl} />
+      </div>
+      {info && state && (
+        <AttentionMaps
+          state={state}
+          layers={info.layers}
+          heads={info.heads}
+          example={info.example}
+          answer={Array.from(state.subarray(mapsSize))}
+          target={rightAnswer(values.task, info.example)}
+          s={s}
+        />
+      )}
+    </WidgetShell>
+  );
+}
