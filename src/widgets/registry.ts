@@ -14,6 +14,7 @@ import metrics from './metrics';
 import mlpPlayground from './mlp-playground';
 import overfitting from './overfitting';
 import cnnMnist from './cnn-mnist';
+import attentionCalculator from './attention-calculator';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'linear-regression': linearRegression,
@@ -26,4 +27,5 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'mlp-playground': mlpPlayground,
   overfitting: overfitting,
   'cnn-mnist': cnnMnist,
+  'attention-calculator': attentionCalculator,
 };
