@@ -60,6 +60,17 @@ for (const lang of LANGS) {
     await expect(w.locator('table[data-matrix=x] input[data-cell="3-2"]')).toHaveValue('1');
     expect(await weightsOf(w)).toEqual(before);
     await expect(w.locator('[data-action=restore]')).toBeDisabled();
+
+    // Another example starts from its own numbers, and so does this one on the way back.
+    await w.locator('table[data-matrix=x] input[data-cell="3-2"]').fill('0');
+    const preset = w.locator('select[data-param=preset]');
+    await preset.selectOption('match');
+    await expect(w).toHaveAttribute('data-preset', 'match');
+    expect((await weightsOf(w))[3][1]).toBeCloseTo(0.87, 3);
+    expect(new URL(page.url()).searchParams.get(`${ID}.preset`)).toBe('match');
+    await preset.selectOption('pronoun');
+    await expect(w.locator('table[data-matrix=x] input[data-cell="3-2"]')).toHaveValue('1');
+    expect(await weightsOf(w)).toEqual(before);
   });
 
   test(`${lang}: the causal mask makes the upper triangle exactly 0 and goes into the link`, async ({ page }) => {

@@ -58,7 +58,16 @@ export default function AttentionCalculatorWidget({ id, initial }: WidgetProps) 
 
   return (
     <PageWidgetShell {...shell} figures={{ 'data-weights': JSON.stringify(rounded), 'data-preset': preset }}>
-      <ParamPanel specs={ATTENTION_CALCULATOR.params} values={values} lang={lang} onChange={(key, v) => update({ [key]: v })} />
+      <ParamPanel
+        specs={ATTENTION_CALCULATOR.params}
+        values={values}
+        lang={lang}
+        onChange={(key, v) => {
+          // A new example starts from its own numbers (and coming back to this one, from this one's).
+          if (key === 'preset') setEdited(null);
+          update({ [key]: v });
+        }}
+      />
       <p className="widget-hint">{s.hint}</p>
       <InputTables key={preset} numbers={numbers} tokens={tokens} projections={projections} s={s} onEdit={edit} />
       {!projections && <p className="widget-hint">{s.projectionsOff}</p>}
