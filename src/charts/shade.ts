@@ -7,10 +7,18 @@ import type { ScoreGrid } from './ClassificationCanvas';
 
 export type Rgb = [number, number, number];
 
+/**
+ * A CSS colour as read from a custom property: `#rrggbb`, or `#rgb` (the production build's minifier writes
+ * `#ffffff` as `#fff`), or `rgb(r, g, b)`. Anything else is mid grey.
+ */
 export function rgb(color: string): Rgb {
-  const hex = color.replace('#', '');
-  if (hex.length !== 6) return [128, 128, 128];
-  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
+  const text = color.trim();
+  const hex = text.replace('#', '');
+  if (/^[0-9a-f]{6}$/i.test(hex)) return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
+  if (/^[0-9a-f]{3}$/i.test(hex)) return [0, 1, 2].map((i) => parseInt(hex[i] + hex[i], 16)) as Rgb;
+  const fn = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(text);
+  if (fn) return [Number(fn[1]), Number(fn[2]), Number(fn[3])];
+  return [128, 128, 128];
 }
 
 export interface ShadeColors {

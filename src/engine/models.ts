@@ -1,4 +1,4 @@
-/** The models a training worker can run, by widget id: one for every widget in the catalog. */
+/** The models a training worker can run, by widget id: one for every trained widget in the catalog (not the page-only ones). */
 import { CNN_MNIST } from '../ml/cnn-mnist/contract';
 import { createCnnMnist } from '../ml/cnn-mnist/trainer';
 import { TINY_TRANSFORMER } from '../ml/tiny-transformer/contract';
@@ -23,7 +23,7 @@ import type { ContractParams, ModelContract, ModelData } from '../ml/shared/cont
 import { SVM } from '../ml/svm/contract';
 import { createSvm } from '../ml/svm/trainer';
 import type { ModelFactory } from '../ml/tfjs/trainable';
-import type { WidgetId } from '../widgets/catalog';
+import type { TrainedWidgetId } from '../widgets/catalog';
 
 import { defaults, type Params } from '../state/params';
 
@@ -40,7 +40,7 @@ function entry<C extends ModelContract, D extends ModelData>(
   return (params, seed, data) => typed({ ...defaults(contract.params), ...params }, seed, data);
 }
 
-export const MODELS: { readonly [Id in WidgetId]: ModelFactory<Params, ModelData> } = {
+export const MODELS: { readonly [Id in TrainedWidgetId]: ModelFactory<Params, ModelData> } = {
   'linear-regression': entry(LINEAR_REGRESSION, createLinearRegression),
   'optimizer-race': entry(OPTIMIZER_RACE, createOptimizerRace),
   normalization: entry(NORMALIZATION, createNormalization),

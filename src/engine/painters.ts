@@ -4,12 +4,12 @@
  * A painter imports canvas code from charts/, never React or the DOM.
  */
 import { createDiagramPainter } from '../charts/network-diagram/painter';
-import type { WidgetId } from '../widgets/catalog';
+import type { TrainedWidgetId } from '../widgets/catalog';
 import type { PainterFactory } from './protocol';
 
 export type { Painter, PainterFactory } from './protocol';
 
 /** Only the widgets whose picture follows the model step by step have one. */
-export const PAINTERS: { readonly [Id in WidgetId]?: PainterFactory } = {
+export const PAINTERS: { readonly [Id in TrainedWidgetId]?: PainterFactory } = {
   'mlp-playground': createDiagramPainter,
 };

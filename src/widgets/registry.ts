@@ -15,6 +15,7 @@ import mlpPlayground from './mlp-playground';
 import overfitting from './overfitting';
 import cnnMnist from './cnn-mnist';
 import tinyTransformer from './tiny-transformer';
+import attentionCalculator from './attention-calculator';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'linear-regression': linearRegression,
@@ -28,4 +29,5 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   overfitting: overfitting,
   'cnn-mnist': cnnMnist,
   'tiny-transformer': tinyTransformer,
+  'attention-calculator': attentionCalculator,
 };

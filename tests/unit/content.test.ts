@@ -148,6 +148,13 @@ describe('the Markdown pipeline refuses bad content', () => {
     await expect(compileMd(`${fm}::linear-regression{speed=fast}\n`)).rejects.toThrow(/not-a-number/);
     await expect(compileMd(`${fm}::linear-regression{colour=1}\n`)).rejects.toThrow(/unknown/);
   });
+  it('checks a page-only widget’s attributes the same way', async () => {
+    const out = String(await compileMd(`${fm}::attention-calculator{preset=identity mask=on temperature=0.5}\n`));
+    expect(out).toContain('"attention-calculator"');
+    expect(out).toContain('\\"preset\\":\\"identity\\"');
+    await expect(compileMd(`${fm}::attention-calculator{preset=poem}\n`)).rejects.toThrow(/preset="poem" \(not-an-option\)/);
+    await expect(compileMd(`${fm}::attention-calculator{steps=10}\n`)).rejects.toThrow(/steps="10" \(unknown\)/);
+  });
   it('fails on a formula KaTeX cannot parse', async () => {
     await expect(compileMd(`${fm}Bad $\\frac{1}{$ math\n`)).rejects.toThrow(/KaTeX/);
   });

@@ -1,6 +1,7 @@
 /**
- * Every model keeps its contract: the worker has a model for every widget in the catalog, and each model's
- * trace starts with the names its contract gives the page (which reads values by those names).
+ * Every model keeps its contract: the worker has a model for every trained widget in the catalog (and none for
+ * a page-only one), and each model's trace starts with the names its contract gives the page (which reads
+ * values by those names).
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { traceIndex } from '../../src/ml/shared/contract';
 import { defaults } from '../../src/state/params';
 import { packDigits } from '../../src/ml/cnn-mnist/data';
 import type { ModelData } from '../../src/ml/shared/contract';
-import { CATALOG, WIDGET_IDS, type WidgetId } from '../../src/widgets/catalog';
+import { CATALOG, PAGE_ONLY, TRAINED_CATALOG, TRAINED_WIDGET_IDS, WIDGET_IDS, isPageOnly, type WidgetId } from '../../src/widgets/catalog';
 
 /** Models that train on data the page loads get a small stand-in here (its values do not matter). */
 const blank = (count: number) => ({
@@ -24,24 +25,39 @@ beforeAll(async () => {
 });
 
 describe('model contracts', () => {
-  it('the worker has exactly one model per widget id', () => {
-    expect(Object.keys(MODELS).sort()).toEqual([...WIDGET_IDS].sort());
+  it('the worker has exactly one model per trained widget id, none for a page-only one', () => {
+    expect(Object.keys(MODELS).sort()).toEqual([...TRAINED_WIDGET_IDS].sort());
     expect(new Set(WIDGET_IDS).size).toBe(WIDGET_IDS.length);
+    expect([...TRAINED_WIDGET_IDS, ...PAGE_ONLY].sort()).toEqual([...WIDGET_IDS].sort());
+    for (const id of PAGE_ONLY) expect(Object.keys(MODELS)).not.toContain(id);
   });
 
-  it.each(CATALOG.map((contract) => [contract.id, contract] as const))('%s: the trace starts with the contract’s names', (id, contract) => {
-    const { seed, ...params } = defaults(contract.params);
-    const model = MODELS[id](params, seed ?? 1, PAGE_DATA[id]);
-    try {
-      expect(model.traceNames.slice(0, contract.trace.length)).toEqual([...contract.trace]);
-      expect(model.initialTrace.length).toBe(model.traceNames.length);
-      const record = model.step();
-      expect(record.shape).toEqual([1 + model.traceNames.length]);
-      record.dispose();
-      const trace: readonly string[] = contract.trace;
-      trace.forEach((name, i) => expect(traceIndex({ trace }, name)).toBe(i));
-    } finally {
-      model.dispose();
+  it('a page-only widget’s contract has no trace and no run parameters', () => {
+    for (const contract of CATALOG.filter((c) => isPageOnly(c.id))) {
+      expect(contract.trace).toEqual([]);
+      expect(contract.params.map((s) => s.key)).not.toContain('steps');
+      expect(contract.params.map((s) => s.key)).not.toContain('seed');
     }
   });
+
+  it.each(TRAINED_CATALOG.map((contract) => [contract.id, contract] as const))(
+    '%s: the trace starts with the contract’s names',
+    (id, contract) => {
+      const { seed, ...params } = defaults(contract.params);
+      const model = MODELS[id](params, seed ?? 1, PAGE_DATA[id]);
+      try {
+        expect(model.traceNames.slice(0, contract.trace.length)).toEqual([...contract.trace]);
+        expect(model.initialTrace.length).toBe(model.traceNames.length);
+        const record = model.step();
+        expect(record.shape).toEqual([1 + model.traceNames.length]);
+        record.dispose();
+        const trace: readonly string[] = contract.trace;
+        trace.forEach((name, i) => expect(traceIndex({ trace }, name)).toBe(i));
+      } finally {
+        model.dispose();
+      }
+    },
+    // Building the CNN and its held-out copies on cpu takes seconds on a busy machine.
+    30_000,
+  );
 });

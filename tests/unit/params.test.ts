@@ -13,7 +13,8 @@ import { LINEAR_REGRESSION_PARAMS as SPECS } from '../../src/ml/linear-regressio
 import { MLP_PLAYGROUND_PARAMS as PLAYGROUND } from '../../src/ml/mlp-playground/contract';
 import { OPTIMIZER_RACE_PARAMS } from '../../src/ml/optimizer-race/contract';
 import { FEATURES } from '../../src/ml/mlp-playground/data';
-import { WIDGET_SPECS } from '../../src/widgets/catalog';
+import { ATTENTION_CALCULATOR } from '../../src/ml/attention/contract';
+import { isTrainedWidgetId, WIDGET_SPECS } from '../../src/widgets/catalog';
 
 const spec = (specs: readonly ParamSpec[], key: string) => specs.find((s) => s.key === key)!;
 const lr = spec(SPECS, 'lr');
@@ -130,8 +131,9 @@ describe('formatParam', () => {
 });
 
 describe('the run parameters', () => {
-  it('every table takes steps, speed and (but the race) seed from runParams', () => {
+  it('every trained widget’s table takes steps, speed and (but the race) seed from runParams', () => {
     for (const [name, specs] of Object.entries(WIDGET_SPECS)) {
+      if (!isTrainedWidgetId(name)) continue;
       const steps = spec(specs, 'steps');
       const speed = spec(specs, 'speed');
       if (steps.kind !== 'int' || speed.kind !== 'int') throw new Error(name);
@@ -235,6 +237,26 @@ describe('URL state', () => {
       const link = new URL(writeUrlParams(name, defaults(specs), 'https://x.test/'));
       expect(readUrlParams(name, specs, link.search, defaults(specs)), name).toEqual({ values: defaults(specs), notices: [] });
     }
+  });
+  it('reads and writes a page-only widget’s link like any other (attention-calculator)', () => {
+    const specs = ATTENTION_CALCULATOR.params;
+    const A = 'attention-calculator';
+    const read = (search: string) => readUrlParams(A, specs, search, defaults(specs));
+    const { values, notices } = read(`?${A}.mask=on&${A}.preset=identity&${A}.temperature=0.5`);
+    expect(notices).toEqual([]);
+    expect(values).toEqual({ ...defaults(specs), mask: true, preset: 'identity', temperature: 0.5 });
+    const bad = read(`?${A}.mask=maybe&${A}.preset=poem&${A}.temperature=0&${A}.steps=5`);
+    expect(bad.values).toEqual(defaults(specs));
+    expect(bad.notices.map((n) => [n.key, n.reason])).toEqual([
+      ['mask', 'not-a-switch'],
+      ['preset', 'not-an-option'],
+      ['temperature', 'out-of-range'],
+      ['steps', 'unknown'],
+    ]);
+    const href = writeUrlParams(A, values, 'https://x.test/en/widgets');
+    expect(href).toContain(`${A}.mask=on`);
+    expect(href).toContain(`${A}.preset=identity`);
+    expect(read(new URL(href).search).values).toEqual(values);
   });
   it('opens an old playground link: indices, 1 / 0, a feature mask, a layer count with n1 … n6', () => {
     const old =

@@ -1,6 +1,6 @@
 /** Heatmap shading: −1 the class-0 colour at 55 %, 0 the background, +1 the class-1 colour at 55 %, rows bottom-up. */
 import { describe, expect, it } from 'vitest';
-import { shadeInto, type ShadeColors } from '../../src/charts/shade';
+import { rgb, shadeInto, type ShadeColors } from '../../src/charts/shade';
 
 const COLORS: ShadeColors = { background: [255, 255, 255], one: [0, 114, 178], zero: [194, 65, 12] };
 
@@ -54,5 +54,18 @@ describe('shadeInto', () => {
     const big = image(16, 16);
     shadeInto(big, 0, 0, { values, cols: 4, rows: 4 }, (v) => v, COLORS, { width: 16, height: 16 });
     for (let x = 0; x < 16; x++) expectShade(pixel(big, x, 7), x >= 4 && x < 8 ? 1 : -1);
+  });
+});
+
+describe('rgb', () => {
+  it('reads the colours a custom property may hold, the minified #fff included', () => {
+    expect(rgb('#0072b2')).toEqual([0, 114, 178]);
+    expect(rgb(' #FFFFFF ')).toEqual([255, 255, 255]);
+    expect(rgb('#fff')).toEqual([255, 255, 255]);
+    expect(rgb('#0f1')).toEqual([0, 255, 17]);
+    expect(rgb('rgb(15, 20, 32)')).toEqual([15, 20, 32]);
+    expect(rgb('rgb(15 20 32)')).toEqual([15, 20, 32]);
+    expect(rgb('tomato')).toEqual([128, 128, 128]);
+    expect(rgb('')).toEqual([128, 128, 128]);
   });
 });

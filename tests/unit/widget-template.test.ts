@@ -61,12 +61,12 @@ describe('the widget template', () => {
     );
     addAfter(
       'src/engine/models.ts',
-      'export const MODELS: { readonly [Id in WidgetId]: ModelFactory<Params, ModelData> } = {',
+      'export const MODELS: { readonly [Id in TrainedWidgetId]: ModelFactory<Params, ModelData> } = {',
       "  'constant-fit': entry(CONSTANT_FIT, createConstantFit),",
     );
     addAfter(
       'src/engine/models.ts',
-      "import type { WidgetId } from '../widgets/catalog';",
+      "import type { TrainedWidgetId } from '../widgets/catalog';",
       "import { CONSTANT_FIT } from '../ml/constant-fit/contract';\nimport { createConstantFit } from '../ml/constant-fit/trainer';",
     );
 

@@ -1,5 +1,6 @@
 /** The attention calculator's settings, without tfjs (it computes on the page; nothing trains). */
 import type { ParamSpec } from '../../state/params.ts';
+import { defineContract } from '../shared/contract.ts';
 
 export const ATTENTION_CALCULATOR_PARAMS = [
   {
@@ -24,3 +25,13 @@ export const ATTENTION_CALCULATOR_PARAMS = [
   { key: 'mask', kind: 'switch', default: false, label: { zh: '因果掩码', en: 'Causal mask' } },
   { key: 'temperature', kind: 'float', min: 0.1, max: 10, default: 1, scale: 'log', label: { zh: '温度 T', en: 'Temperature T' } },
 ] as const satisfies readonly ParamSpec[];
+
+/**
+ * A page-only widget's contract (catalog.ts, `PAGE_ONLY`): no model in the worker, so no trace and no info.
+ * The table has no run parameters (no steps, speed or seed).
+ */
+export const ATTENTION_CALCULATOR = defineContract<never>()({
+  id: 'attention-calculator',
+  params: ATTENTION_CALCULATOR_PARAMS,
+  trace: [],
+});

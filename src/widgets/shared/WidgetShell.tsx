@@ -1,20 +1,22 @@
 import { forwardRef, type ReactNode } from 'react';
 import { useLang, useStrings } from '../../i18n/LangContext';
-import type { WidgetId } from '../catalog';
+import type { TrainedWidgetId } from '../catalog';
 import { WIDGETS } from '../registry';
 import { formatNumber } from '../../controls/format';
 import type { ParamNotice } from '../../state/params';
+import { ParamNotices } from './ParamNotices';
 import type { TrainerView } from './useTrainer';
 
 /**
  * The frame every training widget shares: the data-* attributes tests and curious users read, the state
  * badge, notices about ignored link parameters, the status message in words, and the stats line.
  * The message is the standard one for the state: diverged, error, paused off screen, budget used.
+ * A widget that trains nothing has PageWidgetShell instead.
  */
 export const WidgetShell = forwardRef<
   HTMLDivElement,
   {
-    name: WidgetId;
+    name: TrainedWidgetId;
     id: string;
     view: TrainerView;
     /** The learning rate in use, named in the standard divergence message. */
@@ -63,18 +65,7 @@ export const WidgetShell = forwardRef<
           <strong data-readout="loss">{lastLoss === undefined ? '—' : formatNumber(lastLoss, 4)}</strong>
         </span>
       </header>
-      {notices.length > 0 && (
-        <div className="widget-notice" role="status">
-          <ul>
-            {notices.map((n) => (
-              <li key={n.key}>{t.widget.ignoredParam(n.key, n.raw, t.widget.reasons[n.reason])}</li>
-            ))}
-          </ul>
-          <button type="button" className="button small" onClick={onDismissNotices} aria-label={t.widget.dismiss}>
-            ✕
-          </button>
-        </div>
-      )}
+      <ParamNotices notices={notices} onDismiss={onDismissNotices} />
       {view.restarted && (
         <p className="widget-notice" role="status" data-notice="restarted">
           {t.widget.restarted}

@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import type { InfoOf, ModelContract, ModelData } from '../../ml/shared/contract';
 import type { Params } from '../../state/params';
-import type { WidgetId } from '../catalog';
+import type { TrainedWidgetId } from '../catalog';
 import { useNearViewport } from './useNearViewport';
 import { useOffscreenPause } from './useOffscreenPause';
 import type { PainterLink } from './painter-channel';
@@ -14,7 +14,7 @@ import { useParamChange } from './useParamChange';
 import { useTrainer } from './useTrainer';
 import { useWidgetParams } from './useWidgetParams';
 
-export function useWidgetRun<C extends ModelContract<WidgetId>>(
+export function useWidgetRun<C extends ModelContract<TrainedWidgetId>>(
   contract: C,
   id: string,
   initial: Params,

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { useLang } from '../../i18n/LangContext';
+import type { ParamNotice } from '../../state/params';
+import type { PageOnlyWidgetId } from '../catalog';
+import { WIDGETS } from '../registry';
+import { ParamNotices } from './ParamNotices';
+
+/**
+ * The frame of a widget that computes on the page and trains nothing (catalog.ts, `PAGE_ONLY`): the same root
+ * attributes as WidgetShell's (`data-widget`, `data-widget-id`, always `data-state="idle"`, the widget's own
+ * figures), its title and the notices about ignored link values; no step, loss, status or stats line.
+ */
+export function PageWidgetShell({
+  name,
+  id,
+  notices,
+  onDismissNotices,
+  figures,
+  children,
+}: {
+  name: PageOnlyWidgetId;
+  id: string;
+  notices: ParamNotice[];
+  onDismissNotices: () => void;
+  /** The widget's figures for tests and curious users, e.g. `data-weights`, on the root. */
+  figures?: Record<`data-${string}`, string | number>;
+  children: ReactNode;
+}) {
+  const title = WIDGETS[name].title[useLang()];
+  return (
+    <section
+      data-widget-id={id}
+      className="widget widget-idle widget-page-only"
+      data-widget={name}
+      data-state="idle"
+      {...figures}
+      aria-label={title}
+    >
+      <header className="widget-header">
+        <h3 className="widget-title">{title}</h3>
+      </header>
+      <ParamNotices notices={notices} onDismiss={onDismissNotices} />
+      {children}
+    </section>
+  );
+}
