@@ -4,6 +4,8 @@
  * written in the text, so a change on either side fails here. The lesson quotes no figures from training runs.
  */
 import { describe, expect, it } from 'vitest';
+import { TINY_TRANSFORMER_PARAMS } from '../../../src/ml/tiny-transformer/contract';
+import { defaults } from '../../../src/state/params';
 
 type Matrix = number[][];
 
@@ -331,5 +333,24 @@ describe('the quiz', () => {
     const outUnscaled = matmul([unscaled], V)[0];
     expect(outUnscaled[0]).toBeCloseTo(3.6, 12);
     expect(outUnscaled[1]).toBeCloseTo(0.4, 12);
+  });
+});
+
+describe('the tiny transformer as the lesson describes it', () => {
+  /** A slider's range (int or float spec). */
+  const range = (key: string) => {
+    const found = TINY_TRANSFORMER_PARAMS.find((p) => p.key === key);
+    if (!found || !('min' in found)) throw new Error(`${key} is not a slider`);
+    return [found.min, found.max];
+  };
+  it('defaults: width 32 with 2 heads (d_k = 16), 1 block, lr 0.001, batch 32; ranges 16–64, 1–4 heads, 1–2 blocks, length up to 12', () => {
+    const d = defaults(TINY_TRANSFORMER_PARAMS);
+    expect([d.width, d.heads, d.layers, d.lr, d.batch]).toEqual([32, 2, 1, 0.001, 32]);
+    expect(d.width / d.heads).toBe(16);
+    expect(range('width')).toEqual([16, 64]);
+    expect(range('heads')).toEqual([1, 4]);
+    expect(range('layers')).toEqual([1, 2]);
+    expect(range('length')[1]).toBe(12);
+    expect(range('lr')[1]).toBeGreaterThanOrEqual(0.1);
   });
 });
