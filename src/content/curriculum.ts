@@ -16,6 +16,7 @@ export const CURRICULUM_ORDER: readonly string[] = [
   'cnn',
   'rnn-lstm',
   'transformer-attention',
+  'language-model',
   'recommender',
   'model-as-a-service',
   'scale-and-business',
