@@ -13,6 +13,8 @@ const PAGES: [string, string | null][] = [
   ['/en/loss-regularization', 'overfitting'],
   ['/zh/data-preprocessing', 'normalization'],
   ['/en/evaluation', 'metrics'],
+  ['/zh/cnn', 'cnn-mnist'],
+  ['/en/transformer-attention', 'tiny-transformer'],
   ['/zh/glossary', null],
 ];
 

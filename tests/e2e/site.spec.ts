@@ -129,6 +129,8 @@ for (const [slug, id] of [
   ['loss-regularization', 'overfitting'],
   ['data-preprocessing', 'normalization'],
   ['evaluation', 'metrics'],
+  ['cnn', 'cnn-mnist'],
+  ['transformer-attention', 'tiny-transformer'],
 ]) {
   test(`${slug} reads at a phone’s width without sideways scrolling`, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
