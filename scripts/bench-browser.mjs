@@ -3,7 +3,7 @@
 // and main-thread long tasks (over 50 ms); then, for every lesson page, the JavaScript it loads before its
 // text is readable and the widget code loaded after it, gzipped. Figures, not assertions.
 // Usage: npm run build && node scripts/bench-browser.mjs [widget-id …] [--weights] [--tasks]
-//   cnn-mnist: five runs (seeds 1–5; BENCH_CNN_SEEDS=1,2 for fewer) timed to 97 % and 98 % held-out accuracy.
+//   cnn-mnist, tiny-transformer: five runs each (seeds 1–5; BENCH_SEEDS=1,2 for fewer) timed to held-out accuracy targets.
 //   no arguments: every widget, then the lesson weights; widget ids: only those; --weights: only the weights;
 //   --tasks: also the CPU time of the longest main-thread task (from a trace).
 //   BENCH_PORT (default 4174) and BENCH_DIST (default dist) let two checkouts, or two builds, be measured side by side.
@@ -73,12 +73,44 @@ const RUNS = [
 /** Widgets that show a test loss (data-test-loss) also report when it first fell below this. */
 const TEST_LOSS_TARGET = 0.1;
 
-/** The MNIST CNN at its defaults, by seed: the time to 97 % and 98 % held-out accuracy on the 10,000 test digits. */
-const ACCURACY_TARGETS = [0.97, 0.98];
-const ACCURACY_SEEDS = (process.env.BENCH_CNN_SEEDS ?? '1,2,3,4,5').split(',').map(Number);
-const ACCURACY_LIMIT_S = 150;
+/**
+ * Widgets timed from Play to held-out accuracy targets at their defaults, five seeds each (BENCH_SEEDS=1,2 for
+ * fewer): the time and step of each target, steps/s, main-thread long tasks, and how often the views that
+ * follow the weights were redrawn (data-view-updates).
+ */
+const ACCURACY_RACES = [
+  {
+    id: 'cnn-mnist',
+    slug: 'cnn',
+    title: 'The MNIST CNN at its defaults (12,000 training digits, Adam 0.003, batch 64): held-out accuracy on the 10,000 test digits.',
+    query: 'steps=20000',
+    targets: [0.97, 0.98],
+    limit: 150,
+    focus: '.cnn-curves',
+  },
+  {
+    id: 'tiny-transformer',
+    slug: 'transformer-attention',
+    title: 'The tiny transformer reversing 8 digits at its defaults: held-out token accuracy.',
+    query: 'steps=20000',
+    targets: [0.9, 0.99],
+    limit: 60,
+    focus: '.tt-attention',
+  },
+  {
+    id: 'tiny-transformer',
+    slug: 'transformer-attention',
+    title: 'The tiny transformer sorting 8 digits, width 64, 2 layers: held-out token accuracy.',
+    query: 'steps=20000&task=sort&width=64&layers=2',
+    targets: [0.9, 0.99],
+    limit: 90,
+    focus: '.tt-attention',
+  },
+];
+const ACCURACY_SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 
-async function accuracyRun(browser, seed) {
+async function accuracyRun(browser, race, seed) {
+  const { id, slug, query, targets, limit, focus } = race;
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
     window.__longTasks = [];
@@ -87,42 +119,50 @@ async function accuracyRun(browser, seed) {
       buffered: true,
     });
   });
-  await page.goto(`${base}/en/cnn?cnn-mnist.seed=${seed}&cnn-mnist.steps=20000`);
-  const w = page.locator('[data-widget="cnn-mnist"]');
+  const params = query
+    .split('&')
+    .map((pair) => `${id}.${pair}`)
+    .join('&');
+  await page.goto(`${base}/en/${slug}?${id}.seed=${seed}&${params}`);
+  const w = page.locator(`[data-widget="${id}"]`);
   // The lesson's text renders first and the widget mounts lazily in its place: wait for it to settle.
   await w.waitFor();
   await page.waitForTimeout(1000);
   await w.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('[data-widget="cnn-mnist"]')?.getAttribute('data-state') === 'idle', null, {
+  await page.waitForFunction((name) => document.querySelector(`[data-widget="${name}"]`)?.getAttribute('data-state') === 'idle', id, {
     timeout: 120_000,
   });
-  // Keep the chart and the views inside the network on screen, as a learner would.
-  await w.locator('.cnn-curves').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  // Keep the curves or the maps on screen, as a learner would.
+  await w.locator(focus).first().scrollIntoViewIfNeeded();
   await page.evaluate(() => (window.__longTasks = []));
-  const paintsBefore = await page.evaluate(() => [...document.querySelectorAll('[data-figure] canvas, .cnn-filters canvas')].length);
+  const updates = () => w.evaluate((el) => Number(el.querySelector('[data-view-updates]')?.getAttribute('data-view-updates') ?? 0));
+  const updatesBefore = await updates();
   const started = Date.now();
   await w.locator('[data-action=play]').click();
   const reached = {};
   let last = { step: 0, accuracy: NaN };
-  while ((Date.now() - started) / 1000 < ACCURACY_LIMIT_S && Object.keys(reached).length < ACCURACY_TARGETS.length) {
-    await page.waitForTimeout(200);
+  while ((Date.now() - started) / 1000 < limit && Object.keys(reached).length < targets.length) {
+    await page.waitForTimeout(100);
     last = await w.evaluate((el) => ({ step: Number(el.dataset.step), accuracy: Number(el.dataset.accuracy || NaN) }));
-    for (const target of ACCURACY_TARGETS)
+    for (const target of targets)
       if (!(target in reached) && last.accuracy >= target) reached[target] = { s: (Date.now() - started) / 1000, step: last.step };
   }
+  const seconds = (Date.now() - started) / 1000;
+  const redraws = ((await updates()) - updatesBefore) / seconds;
   const longTasks = await page.evaluate(() => window.__longTasks);
   await page.close();
-  const at = (target) =>
-    reached[target] ? `${reached[target].s.toFixed(1)} s (step ${reached[target].step})` : `not in ${ACCURACY_LIMIT_S} s`;
+  const row = { seed };
+  for (const target of targets)
+    row[`to ${Math.round(target * 100)} %`] = reached[target]
+      ? `${reached[target].s.toFixed(1)} s (step ${reached[target].step})`
+      : `not in ${limit} s`;
   return {
-    seed,
-    'to 97 %': at(0.97),
-    'to 98 %': at(0.98),
-    'last accuracy': last.accuracy,
-    'steps/s': +(last.step / ((Date.now() - started) / 1000)).toFixed(1),
+    ...row,
+    'steps/s': +(last.step / seconds).toFixed(1),
+    'view redraws/s': +redraws.toFixed(1),
     'long tasks (> 50 ms)': longTasks.length,
     'longest task (ms)': Math.round(Math.max(0, ...longTasks)),
-    canvases: paintsBefore,
   };
 }
 
@@ -351,12 +391,11 @@ try {
       console.log(`Each run trains for ${SECONDS} s of wall time or until its step budget is used; headless Chromium, software rendering.`);
       console.table(rows);
     }
-    if (only.length === 0 || only.includes('cnn-mnist')) {
+    for (const race of ACCURACY_RACES) {
+      if (only.length && !only.includes(race.id)) continue;
       const accuracy = [];
-      for (const seed of ACCURACY_SEEDS) accuracy.push(await accuracyRun(browser, seed));
-      console.log(
-        'The MNIST CNN at its defaults (12,000 training digits, Adam 0.003, batch 64): time from Play to held-out accuracy on the 10,000 test digits.',
-      );
+      for (const seed of ACCURACY_SEEDS) accuracy.push(await accuracyRun(browser, race, seed));
+      console.log(race.title);
       console.table(accuracy);
     }
   }

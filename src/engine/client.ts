@@ -79,11 +79,11 @@ export class TrainerClient {
     return false;
   }
   /** Asks the model for `name` (TrainableModel.request); rejected if the worker fails or goes first. */
-  request(name: string): Promise<unknown> {
+  request(name: string, argument?: unknown): Promise<unknown> {
     const id = ++this.lastRequest;
     return new Promise((resolve, reject) => {
       this.requests.set(id, { resolve, reject });
-      this.send({ type: 'request', name, id });
+      this.send({ type: 'request', name, argument, id });
     });
   }
   paint(config: unknown) {

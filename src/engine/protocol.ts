@@ -21,7 +21,7 @@ export type ToWorker =
   /** Settings for the model's painter (engine/painters.ts), if it has one. */
   | { type: 'paint'; config: unknown }
   /** Asks the model for something that is neither a step nor a parameter (TrainableModel.request), answered by a `reply` with the same id. */
-  | { type: 'request'; name: string; id: number }
+  | { type: 'request'; name: string; argument?: unknown; id: number }
   | { type: 'dispose' };
 
 export interface Progress {

@@ -101,7 +101,7 @@ export class TrainingSession {
           this.painter?.configure(message.config);
           break;
         case 'request':
-          this.answer(message.name, message.id);
+          this.answer(message.name, message.argument, message.id);
           break;
         case 'dispose':
           this.stopLoop();
@@ -119,10 +119,10 @@ export class TrainingSession {
   }
 
   /** Answers without holding up the messages behind the request (a save waits for the model's weights). */
-  private answer(name: string, id: number) {
+  private answer(name: string, argument: unknown, id: number) {
     const model = this.model;
     const pending = model?.request
-      ? model.request(name)
+      ? model.request(name, argument)
       : Promise.reject(new Error(model ? 'this model answers no requests' : 'no model yet'));
     pending.then(
       ({ value, transfer = [] }) => this.post({ type: 'reply', id, value }, transfer),

@@ -16,6 +16,15 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(w.locator('.tt-map')).toHaveCount(2);
       await expect(w.locator('[data-example=input]')).toHaveText(/^(\d ){7}\d$/);
       await expectAllFinite(w);
+      // The learner's own input: the model writes its answer and the maps follow that input.
+      await w.locator('.tt-own input').fill('1234');
+      await w.locator('[data-action=ask]').click();
+      await expect(w.locator('.tt-own [role=status]')).toContainText('8');
+      await w.locator('.tt-own input').fill('12345678');
+      await w.locator('[data-action=ask]').click();
+      await expect(w.locator('[data-example=input]')).toHaveText('1 2 3 4 5 6 7 8');
+      await expect(w.locator('[data-example=target]')).toHaveText('8 7 6 5 4 3 2 1');
+      await expect(w.locator('[data-example=output]')).toHaveText(/^(\d ){7}\d$/);
     });
 
     test('a copied link reproduces the run', async ({ page }) => {

@@ -125,10 +125,15 @@ describe('the trainer', () => {
     const a = run(PARAMS({ length: 5 }), 5, 4);
     const state = tf.tidy(() => a.model.state!().dataSync());
     expect(state).toHaveLength(1 * 2 * 10 * 10 + 5);
+    // The learner's own input: the model's greedy answer and its attention, or a clear refusal.
+    const own = (await a.model.request!('answer', [1, 2, 3, 4, 5])).value as Float32Array;
+    expect(own).toHaveLength(state.length);
+    Array.from(own.subarray(200)).forEach((d) => expect(Number.isInteger(d) && d >= 0 && d <= 10).toBe(true));
+    await expect(a.model.request!('answer', [1, 2])).rejects.toThrow(/5 digits/);
     a.model.dispose();
-    expect(tf.memory().numTensors).toBe(before);
     const b = run(PARAMS({ length: 5 }), 5, 4);
     b.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
     expect(b.record).toEqual(a.record);
   }, 60_000);
 });

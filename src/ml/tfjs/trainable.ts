@@ -28,7 +28,7 @@ export interface TrainableModel<P extends Params = Params> {
    * Answers a request from the page that is neither a step nor a parameter (the CNN's `save`): the value
    * goes back in a `reply`, with the buffers in `transfer` moved rather than copied.
    */
-  request?(name: string): Promise<{ value: unknown; transfer?: Transferable[] }>;
+  request?(name: string, argument?: unknown): Promise<{ value: unknown; transfer?: Transferable[] }>;
   dispose(): void;
 }
 

@@ -9,7 +9,7 @@ import { createRng } from '../shared/random';
 import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
 import type { ModelFactory } from '../tfjs/trainable';
 import { TINY_TRANSFORMER, type TinyTransformerInfo, type TinyTransformerParams } from './contract';
-import { answerPositions, randomInput, sequence, VOCABULARY, type Task } from './tasks';
+import { answerPositions, randomInput, SEP, sequence, VOCABULARY, type Task } from './tasks';
 import { CausalTransformer, transformerParameters } from './transformer';
 
 export const EVAL_EVERY = 20;
@@ -33,6 +33,41 @@ function answerLogits(model: CausalTransformer, tokens: tf.Tensor2D, L: number, 
   const { logits, weights } = model.forward(tokens, attention);
   const { from } = answerPositions(L);
   return { logits: tf.slice(logits, [0, from, 0], [-1, L, -1]) as tf.Tensor3D, weights };
+}
+
+/** Every layer's attention for one sequence [1, 2L], flattened, then the model's predicted answer (L digits). */
+function readout(model: CausalTransformer, tokens: tf.Tensor2D, L: number): tf.Tensor1D {
+  const { logits, weights } = answerLogits(model, tokens, L, true);
+  const answer = tf.cast(tf.reshape(tf.argMax(logits, -1), [L]), 'float32');
+  return tf.concat([...weights.map((w) => tf.reshape(w, [-1])), answer]) as tf.Tensor1D;
+}
+
+/** The answer written one digit at a time, each from the digits written before it (no right answer to lean on). */
+function greedyAnswer(model: CausalTransformer, input: number[], L: number): number[] {
+  const written: number[] = [];
+  for (let t = 0; t < L; t++) {
+    const tokens = [...input, SEP, ...written];
+    while (tokens.length < 2 * L) tokens.push(0);
+    const next = tf.tidy(() => {
+      const { logits } = model.forward(tf.tensor2d([tokens], [1, 2 * L], 'int32'));
+      return tf.argMax(tf.slice(logits, [0, L + t, 0], [1, 1, -1]), -1).dataSync()[0];
+    });
+    written.push(next);
+  }
+  return written;
+}
+
+/** `answer`: the model writes its answer to the learner's own L digits, greedily, and shows its attention. */
+function answerRequest(model: CausalTransformer, L: number, name: string, argument: unknown) {
+  const input = Array.isArray(argument) ? argument.map(Number) : [];
+  if (name !== 'answer') return Promise.reject(new Error(`tiny-transformer has no request “${name}”`));
+  if (input.length !== L || input.some((d) => !Number.isInteger(d) || d < 0 || d > 9))
+    return Promise.reject(new Error(`the input must be ${L} digits from 0 to 9`));
+  const values = tf.tidy(() => {
+    const written = greedyAnswer(model, input, L);
+    return readout(model, tf.tensor2d([[...input, SEP, ...written.slice(0, L - 1)]], [1, 2 * L], 'int32'), L).dataSync() as Float32Array;
+  });
+  return Promise.resolve({ value: values, transfer: [values.buffer] });
 }
 
 /** Token and whole-answer accuracy on the held-out sequences (teacher forcing: the right digits so far). */
@@ -120,12 +155,10 @@ export const createTinyTransformer: ModelFactory<TinyTransformerParams> = (param
       return record;
     },
     state() {
-      return tf.tidy(() => {
-        const example = tf.slice(heldOutTokens, [0, 0], [1, 2 * L]);
-        const { logits, weights } = answerLogits(model, example, L, true);
-        const answer = tf.cast(tf.reshape(tf.argMax(logits, -1), [L]), 'float32');
-        return tf.concat([...weights.map((w) => tf.reshape(w, [-1])), answer]) as tf.Tensor1D;
-      });
+      return tf.tidy(() => readout(model, tf.slice(heldOutTokens, [0, 0], [1, 2 * L]), L));
+    },
+    request(name, argument) {
+      return answerRequest(model, L, name, argument);
     },
     setLive(next) {
       if (next.lr !== undefined) setLearningRate(optimizer, next.lr);

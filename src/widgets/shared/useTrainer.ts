@@ -214,7 +214,8 @@ export function useTrainer<Info = unknown>(
 
   /** Asks the model in the worker for `name` (its TrainableModel.request), e.g. the CNN's saved files. */
   const request = useCallback(
-    (name: string) => client.current?.request(name) ?? Promise.reject(new Error('the training worker has not started')),
+    (name: string, argument?: unknown) =>
+      client.current?.request(name, argument) ?? Promise.reject(new Error('the training worker has not started')),
     [],
   );
 

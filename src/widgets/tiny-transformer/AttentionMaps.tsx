@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { DigitCanvas } from '../cnn-mnist/DigitCanvas';
 import { SEP } from '../../ml/tiny-transformer/tasks';
 import type { TinyTransformerStrings } from './strings';
@@ -39,6 +39,12 @@ export const AttentionMaps = memo(function AttentionMaps({
 }) {
   const L = example.length;
   const T = 2 * L;
+  // Counts redraws for the benchmark (data-view-updates).
+  const figure = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const box = figure.current;
+    if (box) box.dataset.viewUpdates = String(Number(box.dataset.viewUpdates ?? 0) + 1);
+  }, [state]);
   const maps = [];
   for (let l = 0; l < layers; l++)
     for (let h = 0; h < heads; h++) {
@@ -54,7 +60,7 @@ export const AttentionMaps = memo(function AttentionMaps({
       );
     }
   return (
-    <figure className="panel tt-attention" data-figure="attention">
+    <figure ref={figure} className="panel tt-attention" data-figure="attention">
       <figcaption>{s.mapsCaption}</figcaption>
       <dl className="tt-example">
         <dt>{s.input}</dt>

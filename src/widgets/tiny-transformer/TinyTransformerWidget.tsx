@@ -6,11 +6,10 @@ import { PlayControls } from '../../controls/PlayControls';
 import { useLang, useStrings } from '../../i18n/LangContext';
 import { traceIndex } from '../../ml/shared/contract';
 import { TINY_TRANSFORMER } from '../../ml/tiny-transformer/contract';
-import { answer as rightAnswer } from '../../ml/tiny-transformer/tasks';
 import type { WidgetProps } from '../registration';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
-import { AttentionMaps } from './AttentionMaps';
+import { OwnInput } from './OwnInput';
 import { TINY_TRANSFORMER_STRINGS } from './strings';
 
 const ACCURACY = traceIndex(TINY_TRANSFORMER, 'accuracy');
@@ -23,7 +22,7 @@ export default function TinyTransformerWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
   const t = useStrings();
   const s = TINY_TRANSFORMER_STRINGS[lang];
-  const { values, shareUrl, view, change, shell, controls } = useWidgetRun(TINY_TRANSFORMER, id, initial);
+  const { values, shareUrl, view, change, shell, controls, trainer } = useWidgetRun(TINY_TRANSFORMER, id, initial);
   const info = view.info;
   const width = view.traceWidth;
   const last = width && view.traces.length >= width ? view.traces.length - width : -1;
@@ -86,17 +85,7 @@ export default function TinyTransformerWidget({ id, initial }: WidgetProps) {
       <div className="widget-actions">
         <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
-      {info && state && (
-        <AttentionMaps
-          state={state}
-          layers={info.layers}
-          heads={info.heads}
-          example={info.example}
-          answer={Array.from(state.subarray(mapsSize))}
-          target={rightAnswer(values.task, info.example)}
-          s={s}
-        />
-      )}
+      {info && state && <OwnInput info={info} task={values.task} step={view.step} example={state} request={trainer.request} s={s} />}
     </WidgetShell>
   );
 }

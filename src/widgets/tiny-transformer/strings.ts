@@ -18,6 +18,11 @@ const zh = {
   headLabel: (layer: number, head: number) => `第 ${layer} 层第 ${head} 个头`,
   mapLabel: (layer: number, head: number, n: number) => `第 ${layer} 层第 ${head} 个头的注意力权重，${n}×${n}`,
   entropy: (bits: string) => `答案位置的平均熵 ${bits} 比特`,
+  ownLabel: (n: number) => `自己出题：输入 ${n} 个数字`,
+  ask: '让模型作答',
+  ownInvalid: (n: number) => `请输入正好 ${n} 个 0–9 的数字。`,
+  ownShown: '下面是模型对你的输入写出的答案（一位一位地写，看不到正确答案），训练时会随时更新。',
+  exampleShown: '下面是一个留出的例子；输入框留空再按“让模型作答”也会回到这里。',
 };
 
 export type TinyTransformerStrings = typeof zh;
@@ -39,6 +44,12 @@ const en: TinyTransformerStrings = {
   headLabel: (layer, head) => `Layer ${layer}, head ${head}`,
   mapLabel: (layer, head, n) => `Attention weights of layer ${layer}, head ${head}, ${n}×${n}`,
   entropy: (bits) => `mean entropy over the answer's rows ${bits} bits`,
+  ownLabel: (n) => `Your own input: ${n} digits`,
+  ask: 'Ask the model',
+  ownInvalid: (n) => `Type exactly ${n} digits from 0 to 9.`,
+  ownShown:
+    'Below is the model’s answer to your input (written one digit at a time, without the right answer to lean on), updated while it trains.',
+  exampleShown: 'Below is a held-out example; an empty box and “Ask the model” come back to it.',
 };
 
 export const TINY_TRANSFORMER_STRINGS: Record<Lang, TinyTransformerStrings> = { zh, en };
