@@ -125,6 +125,13 @@ describe('the trainer', () => {
     const a = run(PARAMS({ length: 5 }), 5, 4);
     const state = tf.tidy(() => a.model.state!().dataSync());
     expect(state).toHaveLength(1 * 2 * 10 * 10 + 5);
+    // [loss, accuracy, sequenceAccuracy, entropy of layer 1 head 1, head 2]: bits over at most 2L = 10 positions.
+    expect(a.model.traceNames).toEqual(['accuracy', 'sequenceAccuracy', 'entropy-l1h1', 'entropy-l1h2']);
+    expect(a.record).toHaveLength(5);
+    a.record.slice(3).forEach((bits) => {
+      expect(bits).toBeGreaterThan(0);
+      expect(bits).toBeLessThanOrEqual(Math.log2(10) + 1e-6);
+    });
     // The learner's own input: the model's greedy answer and its attention, or a clear refusal.
     const own = (await a.model.request!('answer', [1, 2, 3, 4, 5])).value as Float32Array;
     expect(own).toHaveLength(state.length);

@@ -70,6 +70,28 @@ function answerRequest(model: CausalTransformer, L: number, name: string, argume
   return Promise.resolve({ value: values, transfer: [values.buffer] });
 }
 
+/** Trace names after the contract's: one entropy per layer and head. */
+export function entropyNames(layers: number, heads: number): string[] {
+  return Array.from({ length: layers * heads }, (_, i) => `entropy-l${Math.floor(i / heads) + 1}h${(i % heads) + 1}`);
+}
+
+/** Mean entropy (bits) of each head's attention over the answer's rows of one sequence, layer by layer. */
+function headEntropies(model: CausalTransformer, tokens: tf.Tensor2D, L: number): number[] {
+  const values = tf.tidy(() => {
+    const { weights } = model.forward(tokens, true);
+    return tf.concat(
+      weights.map((w) => {
+        const rows = tf.slice(w, [0, 0, L, 0], [1, -1, L, -1]);
+        const bits = tf.neg(tf.sum(tf.mul(rows, tf.log(tf.add(rows, 1e-12))), -1));
+        return tf.div(tf.mean(bits, -1), Math.LN2).reshape([-1]);
+      }),
+    );
+  });
+  const out = Array.from(values.dataSync());
+  values.dispose();
+  return out;
+}
+
 /** Token and whole-answer accuracy on the held-out sequences (teacher forcing: the right digits so far). */
 function heldOutAccuracy(model: CausalTransformer, tokens: tf.Tensor2D, labels: Int32Array, L: number): [number, number] {
   const n = tokens.shape[0];
@@ -131,10 +153,14 @@ export const createTinyTransformer: ModelFactory<TinyTransformerParams> = (param
   };
 
   const measure = () => heldOutAccuracy(model, heldOutTokens, heldOut.labels, L);
+  const example = tf.slice(heldOutTokens, [0, 0], [1, 2 * L]);
+  // Each head's entropy on the example's answer rows, measured with the accuracy: how sharply it points.
+  const entropies = () => headEntropies(model, example, L);
+  let entropy = entropies();
   accuracy = measure();
   return {
-    traceNames: TINY_TRANSFORMER.trace,
-    initialTrace: accuracy,
+    traceNames: [...TINY_TRANSFORMER.trace, ...entropyNames(params.layers, params.heads)],
+    initialTrace: [...accuracy, ...entropy],
     info,
     step() {
       const batch = batchOf(task, freshInputs(batchSize, L, trainRng, heldOutKeys));
@@ -149,13 +175,16 @@ export const createTinyTransformer: ModelFactory<TinyTransformerParams> = (param
         return value;
       });
       step += 1;
-      if (step % EVAL_EVERY === 0) accuracy = measure();
-      const record = tf.tidy(() => tf.concat([tf.reshape(loss, [1]), tf.tensor1d(accuracy)])) as tf.Tensor1D;
+      if (step % EVAL_EVERY === 0) {
+        accuracy = measure();
+        entropy = entropies();
+      }
+      const record = tf.tidy(() => tf.concat([tf.reshape(loss, [1]), tf.tensor1d([...accuracy, ...entropy])])) as tf.Tensor1D;
       loss.dispose();
       return record;
     },
     state() {
-      return tf.tidy(() => readout(model, tf.slice(heldOutTokens, [0, 0], [1, 2 * L]), L));
+      return tf.tidy(() => readout(model, example, L));
     },
     request(name, argument) {
       return answerRequest(model, L, name, argument);
@@ -166,7 +195,7 @@ export const createTinyTransformer: ModelFactory<TinyTransformerParams> = (param
     },
     dispose() {
       model.dispose();
-      heldOutTokens.dispose();
+      tf.dispose([heldOutTokens, example]);
       disposeOptimizer(optimizer);
     },
   };

@@ -1,5 +1,3 @@
-import { ChartLegend } from '../../charts/ChartLegend';
-import { LossChart } from '../../charts/LossChart';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
@@ -10,13 +8,11 @@ import type { WidgetProps } from '../registration';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { OwnInput } from './OwnInput';
+import { TransformerCurves } from './TransformerCurves';
 import { TINY_TRANSFORMER_STRINGS } from './strings';
 
 const ACCURACY = traceIndex(TINY_TRANSFORMER, 'accuracy');
 const SEQUENCE = traceIndex(TINY_TRANSFORMER, 'sequenceAccuracy');
-const COLOR = { token: 'var(--series-1)', sequence: 'var(--series-3)' };
-/** Held-out accuracy is measured this often (the trainer's EVAL_EVERY). */
-const EVAL_EVERY = 20;
 
 export default function TinyTransformerWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
@@ -45,41 +41,16 @@ export default function TinyTransformerWidget({ id, initial }: WidgetProps) {
         {s.accuracy} <strong>{Number.isFinite(accuracy) ? `${(accuracy * 100).toFixed(1)} %` : '—'}</strong>
         {info && ` · ${s.parameters(info.parameters)}`}
       </p>
-      <div className="panel cnn-curves">
-        <div className="cnn-chart-pair">
-          <LossChart
-            series={[{ key: 'loss', label: t.widget.lossLabel, color: COLOR.token, values: view.losses }]}
-            label={s.lossChart}
-            empty={t.widget.lossChartEmpty}
-            maxX={values.steps}
-          />
-          <LossChart
-            series={[
-              { key: 'token', label: s.tokenSeries, color: COLOR.token, values: view.traces, stride: width || 1, offset: width + ACCURACY },
-              {
-                key: 'sequence',
-                label: s.sequenceSeries,
-                color: COLOR.sequence,
-                values: view.traces,
-                stride: width || 1,
-                offset: width + SEQUENCE,
-              },
-            ]}
-            label={s.accuracyChart(EVAL_EVERY)}
-            empty={t.widget.lossChartEmpty}
-            maxX={values.steps}
-            yScale="linear"
-            yDomain={[0, 1]}
-            reference={{ value: 0.1, label: s.chance }}
-          />
-        </div>
-        <ChartLegend
-          items={[
-            { label: s.tokenSeries, color: COLOR.token, mark: 'line' },
-            { label: s.sequenceSeries, color: COLOR.sequence, mark: 'line' },
-          ]}
-        />
-      </div>
+      <TransformerCurves
+        losses={view.losses}
+        traces={view.traces}
+        width={width}
+        maxX={values.steps}
+        layers={info?.layers ?? values.layers}
+        heads={info?.heads ?? values.heads}
+        t={t.widget}
+        s={s}
+      />
       <PlayControls t={t.widget} {...controls} />
       <ParamPanel specs={TINY_TRANSFORMER.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
