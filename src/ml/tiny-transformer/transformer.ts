@@ -1,24 +1,19 @@
 /**
- * A small decoder-only (causal) transformer in tfjs ops: token embedding (one-hot × matrix: the gradient of
- * tf.gather has no wasm kernel), positional encoding (sinusoidal, learned or none), pre-LN blocks
+ * A small decoder-only (causal) transformer in tfjs ops: token embedding (tf.gather, whose gradient needs the
+ * wasm kernel of ../tfjs/unsorted-segment-sum), positional encoding (sinusoidal, learned or none), pre-LN blocks
  * x + MHA(LN(x)), x + FFN(LN(x)), a final LN and the output projection to the vocabulary. Heads are split with
- * 4-D reshapes and transposes (5-D transposes are slow on wasm). Shared by the sequence tasks of lesson 12
- * and, later, the language model of lesson 13.
+ * 4-D reshapes and transposes (5-D transposes are slow on wasm), and every product goes through
+ * ../tfjs/matmul-explicit (wasm's matMul is slow with transpose flags). Shared by the sequence tasks of
+ * lesson 12 and the language model of lesson 13.
  */
 import * as tf from '@tensorflow/tfjs';
+import { matMul, matMulTransposed } from '../tfjs/matmul-explicit';
+import { ensureWasmUnsortedSegmentSum } from '../tfjs/unsorted-segment-sum';
 import { sinusoidalEncoding } from './tasks';
+import { headSize, type TransformerShape } from './transformer-shape';
+import type { NormWeights, TransformerWeights } from './weights';
 
-export type PositionKind = 'sinusoidal' | 'learned' | 'none';
-
-export interface TransformerShape {
-  vocabulary: number;
-  /** The longest sequence the model reads. */
-  positions: number;
-  width: number;
-  heads: number;
-  layers: number;
-  position: PositionKind;
-}
+export { headSize, transformerParameters, type PositionKind, type TransformerShape } from './transformer-shape';
 
 interface Norm {
   gamma: tf.Variable;
@@ -38,20 +33,6 @@ interface Block {
   backBias: tf.Variable;
 }
 
-/** Each head's size: the width shared out among the heads (at least 1). */
-export function headSize(shape: Pick<TransformerShape, 'width' | 'heads'>): number {
-  return Math.max(1, Math.floor(shape.width / shape.heads));
-}
-
-/** Trainable parameters, by the formulas the lesson teaches (biases only in the feed-forward part and the output). */
-export function transformerParameters(shape: TransformerShape): number {
-  const d = shape.width;
-  const inner = shape.heads * headSize(shape);
-  const block = 2 * 2 * d + 3 * d * inner + inner * d + (d * 4 * d + 4 * d) + (4 * d * d + d);
-  const positions = shape.position === 'learned' ? shape.positions * d : 0;
-  return shape.vocabulary * d + positions + shape.layers * block + 2 * d + d * shape.vocabulary + shape.vocabulary;
-}
-
 export class CausalTransformer {
   readonly variables: tf.Variable[] = [];
   private readonly embedding: tf.Variable;
@@ -69,6 +50,7 @@ export class CausalTransformer {
     seed: number,
   ) {
     this.seed = seed;
+    ensureWasmUnsortedSegmentSum();
     const d = shape.width;
     const inner = shape.heads * headSize(shape);
     this.embedding = this.weight('embedding', [shape.vocabulary, d], 1);
@@ -127,30 +109,54 @@ export class CausalTransformer {
     const [B, T] = tokens.shape;
     const { width: d, heads: H, vocabulary: V } = this.shape;
     const k = headSize(this.shape);
-    // tf.oneHot as float32 gives wrong values on wasm: one-hot as int32, then cast.
-    const oneHot = tf.cast(tf.oneHot(tf.reshape(tokens, [B * T]), V), 'float32') as tf.Tensor2D;
-    let x = tf.reshape(tf.matMul(oneHot, this.embedding), [B, T, d]) as tf.Tensor3D;
+    let x = tf.reshape(tf.gather(this.embedding, tf.reshape(tokens, [B * T])), [B, T, d]) as tf.Tensor3D;
     if (this.positions) x = tf.add(x, tf.slice(this.positions, [0, 0], [T, d]));
     const mask = tf.slice(this.mask, [0, 0], [T, T]);
     const weights: tf.Tensor4D[] = [];
     const heads = (m: tf.Tensor2D) => tf.transpose(tf.reshape(m, [B, T, H, k]), [0, 2, 1, 3]) as tf.Tensor4D;
     for (const block of this.blocks) {
       const h = tf.reshape(layerNorm(x, block.norm1), [B * T, d]) as tf.Tensor2D;
-      const q = heads(tf.matMul(h, block.query));
-      const key = heads(tf.matMul(h, block.key));
-      const v = heads(tf.matMul(h, block.value));
-      const scores = tf.add(tf.mul(tf.matMul(q, key, false, true), 1 / Math.sqrt(k)), mask);
+      const q = heads(matMul(h, block.query));
+      const key = heads(matMul(h, block.key));
+      const v = heads(matMul(h, block.value));
+      const scores = tf.add(tf.mul(matMulTransposed(q, key), 1 / Math.sqrt(k)), mask);
       const w = tf.softmax(scores) as tf.Tensor4D;
       if (attention) weights.push(w);
-      const mixed = tf.reshape(tf.transpose(tf.matMul(w, v), [0, 2, 1, 3]), [B * T, H * k]) as tf.Tensor2D;
-      x = tf.add(x, tf.reshape(tf.matMul(mixed, block.output), [B, T, d]));
+      const mixed = tf.reshape(tf.transpose(matMul(w, v), [0, 2, 1, 3]), [B * T, H * k]) as tf.Tensor2D;
+      x = tf.add(x, tf.reshape(matMul(mixed, block.output), [B, T, d]));
       const g = tf.reshape(layerNorm(x, block.norm2), [B * T, d]) as tf.Tensor2D;
-      const hidden = tf.relu(tf.add(tf.matMul(g, block.hidden), block.hiddenBias)) as tf.Tensor2D;
-      x = tf.add(x, tf.reshape(tf.add(tf.matMul(hidden, block.back), block.backBias), [B, T, d]));
+      const hidden = tf.relu(tf.add(matMul(g, block.hidden), block.hiddenBias)) as tf.Tensor2D;
+      x = tf.add(x, tf.reshape(tf.add(matMul(hidden, block.back), block.backBias), [B, T, d]));
     }
     const out = tf.reshape(layerNorm(x, this.finalNorm), [B * T, d]) as tf.Tensor2D;
-    const logits = tf.reshape(tf.add(tf.matMul(out, this.unembedding), this.unembeddingBias), [B, T, V]) as tf.Tensor3D;
+    const logits = tf.reshape(tf.add(matMul(out, this.unembedding), this.unembeddingBias), [B, T, V]) as tf.Tensor3D;
     return { logits, weights };
+  }
+
+  /** Every weight copied out of tfjs, for the plain-JS decoder (./decoder). */
+  readWeights(): TransformerWeights {
+    const read = (t: tf.Tensor) => t.dataSync() as Float32Array;
+    const norm = (n: Norm): NormWeights => ({ gamma: read(n.gamma), beta: read(n.beta) });
+    return {
+      shape: { ...this.shape },
+      embedding: read(this.embedding),
+      positions: this.positions ? read(this.positions) : null,
+      blocks: this.blocks.map((b) => ({
+        norm1: norm(b.norm1),
+        query: read(b.query),
+        key: read(b.key),
+        value: read(b.value),
+        output: read(b.output),
+        norm2: norm(b.norm2),
+        hidden: read(b.hidden),
+        hiddenBias: read(b.hiddenBias),
+        back: read(b.back),
+        backBias: read(b.backBias),
+      })),
+      finalNorm: norm(this.finalNorm),
+      unembedding: read(this.unembedding),
+      unembeddingBias: read(this.unembeddingBias),
+    };
   }
 
   dispose() {
