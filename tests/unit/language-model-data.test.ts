@@ -172,13 +172,14 @@ describe('corpus splits', () => {
   });
 });
 
-describe('the real corpora (chinese-poetry, corpora/tinyshakespeare.txt)', () => {
+// Building both corpora takes 1–2 s of CPU, more on a busy machine.
+describe('the real corpora (chinese-poetry, corpora/tinyshakespeare.txt)', { timeout: 30_000 }, () => {
   let sources: CorporaSources;
   let texts: Record<CorpusId, CorpusTexts>;
   beforeAll(async () => {
     sources = readCorporaSources();
     texts = await corpusTexts(sources);
-  });
+  }, 30_000);
   const poemsOf = (text: string) => text.split('\n').slice(0, -1);
 
   it('Tang quatrains: 3,710 distinct poems after conversion (3,725 before), 371 held out, none in both parts', () => {
