@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { lessonsPlugin } from './src/content/vite-plugin-lessons.ts';
+import { corporaPlugin } from './src/app/vite-plugin-corpora.ts';
 import { mnistPlugin } from './src/app/vite-plugin-mnist.ts';
 import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback.ts';
 import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown.ts';
@@ -18,6 +19,7 @@ export default defineConfig({
     react(),
     lessonsPlugin(contentDir),
     mnistPlugin(),
+    corporaPlugin(),
     spaFallbackPlugin(),
     offlinePlugin(fileURLToPath(new URL('./src/offline/service-worker.js', import.meta.url))),
   ],

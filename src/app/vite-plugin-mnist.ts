@@ -6,23 +6,19 @@
  *   manifest.json                     per file: digits, size, SHA-256 (src/ml/mnist/manifest.ts)
  *   LICENSE.txt                       MNIST's authors and licence (CC BY-SA 3.0)
  * Each .bin.gz is the compact format of src/ml/mnist/format.ts, gzipped at level 9. `vite build` emits them as
- * assets; the dev server serves the same bytes from memory. Level 9 costs seconds, so the results are kept in
- * node_modules/.cache/mnist/, keyed by a hash of the IDX files and the settings.
+ * assets; the dev server serves the same bytes from memory (data-files-plugin.ts). Level 9 costs seconds, so
+ * the results are kept in node_modules/.cache/mnist/, keyed by a hash of the IDX files and the settings.
  *
- * Build-time code (Node), never in the bundle; it lives beside the other build plugin of app/.
+ * Build-time code (Node), never in the bundle; it lives beside the other build plugins of app/.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
-import type { Connect, Plugin } from 'vite';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+import { cachedFiles, dataFilesPlugin, gzipWithHashes, type DataFiles } from './data-files-plugin.ts';
 import { encodeMnist, parseIdx, sliceSet, type MnistSet } from '../ml/mnist/format.ts';
 import { MNIST_DIR, SHARD_SIZE, TRAIN_SHARDS, type MnistFileEntry, type MnistManifest } from '../ml/mnist/manifest.ts';
-
-const gzipAsync = promisify(gzip);
 
 /** Part of the cache key: change it whenever what this file writes changes. */
 const FORMAT_VERSION = 'mnu8-2';
@@ -80,18 +76,15 @@ function cacheKey(idx: IdxFiles, level: number): string {
 }
 
 async function entry(file: string, set: MnistSet, level: number): Promise<[MnistFileEntry, Uint8Array]> {
-  const raw = encodeMnist(set);
-  const gz = new Uint8Array(await gzipAsync(raw, { level }));
-  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-  return [{ file, count: set.count, bytes: gz.length, sha256: sha256(gz), rawBytes: raw.length, rawSha256: sha256(raw) }, gz];
+  const { gz, ...sizes } = await gzipWithHashes(encodeMnist(set), level);
+  return [{ file, count: set.count, ...sizes }, gz];
 }
 
 /** Converts the IDX files: the shards, the test file, manifest.json and LICENSE.txt, by file name. */
-async function convert(idx: IdxFiles, level: number): Promise<Map<string, Uint8Array>> {
+async function convert(idx: IdxFiles, level: number): Promise<DataFiles> {
   const train = parseIdx(...idx.train);
   const test = parseIdx(...idx.test);
   if (train.count !== SHARD_SIZE * TRAIN_SHARDS) throw new Error(`MNIST: ${train.count} training digits, expected 60,000`);
-  // The gzip calls run on libuv's thread pool, side by side.
   const entries = await Promise.all([
     ...TRAIN_FILES.map((file, i) => entry(file, sliceSet(train, i * SHARD_SIZE, (i + 1) * SHARD_SIZE), level)),
     entry(TEST_FILE, test, level),
@@ -109,26 +102,6 @@ async function convert(idx: IdxFiles, level: number): Promise<Map<string, Uint8A
   ]);
 }
 
-function readCache(dir: string): Map<string, Uint8Array> | undefined {
-  if (!MNIST_FILES.every((name) => existsSync(join(dir, name)))) return undefined;
-  return new Map(MNIST_FILES.map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
-}
-
-/** Writes the entry under a temporary name and renames it, so a build running beside this one never reads half of it. */
-function writeCache(cacheDir: string, key: string, files: Map<string, Uint8Array>) {
-  const temporary = join(cacheDir, `tmp-${process.pid}-${Date.now()}`);
-  try {
-    mkdirSync(temporary, { recursive: true });
-    for (const [name, bytes] of files) writeFileSync(join(temporary, name), bytes);
-    for (const old of readdirSync(cacheDir)) if (/^[0-9a-f]{32}$/.test(old)) rmSync(join(cacheDir, old), { recursive: true, force: true });
-    renameSync(temporary, join(cacheDir, key));
-  } catch {
-    // The cache only saves time.
-  } finally {
-    rmSync(temporary, { recursive: true, force: true });
-  }
-}
-
 export interface BuildMnistOptions {
   /** zlib level of the .gz files (9; tests use a lower one for speed: the content is the same). */
   level?: number;
@@ -137,69 +110,18 @@ export interface BuildMnistOptions {
 }
 
 /** Everything under data/mnist/, by file name, from the IDX files in `dataDir` (or from the cache). */
-export async function buildMnistFiles(dataDir = mnistDataDir(), options: BuildMnistOptions = {}): Promise<Map<string, Uint8Array>> {
+export async function buildMnistFiles(dataDir = mnistDataDir(), options: BuildMnistOptions = {}): Promise<DataFiles> {
   const level = options.level ?? LEVEL;
   const idx = await readIdx(dataDir);
-  if (!options.cacheDir) return convert(idx, level);
-  const key = cacheKey(idx, level);
-  const cached = readCache(join(options.cacheDir, key));
-  if (cached) return cached;
-  const files = await convert(idx, level);
-  writeCache(options.cacheDir, key, files);
-  return files;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.gz': 'application/gzip',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The dev server's copy: the same bytes as the build, under the same paths. No Content-Encoding: the page unzips. */
-function serve(prefix: string, files: () => Promise<Map<string, Uint8Array>>): Connect.NextHandleFunction {
-  return (request, response, next) => {
-    const path = (request.url ?? '').split('?')[0];
-    if (!path.startsWith(prefix)) return next();
-    const name = path.slice(prefix.length);
-    if (!MNIST_FILES.includes(name)) return next();
-    files().then((map) => {
-      const bytes = map.get(name)!;
-      response.setHeader('Content-Type', CONTENT_TYPES[extname(name)]);
-      response.setHeader('Content-Length', bytes.length);
-      response.setHeader('Cache-Control', 'no-cache');
-      response.end(bytes);
-    }, next);
-  };
+  return cachedFiles(options.cacheDir, cacheKey(idx, level), MNIST_FILES, () => convert(idx, level));
 }
 
 export function mnistPlugin(dataDir = mnistDataDir()): Plugin {
-  let cacheDir = '';
-  let prefix = `/${MNIST_DIR}`;
-  let isBuild = false;
-  let files: Promise<Map<string, Uint8Array>> | undefined;
-  const load = () => {
-    files ??= buildMnistFiles(dataDir, { cacheDir }).catch((error: unknown) => {
-      files = undefined; // the next request tries again
-      throw error;
-    });
-    return files;
-  };
-  return {
+  return dataFilesPlugin({
     name: 'course-mnist',
-    configResolved(config) {
-      cacheDir = join(config.root, 'node_modules/.cache/mnist');
-      prefix = `${config.base}${MNIST_DIR}`;
-      isBuild = config.command === 'build';
-    },
-    buildStart() {
-      // Start converting while the bundle is built; generateBundle waits for it (and reports an error).
-      if (isBuild) load().catch(() => {});
-    },
-    async generateBundle() {
-      for (const [name, source] of await load()) this.emitFile({ type: 'asset', fileName: `${MNIST_DIR}${name}`, source });
-    },
-    configureServer(server) {
-      server.middlewares.use(serve(prefix, load));
-    },
-  };
+    dir: MNIST_DIR,
+    names: MNIST_FILES,
+    cacheFolder: 'mnist',
+    build: (cacheDir) => buildMnistFiles(dataDir, { cacheDir }),
+  });
 }

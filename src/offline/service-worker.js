@@ -3,8 +3,9 @@
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `course-${VERSION}`;
-// Course data under data/ (lesson 10's MNIST digits: 11 MB) is not precached, so a visitor who never opens that
-// lesson never downloads it. What a lesson fetches is saved here and kept across new versions of the site.
+// Course data under data/ (lesson 10's MNIST digits, 11 MB; lesson 13's corpora, 0.6 MB) is not precached, so a
+// visitor who never opens those lessons never downloads it. What a lesson fetches is saved here and kept across
+// new versions of the site.
 const DATA_CACHE = 'course-data-v1';
 const DATA = new URL('data/', self.registration.scope).pathname;
 
@@ -61,8 +62,8 @@ self.addEventListener('fetch', (event) => {
 });
 
 /**
- * A data file named with its version (`?v=<hash>`, as the page asks for the MNIST shards) never changes: the
- * saved copy first. Without one (manifest.json) the network first, the saved copy offline. Saving a file
+ * A data file named with its version (`?v=<hash>`, as the page asks for the MNIST shards and the corpora) never
+ * changes: the saved copy first. Without one (manifest.json) the network first, the saved copy offline. Saving a file
  * drops the copies of its other versions.
  */
 async function courseData(request, url) {

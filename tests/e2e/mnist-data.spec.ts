@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { build, type Rolldown } from 'vite';
 import { expect, test } from './fixtures';
+import { addModule } from './page-module';
 
 // Served files, not the service worker's copies: page.route sees only what the page itself fetches.
 test.use({ serviceWorkers: 'block' });
@@ -57,18 +57,7 @@ test('data/mnist/ serves the manifest and a gzip test set that unzips in the bro
   });
 });
 
-async function addLoader(page: Page) {
-  const output = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: join(import.meta.dirname, '../../src/widgets/cnn-mnist/load-mnist.ts'), formats: ['iife'], name: 'MnistLoader' },
-    },
-  })) as Rolldown.RolldownOutput[];
-  await page.addScriptTag({ content: (output[0].output[0] as Rolldown.OutputChunk).code });
-}
+const addLoader = (page: Page) => addModule(page, 'src/widgets/cnn-mnist/load-mnist.ts', 'MnistLoader');
 
 /** Loads two shards with the loader; what the page found, for comparison. */
 function loadTwoShards(page: Page) {

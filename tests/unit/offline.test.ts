@@ -9,6 +9,7 @@ describe('precacheList', () => {
     const dist = mkdtempSync(join(tmpdir(), 'dist-'));
     mkdirSync(join(dist, 'assets'));
     mkdirSync(join(dist, 'data/mnist'), { recursive: true });
+    mkdirSync(join(dist, 'data/corpora'), { recursive: true });
     for (const file of [
       'index.html',
       '404.html',
@@ -25,6 +26,9 @@ describe('precacheList', () => {
       'data/mnist/train-0.bin.gz',
       'data/mnist/test.bin.gz',
       'data/mnist/LICENSE.txt',
+      'data/corpora/manifest.json',
+      'data/corpora/quatrains-train.txt.gz',
+      'data/corpora/LICENSE.txt',
     ])
       writeFileSync(join(dist, file), file);
     expect(precacheList(dist)).toEqual([

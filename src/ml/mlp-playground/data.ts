@@ -4,7 +4,7 @@
  * and regression targets in [−1, 1]. Seeded, so a link reproduces the data. Then the input features the
  * learner switches on, and the split into training and test points.
  */
-import { createRng, gaussian, uniform, type Rng } from '../shared/random.ts';
+import { createRng, gaussian, shuffleInPlace, uniform, type Rng } from '../shared/random.ts';
 
 export const PLAYGROUND_RANGE: [number, number] = [-6, 6];
 export const CLASSIFICATION_SETS = ['circle', 'xor', 'gaussian', 'spiral', 'moons'] as const;
@@ -153,11 +153,10 @@ export function featureRows(points: readonly { x1: number; x2: number }[], featu
 /** A seeded shuffle, then the first share for training and the rest for testing (as the Playground splits). */
 export function splitTrainTest<T>(points: readonly T[], trainShare: number, seed: number): { train: T[]; test: T[] } {
   const rng = createRng(seed ^ 0x7e57);
-  const order = points.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = shuffleInPlace(
+    points.map((_, i) => i),
+    rng,
+  );
   // At least one point on each side (a learner's own handful of points), when there are two.
   const cut = Math.min(points.length - 1, Math.max(1, Math.round(points.length * trainShare)));
   return { train: order.slice(0, cut).map((i) => points[i]), test: order.slice(cut).map((i) => points[i]) };

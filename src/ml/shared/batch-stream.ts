@@ -3,7 +3,7 @@
  * epoch, the order read B at a time. A batch that runs past the end of an epoch's order continues in the
  * next one, so every batch has exactly B examples and after s steps exactly s·B examples have been seen.
  */
-import { createRng, type Rng } from './random';
+import { createRng, shuffleInPlace, type Rng } from './random';
 
 export class BatchStream {
   private order: Int32Array;
@@ -31,10 +31,7 @@ export class BatchStream {
   /** Fisher–Yates over 0 … n − 1. */
   private shuffle() {
     for (let i = 0; i < this.n; i++) this.order[i] = i;
-    for (let i = this.n - 1; i > 0; i--) {
-      const j = Math.floor(this.rng() * (i + 1));
-      [this.order[i], this.order[j]] = [this.order[j], this.order[i]];
-    }
+    shuffleInPlace(this.order, this.rng);
     this.cursor = 0;
   }
 }

@@ -23,3 +23,12 @@ export function gaussian(rng: Rng): number {
 export function uniform(rng: Rng, low: number, high: number): number {
   return low + (high - low) * rng();
 }
+
+/** Fisher–Yates in place (from the last index down), drawing one number from `rng` per swap. */
+export function shuffleInPlace<A extends { length: number; [index: number]: unknown }>(items: A, rng: Rng): A {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
