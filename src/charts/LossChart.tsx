@@ -90,7 +90,7 @@ interface Drawn {
   places: number;
   /** Whether x counts epochs (some series has xStep ≠ 1) rather than steps. */
   epochs: boolean;
-  reference?: Reference;
+  references: Reference[];
   marker?: Marker;
 }
 
@@ -108,16 +108,18 @@ export function LossChart({
   series: LossSeries[];
   label: string;
   empty: string;
-  reference?: Reference;
+  /** One horizontal line, or several (a language model's two baselines). */
+  reference?: Reference | readonly Reference[];
   marker?: Marker;
   /** The least time between redraws; 0 for a widget that already spaces its own renders. */
   redrawMs?: number;
 } & ChartAxes) {
+  const references = reference === undefined ? [] : Array.isArray(reference) ? (reference as Reference[]) : [reference as Reference];
   // Series arrays grow in place: their lengths say when there is something new to draw. The lines drawn with
   // them (a marker that follows the best step moves with the run) wait for the same turn.
   const version = useThrottled(
     series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}:${s.label}`).join() +
-      `|${reference?.value}:${reference?.label}|${marker?.x}:${marker?.label}`,
+      `|${references.map((r) => `${r.value}:${r.label}`).join()}|${marker?.x}:${marker?.label}`,
     redrawMs,
   );
   // The readout reads the series' values in place, at the cursor, when it moves.
@@ -136,7 +138,7 @@ export function LossChart({
       places: Math.floor(lastX / dx + 1e-9),
       epochs: series.some((s) => (s.xStep ?? 1) !== 1),
       // Copies, so a new object with the same values is not a change.
-      reference: reference && { ...reference },
+      references: references.map((r) => ({ ...r })),
       marker: marker && { ...marker },
     };
     // `version` stands for the series' contents, the reference and the marker.
@@ -209,7 +211,7 @@ function valueAt(s: LossSeries, x: number, exact = false): number | undefined {
 }
 
 /** The vertical range of the curves, widened a little so a curve never sits on the frame. */
-function chartDomain(curves: Curve[], yScale: 'log' | 'linear', reference?: Reference): [number, number] {
+function chartDomain(curves: Curve[], yScale: 'log' | 'linear', references: Reference[]): [number, number] {
   let low = Infinity;
   let high = -Infinity;
   for (const curve of curves) {
@@ -218,7 +220,8 @@ function chartDomain(curves: Curve[], yScale: 'log' | 'linear', reference?: Refe
       high = Math.max(high, p.y);
     }
   }
-  if (reference && (yScale === 'linear' || reference.value > 0)) {
+  for (const reference of references) {
+    if (yScale === 'log' && reference.value <= 0) continue;
     low = Math.min(low, reference.value);
     high = Math.max(high, reference.value);
   }
@@ -244,10 +247,10 @@ interface Scale {
   yTicks: number[];
 }
 
-function chartScale(drawn: Drawn, yScale: 'log' | 'linear', yDomain?: [number, number], maxX?: number, reference?: Reference): Scale {
+function chartScale(drawn: Drawn, yScale: 'log' | 'linear', yDomain?: [number, number], maxX?: number): Scale {
   const { curves } = drawn;
   const log = yScale === 'log';
-  const y = !log && yDomain ? yDomain : chartDomain(curves, yScale, reference);
+  const y = !log && yDomain ? yDomain : chartDomain(curves, yScale, drawn.references);
   const lastX = Math.max(1, ...curves.map((c) => c.points[c.points.length - 1]?.x ?? 0));
   const firstX = Math.min(1, ...curves.map((c) => c.points[0]?.x ?? 1));
   const x0 = firstX < 1 ? 0 : 1;
@@ -288,8 +291,9 @@ const LossChartView = memo(function LossChartView({
   const frame = useRef<HTMLDivElement>(null);
   const width = useMeasuredWidth(frame);
   const readoutId = useId();
-  const { curves, dx, places, epochs, reference, marker } = drawn;
-  const fresh = useMemo(() => chartScale(drawn, yScale, yDomain, maxX, reference), [drawn, yScale, yDomain, maxX, reference]);
+  const { curves, dx, places, epochs, references, marker } = drawn;
+  const fresh = useMemo(() => chartScale(drawn, yScale, yDomain, maxX), [drawn, yScale, yDomain, maxX]);
+  const referenceText = references.map((r) => r.label).join('; ');
   const scale = useStableScale(fresh);
   const cursor = useCursor(places);
   const hasData = curves.some((c) => c.points.length > 0);
@@ -316,7 +320,7 @@ const LossChartView = memo(function LossChartView({
         role="application"
         aria-label={
           hasData
-            ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}${marker ? `; ${marker.label}` : ''}`
+            ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${referenceText ? `; ${referenceText}` : ''}${marker ? `; ${marker.label}` : ''}`
             : `${label}. ${empty}`
         }
         aria-describedby={readoutId}
@@ -327,7 +331,7 @@ const LossChartView = memo(function LossChartView({
         data-chart="loss"
         data-curves={curves.filter((c) => c.points.length > 0).length}
         data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
-        data-reference={reference?.label}
+        data-reference={referenceText || undefined}
         data-marker={marker?.x}
       >
         {!hasData && <p className="chart-empty">{empty}</p>}
@@ -337,7 +341,7 @@ const LossChartView = memo(function LossChartView({
             rows={drawn.rows}
             scale={scale}
             width={width}
-            reference={reference}
+            references={references}
             marker={marker}
             paintTarget={frame}
           />
@@ -408,7 +412,7 @@ const LinePlot = memo(function LinePlot({
   rows,
   scale,
   width,
-  reference,
+  references,
   marker,
   paintTarget,
 }: {
@@ -416,19 +420,25 @@ const LinePlot = memo(function LinePlot({
   rows: Row[];
   scale: Scale;
   width: number;
-  reference?: Reference;
+  references: Reference[];
   marker?: Marker;
   paintTarget: { current: HTMLElement | null };
 }) {
   usePaintCount(paintTarget);
-  const showReference = reference && (!scale.log || reference.value > 0);
+  const shownReferences = useMemo(() => references.filter((r) => !scale.log || r.value > 0), [references, scale.log]);
   const showMarker = marker && marker.x >= scale.x[0] && marker.x <= scale.x[1];
   const markerRight = marker && marker.x > (scale.x[0] + scale.x[1]) / 2;
   // Recharts keeps its settings in a store and recomputes from whatever changed: new objects with the same
   // values (labels, domains, ticks) would cost a recomputation on every update.
-  const referenceLabel = useMemo(
-    () => reference && { value: reference.label, position: 'insideBottomRight' as const, ...CHART_TEXT },
-    [reference],
+  const referenceLabels = useMemo(
+    // With two lines, the first one's label sits above it and the second's below, so close lines keep them apart.
+    () =>
+      shownReferences.map((r, i) => ({
+        value: r.label,
+        position: shownReferences.length > 1 && i === 0 ? ('insideTopRight' as const) : ('insideBottomRight' as const),
+        ...CHART_TEXT,
+      })),
+    [shownReferences],
   );
   const markerLabel = useMemo(
     () =>
@@ -448,9 +458,16 @@ const LinePlot = memo(function LinePlot({
           width={Y_AXIS_WIDTH}
           tickFormatter={formatY}
         />
-        {showReference && (
-          <ReferenceLine y={reference.value} stroke="var(--chart-muted)" strokeDasharray="6 5" ifOverflow="hidden" label={referenceLabel} />
-        )}
+        {shownReferences.map((r, i) => (
+          <ReferenceLine
+            key={i}
+            y={r.value}
+            stroke="var(--chart-muted)"
+            strokeDasharray="6 5"
+            ifOverflow="hidden"
+            label={referenceLabels[i]}
+          />
+        ))}
         {showMarker && <ReferenceLine x={marker.x} stroke="var(--chart-text)" strokeDasharray="4 4" label={markerLabel} />}
         {curves.map((c, k) => (
           <Line

@@ -3,6 +3,8 @@ import { CNN_MNIST } from '../ml/cnn-mnist/contract';
 import { createCnnMnist } from '../ml/cnn-mnist/trainer';
 import { TINY_TRANSFORMER } from '../ml/tiny-transformer/contract';
 import { createTinyTransformer } from '../ml/tiny-transformer/trainer';
+import { TINY_GPT } from '../ml/language-model/contract';
+import { createTinyGpt } from '../ml/language-model/trainer';
 import { GD_VARIANTS } from '../ml/gd-variants/contract';
 import { createGdVariants } from '../ml/gd-variants/trainer';
 import { LINEAR_REGRESSION } from '../ml/linear-regression/contract';
@@ -52,4 +54,5 @@ export const MODELS: { readonly [Id in TrainedWidgetId]: ModelFactory<Params, Mo
   overfitting: entry(OVERFITTING, createOverfitting),
   'cnn-mnist': entry(CNN_MNIST, createCnnMnist),
   'tiny-transformer': entry(TINY_TRANSFORMER, createTinyTransformer),
+  'tiny-gpt': entry(TINY_GPT, createTinyGpt),
 };

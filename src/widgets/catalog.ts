@@ -9,6 +9,7 @@ import type { ParamSpec } from '../state/params.ts';
 import { ATTENTION_CALCULATOR } from '../ml/attention/contract.ts';
 import { CNN_MNIST } from '../ml/cnn-mnist/contract.ts';
 import { TINY_TRANSFORMER } from '../ml/tiny-transformer/contract.ts';
+import { TINY_GPT } from '../ml/language-model/contract.ts';
 import { GD_VARIANTS } from '../ml/gd-variants/contract.ts';
 import { LINEAR_REGRESSION } from '../ml/linear-regression/contract.ts';
 import { LOGISTIC_REGRESSION } from '../ml/logistic-regression/contract.ts';
@@ -32,6 +33,7 @@ export const CATALOG = [
   CNN_MNIST,
   ATTENTION_CALCULATOR,
   TINY_TRANSFORMER,
+  TINY_GPT,
 ] as const;
 
 export type WidgetId = (typeof CATALOG)[number]['id'];

@@ -15,6 +15,7 @@ import mlpPlayground from './mlp-playground';
 import overfitting from './overfitting';
 import cnnMnist from './cnn-mnist';
 import tinyTransformer from './tiny-transformer';
+import tinyGpt from './tiny-gpt';
 import attentionCalculator from './attention-calculator';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
@@ -29,5 +30,6 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   overfitting: overfitting,
   'cnn-mnist': cnnMnist,
   'tiny-transformer': tinyTransformer,
+  'tiny-gpt': tinyGpt,
   'attention-calculator': attentionCalculator,
 };

@@ -4,6 +4,7 @@
  * values by those names).
  */
 import * as tf from '@tensorflow/tfjs';
+import { packCorpus } from '../../src/ml/language-model/packing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODELS } from '../../src/engine/models';
 import { traceIndex } from '../../src/ml/shared/contract';
@@ -18,7 +19,11 @@ const blank = (count: number) => ({
   labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
   images: new Uint8Array(count * 784),
 });
-const PAGE_DATA: Partial<Record<WidgetId, ModelData>> = { 'cnn-mnist': packDigits(blank(64), blank(10)) };
+const POEMS = '床前明月光，疑是地上霜。举头望明月，低头思故乡。\n白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n';
+const PAGE_DATA: Partial<Record<WidgetId, ModelData>> = {
+  'cnn-mnist': packDigits(blank(64), blank(10)),
+  'tiny-gpt': packCorpus({ corpus: 'quatrains', train: POEMS.repeat(4), heldOut: POEMS.repeat(2) }),
+};
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -11,7 +11,7 @@ import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { ArchitectureTable } from './ArchitectureTable';
 import { InsideNetwork } from './InsideNetwork';
-import { LoadProgress } from './LoadProgress';
+import { DataLoadProgress } from '../shared/DataLoadProgress';
 import { CNN_RUN_STRINGS } from './run-strings';
 import { SaveModel } from './SaveModel';
 import { TrainingCurves } from './TrainingCurves';
@@ -63,7 +63,7 @@ export default function CnnMnistWidget({ id, initial }: WidgetProps) {
         'data-data': loaded ? 'ready' : load.error ? 'error' : 'loading',
       }}
     >
-      <LoadProgress load={load} ready={loaded} s={s} />
+      <DataLoadProgress load={load} ready={loaded} s={s} />
       <p className="cnn-summary" data-summary>
         {digits && s.dataLine(digits.train.count, digits.test.count)} · {s.epoch}{' '}
         <strong>{formatNumber(last >= 0 ? at(EPOCH) : 0, 3)}</strong> · {s.accuracy}{' '}

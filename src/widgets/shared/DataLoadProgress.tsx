@@ -1,10 +1,18 @@
-import type { CnnRunStrings } from './run-strings';
-import type { MnistLoad } from './useMnistData';
+import type { DataLoad } from './useDataLoad';
+
+export interface DataLoadStrings {
+  loading: (loaded: string, total: string) => string;
+  loadingLabel: string;
+  loadFailed: (why: string) => string;
+  retry: string;
+  /** The data's authors and licence, always shown. */
+  credit: string;
+}
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** The download's progress (or its failure, with a retry), and MNIST's credit, which is always shown. */
-export function LoadProgress({ load, ready, s }: { load: MnistLoad; ready: boolean; s: CnnRunStrings }) {
+/** A data set's download progress (or its failure, with a retry), and its credit, which is always shown. */
+export function DataLoadProgress({ load, ready, s }: { load: DataLoad<unknown>; ready: boolean; s: DataLoadStrings }) {
   return (
     <div className="cnn-load" data-load>
       {load.error ? (
