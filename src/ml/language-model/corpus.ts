@@ -62,3 +62,10 @@ export function splitAtLine(text: string, share: number): [string, string] {
   if (newline < 0) return [text, ''];
   return [text.slice(0, newline + 1), text.slice(newline + 1)];
 }
+
+/** Characters (Unicode code points) in `text`: what the manifest counts and the tokenizer reads. */
+export function characterCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}

@@ -14,6 +14,7 @@ import { CachedDecoder } from '../tiny-transformer/decoder';
 import { CausalTransformer, transformerParameters } from '../tiny-transformer/transformer';
 import { heldOutBaselines } from './baselines';
 import { bits, TINY_GPT, type SampleReply, type SampleRequest, type TinyGptInfo, type TinyGptParams } from './contract';
+import { characterCount } from './corpus';
 import { unpackCorpus } from './packing';
 import { isWellFormedQuatrain, knownWordShare, wordSet } from './sample-checks';
 import { sampleToken } from './sampling';
@@ -108,12 +109,6 @@ export function windowStarts(ids: Int32Array, newline: number, length: number, a
   const starts: number[] = [];
   for (let i = 0; i <= last; i++) if (ids[i] === newline) starts.push(i);
   return Int32Array.from(starts);
-}
-
-function characterCount(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
 }
 
 /** The corpus as token ids, where its windows start, the fixed validation windows, and the baselines. */

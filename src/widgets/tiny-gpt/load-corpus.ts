@@ -7,18 +7,13 @@
 import {
   CORPORA_DIR,
   CORPUS_IDS,
+  characterCount,
   type CorpusFileEntry,
   type CorpusId,
   type CorpusManifest,
   type CorpusTexts,
 } from '../../ml/language-model/corpus';
 import { dataSource, type LoadDataOptions } from '../shared/load-data';
-
-function countCharacters(text: string): number {
-  let characters = 0;
-  for (const _ of text) characters++;
-  return characters;
-}
 
 const corpora = dataSource<CorpusManifest, CorpusFileEntry, string>({
   label: 'Corpus',
@@ -36,7 +31,7 @@ const corpora = dataSource<CorpusManifest, CorpusFileEntry, string>({
     } catch (error) {
       throw new Error(`Corpus: ${url} is not UTF-8 text`, { cause: error });
     }
-    const characters = countCharacters(text);
+    const characters = characterCount(text);
     if (characters !== entry.characters)
       throw new Error(`Corpus: ${entry.file} holds ${characters} characters, the manifest says ${entry.characters}`);
     return text;
