@@ -431,13 +431,16 @@ const LinePlot = memo(function LinePlot({
   // Recharts keeps its settings in a store and recomputes from whatever changed: new objects with the same
   // values (labels, domains, ticks) would cost a recomputation on every update.
   const referenceLabels = useMemo(
-    // With two lines, the first one's label sits above it and the second's below, so close lines keep them apart.
-    () =>
-      shownReferences.map((r, i) => ({
+    // Recharts puts an insideBottom label above a horizontal line and an insideTop one below it. With several
+    // lines, the lowest one's label goes below it and the others' above, so two close lines keep theirs apart.
+    () => {
+      const lowest = Math.min(...shownReferences.map((r) => r.value));
+      return shownReferences.map((r) => ({
         value: r.label,
-        position: shownReferences.length > 1 && i === 0 ? ('insideTopRight' as const) : ('insideBottomRight' as const),
+        position: shownReferences.length > 1 && r.value === lowest ? ('insideTopRight' as const) : ('insideBottomRight' as const),
         ...CHART_TEXT,
-      })),
+      }));
+    },
     [shownReferences],
   );
   const markerLabel = useMemo(
@@ -454,6 +457,8 @@ const LinePlot = memo(function LinePlot({
           {...AXIS_STYLE}
           scale={scale.log ? 'log' : 'linear'}
           domain={scale.y}
+          // A fixed range stays fixed: what falls outside it (an untrained model's first loss) is clipped.
+          allowDataOverflow
           ticks={scale.yTicks}
           width={Y_AXIS_WIDTH}
           tickFormatter={formatY}

@@ -68,7 +68,7 @@ export const TINY_GPT_PARAMS = [
   },
   { key: 'topP', kind: 'float', min: 0.05, max: 1, default: 1, step: 0.05, live: true, label: { zh: 'top-p', en: 'Top-p' } },
   { key: 'greedy', kind: 'switch', default: false, live: true, label: { zh: '贪心解码', en: 'Greedy decoding' } },
-  ...runParams({ steps: 3000, speed: 1, maxSteps: 20000, maxSpeed: 10 }),
+  ...runParams({ steps: 1000, speed: 1, maxSteps: 20000, maxSpeed: 10 }),
 ] as const satisfies readonly ParamSpec[];
 
 export const TINY_GPT = defineContract<TinyGptInfo>()({

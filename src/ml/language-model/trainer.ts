@@ -20,7 +20,7 @@ import { isWellFormedQuatrain, knownWordShare, wordSet } from './sample-checks';
 import { sampleToken } from './sampling';
 import { CharTokenizer, MIN_COUNT } from './tokenizer';
 
-export const EVAL_EVERY = 25;
+export const EVAL_EVERY = 10;
 /** Held-out windows the validation loss averages over (each `context` characters predicted). */
 export const VALIDATION_WINDOWS = 64;
 export const MAX_SAMPLE = 2000;
@@ -40,7 +40,8 @@ export function windows(ids: Int32Array, starts: number[], length: number) {
 export function spreadStarts(n: number, count: number, length: number): number[] {
   const room = n - length;
   if (room < 0) return [];
-  return Array.from({ length: Math.min(count, room + 1) }, (_, i) => Math.floor((i * room) / Math.max(1, count - 1)));
+  const k = Math.min(count, room + 1);
+  return Array.from({ length: k }, (_, i) => Math.floor((i * room) / Math.max(1, k - 1)));
 }
 
 function meanBits(model: CausalTransformer, inputs: Int32Array, labels: Int32Array, count: number, T: number): number {

@@ -8,6 +8,14 @@ import type { TinyGptStrings } from './strings';
 const VALIDATION = traceIndex(TINY_GPT, 'validation');
 const COLOR = { train: 'var(--series-1)', validation: 'var(--series-2)' };
 
+/**
+ * From a little under the bigram baseline to the loss of a uniform guess, log₂ V: the untrained model starts
+ * near the top, and the range where learning happens is not squeezed by it.
+ */
+export function lossRange(info: TinyGptInfo): [number, number] {
+  return [Math.max(0, Math.floor(info.bigram - 3)), Math.ceil(Math.log2(info.vocabulary))];
+}
+
 /** Training and held-out loss in bits per character, with the unigram and bigram baselines as lines. */
 export function GptCurves({
   losses,
@@ -51,6 +59,7 @@ export function GptCurves({
         empty={t.lossChartEmpty}
         maxX={maxX}
         yScale="linear"
+        yDomain={info ? lossRange(info) : undefined}
         reference={references}
       />
       <ChartLegend
