@@ -105,8 +105,9 @@ export interface SampleReply {
   /** The last token's context, one string per token, and its attention [layers, heads, context]. */
   context: string[];
   attention: Float32Array;
-  /** The step of the model that wrote it. */
+  /** The step of the model that wrote it, and the seed it drew with. */
   step: number;
+  seed: number;
   /** Quatrains: how many of the lines written are well-formed quatrains, of how many asked for. */
   wellFormed?: { ok: number; total: number };
   /** Shakespeare: the share of the words written that occur in the training text. */

@@ -96,6 +96,7 @@ export function writeSample(model: CausalTransformer, tokenizer: CharTokenizer, 
     context: decoder.context.map((id) => tokenizer.decode([id])),
     attention: decoder.lastAttention,
     step,
+    seed: request.seed,
   };
 }
 

@@ -56,8 +56,11 @@ export default function TinyGptWidget({ id, initial }: WidgetProps) {
       lr={values.lr}
       figures={{
         'data-validation': Number.isFinite(validation) ? validation : '',
+        'data-unigram': info?.unigram ?? '',
+        'data-bigram': info?.bigram ?? '',
         'data-sample': sample ? sample.prompt + sample.text : '',
         'data-sample-step': sample ? sample.step : '',
+        'data-sample-seed': sample ? sample.seed : '',
         'data-well-formed': sample?.wellFormed ? sample.wellFormed.ok / sample.wellFormed.total : '',
         'data-word-share': sample?.wordShare ?? '',
         'data-data': ready ? 'ready' : load.error ? 'error' : 'loading',
