@@ -9,8 +9,7 @@ import { GD_VARIANTS_PARAMS, GD_X_RANGE, type GdVariantsInfo, type GdVariantsPar
 import { createGdVariants, scheduledRate } from '../../../src/ml/gd-variants/trainer';
 import { closedForm, criticalLearningRate, makeLinearData, mse } from '../../../src/ml/linear-regression/math';
 import { defaults, type NumberSpec } from '../../../src/state/params';
-import { useBackend } from '../../bench/backends';
-import { train } from './train';
+import { setFiguresBackend, train } from './train';
 
 const DEFAULTS = defaults(GD_VARIANTS_PARAMS) as GdVariantsParams;
 // Trace layout: batch.loss, mini.loss, sgd.loss, batch.b0, batch.b1, mini.b0, mini.b1, sgd.b0, sgd.b1, …
@@ -38,7 +37,7 @@ const average = (excess: number[]) => mean(excess.slice(20));
 /** The first step (1-based) at which the excess is below 0.01, about 3 % of the minimum. */
 const reached = (excess: number[]) => excess.findIndex((e) => e < 0.01) + 1;
 
-beforeAll(useBackend('cpu'));
+beforeAll(setFiguresBackend);
 
 describe('steps, epochs and the noise of a batch', () => {
   it('n = 200: 1 step per epoch for batch gradient descent, 25 for batches of 8, 200 for SGD', () => {

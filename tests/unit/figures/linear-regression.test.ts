@@ -17,8 +17,7 @@ import {
 } from '../../../src/ml/linear-regression/math';
 import { createLinearRegression } from '../../../src/ml/linear-regression/trainer';
 import { defaults } from '../../../src/state/params';
-import { useBackend } from '../../bench/backends';
-import { train } from './train';
+import { setFiguresBackend, train } from './train';
 
 const DEFAULTS = defaults(LINEAR_REGRESSION_PARAMS) as LinearRegressionParams;
 /** The first widget: ::linear-regression{lr=0.05 noise=0.5 n=40}, seed 1. */
@@ -51,7 +50,7 @@ function curvaturesOf(x: Float32Array): [number, number] {
   );
 }
 
-beforeAll(useBackend('cpu'));
+beforeAll(setFiguresBackend);
 
 describe('the data and the widget', () => {
   it('x uniform on [0, 5], y = 1 + 0.8x + ε; defaults lr 0.05, noise 0.5, 40 points, a 300-step budget', () => {

@@ -7,13 +7,21 @@ import * as tf from '@tensorflow/tfjs';
 import { isDiverged } from '../../../src/ml/shared/divergence';
 import type { ModelData, ModelFactory, TrainableModel } from '../../../src/ml/tfjs/trainable';
 import type { Params } from '../../../src/state/params';
+import { BACKENDS, useBackend } from '../../bench/backends';
+
+/**
+ * The backend the figures are recomputed on: cpu, unless FIGURES_BACKEND=wasm asks for the browser's (the
+ * text quotes figures at a precision both give; run both after changing a trainer).
+ */
+export const FIGURES_BACKEND: (typeof BACKENDS)[number] = process.env.FIGURES_BACKEND === 'wasm' ? 'wasm' : 'cpu';
+export const setFiguresBackend = useBackend(FIGURES_BACKEND);
 
 export interface Run<Info = unknown> {
   /** losses[k] is the loss reported for step k + 1: measured during that step, before its update. */
   losses: number[];
   /** traces[k] is the trace after step k + 1. */
   traces: number[][];
-  /** The step whose loss the worker would call diverged (1-based), if any; the run stops there. */
+  /** The step whose loss the worker would call diverged (1-based), if any; the run stops there unless told to go on. */
   divergedAt?: number;
   info: Info;
 }
@@ -23,6 +31,8 @@ export interface TrainOptions<P extends Params> {
   data?: ModelData;
   /** Called before each step with the number of steps done; what it returns is applied as a live change. */
   live?: (done: number) => Partial<P> | undefined;
+  /** Go on past a diverged step, as a model whose own loss can recover would (the default stops there). */
+  keepGoing?: boolean;
   /** Called after each step with the model still open (for a model's own read-outs). */
   after?: (done: number, model: TrainableModel<P>) => void;
 }
@@ -44,9 +54,9 @@ export function train<P extends Params, D extends ModelData = number[]>(
       if (change) model.setLive(change);
       const record = tf.tidy(() => Array.from(model.step().dataSync()));
       const [loss, ...trace] = record;
-      if (isDiverged(loss, losses.length ? losses[0] : loss) || !trace.every(Number.isFinite)) {
+      if (divergedAt === undefined && (isDiverged(loss, losses.length ? losses[0] : loss) || !trace.every(Number.isFinite))) {
         divergedAt = done + 1;
-        break;
+        if (!options.keepGoing) break;
       }
       losses.push(loss);
       traces.push(trace);
