@@ -136,7 +136,7 @@ export function runParams(o: { steps: number; speed: number; maxSteps?: number; 
       default: o.steps,
       step: 10,
       live: true,
-      label: o.epochs ? { zh: '训练轮数上限', en: 'Epoch budget' } : { zh: '训练步数上限', en: 'Step budget' },
+      label: o.epochs ? { zh: '训练轮次上限', en: 'Epoch budget' } : { zh: '训练步数上限', en: 'Step budget' },
     },
     {
       key: 'speed',
@@ -146,7 +146,7 @@ export function runParams(o: { steps: number; speed: number; maxSteps?: number; 
       default: o.speed,
       step: 1,
       live: true,
-      label: o.epochs ? { zh: '每帧轮数', en: 'Epochs per frame' } : { zh: '每帧步数', en: 'Steps per frame' },
+      label: o.epochs ? { zh: '每帧轮次', en: 'Epochs per frame' } : { zh: '每帧步数', en: 'Steps per frame' },
     },
     { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },
   ] as const satisfies readonly NumberSpec[];

@@ -25,7 +25,7 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(w.locator('.loss-plot')).toHaveAttribute('data-curves', '3');
 
       await w.locator('select[data-param=axis]').selectOption('epochs');
-      await expect(w.locator('.loss-chart figcaption')).toContainText(lang === 'en' ? 'by epoch' : '轮数');
+      await expect(w.locator('.loss-chart figcaption')).toContainText(lang === 'en' ? 'by epoch' : '轮次');
       expect(page.url()).toContain(`${ID}.axis=epochs`);
       // Switching the axis is only a view: the run goes on where it was.
       await expect(w).toHaveAttribute('data-step', '400');

@@ -15,6 +15,10 @@ for (const lang of ['en', 'zh'] as const) {
       await playToBudget(w, 500);
       expect(await numberAttr(w, 'data-loss')).toBeLessThan(0.05);
       await expect(w.locator('[data-value=accuracy]')).toHaveText('100 %');
+      // The table shows ‖w‖, which lesson 04 argues from (about 4.9 after 500 steps).
+      const cell = async (name: string) => Number(await w.locator(`[data-value=${name}]`).textContent());
+      expect(await cell('norm')).toBeCloseTo(Math.hypot(await cell('w1'), await cell('w2')), 2);
+      expect(await cell('norm')).toBeCloseTo(4.9, 1);
       await expect(w.locator('.loss-plot[data-curves="1"]')).toHaveCount(2);
 
       // A class-0 point deep among class 1: the data are no longer separable.

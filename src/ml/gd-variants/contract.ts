@@ -34,7 +34,7 @@ export const GD_VARIANTS_PARAMS = [
     live: true,
     options: [
       { value: 'steps', label: { zh: '按步数', en: 'Steps' } },
-      { value: 'epochs', label: { zh: '按轮数（epoch）', en: 'Epochs' } },
+      { value: 'epochs', label: { zh: '按轮次（epoch）', en: 'Epochs' } },
     ],
     label: { zh: '横轴', en: 'Horizontal axis' },
   },

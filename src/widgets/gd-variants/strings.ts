@@ -14,10 +14,10 @@ const zh = {
   surfaceDescription:
     '横轴为 β₀，纵轴为 β₁。颜色越深，全部数据上的损失越小；白色圆圈是闭式解。三条路径分别是批量、小批量和随机梯度下降的参数轨迹。',
   lossChartSteps: '全部数据上的损失随步数的变化（对数刻度）',
-  lossChartEpochs: '全部数据上的损失随轮数（epoch）的变化（对数刻度），只画出三者都已走到的范围',
+  lossChartEpochs: '全部数据上的损失随轮次（epoch）的变化（对数刻度），只画出三者都已走到的范围',
   variant: '方法',
   steps: '步数',
-  epochs: '轮数',
+  epochs: '轮次',
   loss: '当前损失',
   time: '每步耗时',
   minLoss: (v: string) => `闭式解的损失 ${v}`,

@@ -28,6 +28,10 @@ export function WeightsTable({
           <td data-value="w2">{formatNumber(weights.w2, 4)}</td>
         </tr>
         <tr>
+          <th scope="row">‖w‖</th>
+          <td data-value="norm">{formatNumber(Math.hypot(weights.w1, weights.w2), 4)}</td>
+        </tr>
+        <tr>
           <th scope="row">b</th>
           <td data-value="b">{formatNumber(weights.b, 4)}</td>
         </tr>

@@ -20,7 +20,7 @@ const zh = {
     `输入平面上的 ${train} 个训练点${test !== null ? `和 ${test} 个测试点（空心）` : ''}。${regression ? '背景颜色表示网络的输出值。' : '类别 1 为圆点，类别 0 为方块；背景颜色表示网络判为类别 1 的概率，实线是 p = 0.5 的决策边界。'}`,
   trainLoss: '训练损失',
   testLoss: '测试损失',
-  epoch: '轮数（epoch）',
+  epoch: '轮次（epoch）',
   lossChart: (regression: boolean): string => (regression ? '训练与测试损失（½·均方误差）' : '训练与测试损失（交叉熵）'),
   regenerate: '重新生成数据',
   ownData: '自己的数据',
