@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Rgb } from '../../src/charts/shade';
-import {
-  cellColors,
-  contrastRatio,
-  countShade,
-  DIVERGING_ZERO,
-  divergingPalette,
-  greyPalette,
-  mix,
-  relativeLuminance,
-  textOn,
-} from '../../src/widgets/cnn-mnist/colors';
+import { contrastRatio, mix, relativeLuminance, textOn } from '../../src/charts/contrast';
+import { DIVERGING_ZERO, divergingPalette, greyPalette } from '../../src/charts/palettes';
+import { cellColors, countShade } from '../../src/widgets/cnn-mnist/colors';
 import { createRng } from '../../src/ml/shared/random';
 
 /** A packed palette entry back to its bytes R, G, B, A. */

@@ -6,12 +6,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { LangContext } from '../../src/i18n/LangContext';
 import type { Lang } from '../../src/state/params';
 import { ConfusionMatrix } from '../../src/widgets/cnn-mnist/ConfusionMatrix';
-import { DigitCanvas } from '../../src/widgets/cnn-mnist/DigitCanvas';
+import { ValueGridCanvas } from '../../src/charts/ValueGridCanvas';
 import { DrawPad } from '../../src/widgets/cnn-mnist/DrawPad';
 import { ProbabilityBars, topClass } from '../../src/widgets/cnn-mnist/ProbabilityBars';
 
 // The theme's colours come from the page's stylesheet; in Node, fixed light-theme values.
-vi.mock('../../src/widgets/cnn-mnist/useThemeColors', () => ({
+vi.mock('../../src/charts/useThemeColors', () => ({
   useThemeColors: () => ({
     background: [255, 255, 255],
     paper: [255, 255, 255],
@@ -70,9 +70,9 @@ describe('DrawPad', () => {
   });
 });
 
-describe('DigitCanvas', () => {
+describe('ValueGridCanvas', () => {
   it('is an image with its name, one canvas pixel per image pixel', () => {
-    const html = render(createElement(DigitCanvas, { pixels: new Uint8Array(784), label: 'The 28 × 28 image', size: 112 }));
+    const html = render(createElement(ValueGridCanvas, { pixels: new Uint8Array(784), label: 'The 28 × 28 image', size: 112 }));
     expect(html).toMatch(/role="img"/);
     expect(html).toContain('aria-label="The 28 × 28 image"');
     expect(html).toContain('width="28" height="28"');
@@ -81,7 +81,7 @@ describe('DigitCanvas', () => {
 
   it('keeps a feature map’s aspect ratio without a size', () => {
     const html = render(
-      createElement(DigitCanvas, { pixels: new Float32Array(26 * 13), width: 26, height: 13, diverging: true, label: 'map' }),
+      createElement(ValueGridCanvas, { pixels: new Float32Array(26 * 13), width: 26, height: 13, diverging: true, label: 'map' }),
     );
     expect(html).toContain('aspect-ratio:26 / 13');
   });

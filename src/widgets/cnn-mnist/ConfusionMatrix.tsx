@@ -9,9 +9,9 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLang } from '../../i18n/LangContext';
 import { confusionMatrix, matrixAccuracy, misclassifiedIndices } from '../../ml/mnist/confusion';
 import { cellColors } from './colors';
-import { DigitCanvas } from './DigitCanvas';
+import { ValueGridCanvas } from '../../charts/ValueGridCanvas';
 import { CNN_STRINGS, percentText, type CnnStrings } from './strings';
-import { useThemeColors } from './useThemeColors';
+import { useThemeColors } from '../../charts/useThemeColors';
 
 const CLASSES = 10;
 const PIXELS = 28 * 28;
@@ -238,10 +238,10 @@ function CellExamples({
                     title={s.thumbnail(index, t, p)}
                     onClick={() => onPick(index)}
                   >
-                    <DigitCanvas pixels={pixels} size={56} label={s.thumbnail(index, t, p)} />
+                    <ValueGridCanvas pixels={pixels} size={56} label={s.thumbnail(index, t, p)} />
                   </button>
                 ) : (
-                  <DigitCanvas pixels={pixels} size={56} label={s.thumbnail(index, t, p)} className="cnn-thumbnail" />
+                  <ValueGridCanvas pixels={pixels} size={56} label={s.thumbnail(index, t, p)} className="cnn-thumbnail" />
                 )}
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { DigitCanvas } from './DigitCanvas';
+import { ValueGridCanvas } from '../../charts/ValueGridCanvas';
 import { DrawPad } from './DrawPad';
 import { ProbabilityBars } from './ProbabilityBars';
 import type { CnnViewStrings } from './view-strings';
@@ -58,7 +58,7 @@ export const DigitPanel = memo(function DigitPanel({
           </button>
         </div>
         <figure className="cnn-seen">
-          <DigitCanvas pixels={pixels} width={28} height={28} size={112} label={s.seenLabel} />
+          <ValueGridCanvas pixels={pixels} width={28} height={28} size={112} label={s.seenLabel} />
           <figcaption>{source.kind === 'drawn' ? s.seenDrawn : s.seenTest(index!, label!)}</figcaption>
         </figure>
       </div>

@@ -8,10 +8,10 @@
 import { useEffect, useLayoutEffect, useRef, type PointerEvent, type RefObject } from 'react';
 import { useLang } from '../../i18n/LangContext';
 import { prepareDrawing } from '../../ml/mnist/prepare-drawing';
-import { cssRgb } from './colors';
+import { cssRgb } from '../../charts/contrast';
 import { drawStroke, padContext, readInk, redrawStrokes, type Stroke } from './pad-ink';
 import { CNN_STRINGS } from './strings';
-import { useThemeColors } from './useThemeColors';
+import { useThemeColors } from '../../charts/useThemeColors';
 
 /** The shortest time between two digits sent during a stroke, in ms. */
 export const DIGIT_INTERVAL_MS = 100;

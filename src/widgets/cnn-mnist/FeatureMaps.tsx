@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { CnnShape } from '../../ml/cnn-mnist/architecture';
 import { channelOf } from '../../ml/cnn-mnist/channels';
 import type { CnnActivations, FeatureMap } from '../../ml/cnn-mnist/forward';
-import { DigitCanvas } from './DigitCanvas';
+import { ValueGridCanvas } from '../../charts/ValueGridCanvas';
 import type { CnnViewStrings } from './view-strings';
 
 const LAYERS = ['conv1', 'pool1', 'conv2', 'pool2'] as const;
@@ -44,7 +44,7 @@ export const FeatureMaps = memo(function FeatureMaps({
             <div className="cnn-map-row">
               {Array.from({ length: map.channels }, (_, k) => {
                 const image = (
-                  <DigitCanvas
+                  <ValueGridCanvas
                     pixels={channelOf(map, k)}
                     width={map.side}
                     height={map.side}

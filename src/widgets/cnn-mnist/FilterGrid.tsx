@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { slotValues, type StateLayout } from '../../ml/cnn-mnist/architecture';
 import { absMax, filterOf } from '../../ml/cnn-mnist/channels';
 import type { CnnShape } from '../../ml/cnn-mnist/architecture';
-import { DigitCanvas } from './DigitCanvas';
+import { ValueGridCanvas } from '../../charts/ValueGridCanvas';
 import type { CnnViewStrings } from './view-strings';
 
 /** The first layer's filters, and the last step's gradient of each, on symmetric colour scales (blue −, red +). */
@@ -25,7 +25,7 @@ export const FilterGrid = memo(function FilterGrid({
   const row = (values: Float32Array, scale: number, name: (k: number) => string) => (
     <div className="cnn-map-row">
       {filters.map((k) => (
-        <DigitCanvas
+        <ValueGridCanvas
           key={k}
           pixels={filterOf(values, shape.kernel, 1, shape.filters1, k)}
           width={shape.kernel}

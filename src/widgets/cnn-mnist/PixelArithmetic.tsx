@@ -3,7 +3,7 @@ import { paddingOf, slotValues, type CnnShape, type StateLayout } from '../../ml
 import { absMax } from '../../ml/cnn-mnist/channels';
 import { pixelArithmetic, type CnnActivations } from '../../ml/cnn-mnist/forward';
 import { formatNumber } from '../../controls/format';
-import { DigitCanvas } from './DigitCanvas';
+import { ValueGridCanvas } from '../../charts/ValueGridCanvas';
 import type { CnnViewStrings } from './view-strings';
 
 const f = (v: number) => formatNumber(v, 3);
@@ -100,9 +100,9 @@ export const PixelArithmetic = memo(function PixelArithmetic({
       <div className="cnn-map-row">
         {a.channels.map((c, i) => (
           <div key={i} className="cnn-channel-term">
-            <DigitCanvas pixels={c.patch} width={F} height={F} size={40} scale={1} label={s.patchLabel(i + 1)} />
+            <ValueGridCanvas pixels={c.patch} width={F} height={F} size={40} scale={1} label={s.patchLabel(i + 1)} />
             <span aria-hidden="true">×</span>
-            <DigitCanvas
+            <ValueGridCanvas
               pixels={c.kernel}
               width={F}
               height={F}

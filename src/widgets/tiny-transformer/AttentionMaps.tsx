@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import { DigitCanvas } from '../cnn-mnist/DigitCanvas';
+import { ValueGridCanvas } from '../../charts/ValueGridCanvas';
 import { SEP } from '../../ml/tiny-transformer/tasks';
 import type { TinyTransformerStrings } from './strings';
 
@@ -52,7 +52,7 @@ export const AttentionMaps = memo(function AttentionMaps({
       const map = state.subarray(offset, offset + T * T);
       maps.push(
         <figure key={`${l}-${h}`} className="tt-map" data-layer={l + 1} data-head={h + 1}>
-          <DigitCanvas pixels={map} width={T} height={T} size={176} scale={1} label={s.mapLabel(l + 1, h + 1, T)} />
+          <ValueGridCanvas pixels={map} width={T} height={T} size={176} scale={1} label={s.mapLabel(l + 1, h + 1, T)} />
           <figcaption>
             {s.headLabel(l + 1, h + 1)} · {s.entropy(answerEntropy(map, T, L).toFixed(2))}
           </figcaption>

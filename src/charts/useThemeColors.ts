@@ -6,8 +6,8 @@
  * computed style of <html> when a component first asks after a theme change, never while painting.
  */
 import { useSyncExternalStore } from 'react';
-import { rgb, type Rgb } from '../../charts/shade';
-import { watchTheme } from '../../charts/theme';
+import { rgb, type Rgb } from './shade';
+import { watchTheme } from './theme';
 
 export interface ThemeColors {
   /** The page's background, under the confusion matrix. */

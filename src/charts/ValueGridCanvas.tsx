@@ -5,10 +5,10 @@
  * dozens of images redrawn ten times a second. Nothing is measured while painting.
  */
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
-import { DIVERGING_ZERO, divergingPalette, greyPalette } from './colors';
+import { DIVERGING_ZERO, divergingPalette, greyPalette } from './palettes';
 import { useThemeColors } from './useThemeColors';
 
-export interface DigitCanvasProps {
+export interface ValueGridCanvasProps {
   /** width × height values, row-major. Compared by identity: pass a new array to redraw. */
   pixels: Uint8Array | Float32Array;
   width?: number;
@@ -30,7 +30,7 @@ export interface DigitCanvasProps {
   className?: string;
 }
 
-/** The default `scale` (see DigitCanvasProps): never 0, so an all-zero map draws as paper. */
+/** The default `scale` (see ValueGridCanvasProps): never 0, so an all-zero map draws as paper. */
 function defaultScale(pixels: Uint8Array | Float32Array, diverging: boolean): number {
   if (pixels instanceof Uint8Array && !diverging) return 255;
   let top = 0;
@@ -75,7 +75,7 @@ function useImageBuffer() {
   };
 }
 
-function DigitCanvasView({ pixels, width = 28, height = 28, size, diverging = false, scale, label, className }: DigitCanvasProps) {
+function ValueGridCanvasView({ pixels, width = 28, height = 28, size, diverging = false, scale, label, className }: ValueGridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const colors = useThemeColors();
   const palette = useMemo(
@@ -112,4 +112,4 @@ function DigitCanvasView({ pixels, width = 28, height = 28, size, diverging = fa
 }
 
 /** Redrawn only when a prop changes (the pixels by identity) or the theme does. */
-export const DigitCanvas = memo(DigitCanvasView);
+export const ValueGridCanvas = memo(ValueGridCanvasView);
