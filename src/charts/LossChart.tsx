@@ -59,6 +59,8 @@ export interface Reference {
 export interface Marker {
   x: number;
   label: string;
+  /** The line's colour, a CSS colour or var(--name); the chart's text colour by default. */
+  color?: string;
 }
 
 export interface ChartAxes {
@@ -91,7 +93,7 @@ interface Drawn {
   /** Whether x counts epochs (some series has xStep ≠ 1) rather than steps. */
   epochs: boolean;
   reference?: Reference;
-  marker?: Marker;
+  markers: Marker[];
 }
 
 export function LossChart({
@@ -102,14 +104,15 @@ export function LossChart({
   yScale = 'log',
   yDomain,
   reference,
-  marker,
+  markers = [],
   redrawMs = REDRAW_MS,
 }: {
   series: LossSeries[];
   label: string;
   empty: string;
   reference?: Reference;
-  marker?: Marker;
+  /** At most two: the first one's label goes at the top of the plot, the second's at the bottom. */
+  markers?: readonly Marker[];
   /** The least time between redraws; 0 for a widget that already spaces its own renders. */
   redrawMs?: number;
 } & ChartAxes) {
@@ -117,7 +120,7 @@ export function LossChart({
   // them (a marker that follows the best step moves with the run) wait for the same turn.
   const version = useThrottled(
     series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}:${s.label}`).join() +
-      `|${reference?.value}:${reference?.label}|${marker?.x}:${marker?.label}`,
+      `|${reference?.value}:${reference?.label}|${markers.map((m) => `${m.x}:${m.label}:${m.color}`).join()}`,
     redrawMs,
   );
   // The readout reads the series' values in place, at the cursor, when it moves.
@@ -137,9 +140,9 @@ export function LossChart({
       epochs: series.some((s) => (s.xStep ?? 1) !== 1),
       // Copies, so a new object with the same values is not a change.
       reference: reference && { ...reference },
-      marker: marker && { ...marker },
+      markers: markers.map((m) => ({ ...m })),
     };
-    // `version` stands for the series' contents, the reference and the marker.
+    // `version` stands for the series' contents, the reference and the markers.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on `version`, not on the arrays (the same objects, mutated)
   }, [version, maxX, yScale]);
   const [low, high] = yDomain ?? [];
@@ -288,7 +291,7 @@ const LossChartView = memo(function LossChartView({
   const frame = useRef<HTMLDivElement>(null);
   const width = useMeasuredWidth(frame);
   const readoutId = useId();
-  const { curves, dx, places, epochs, reference, marker } = drawn;
+  const { curves, dx, places, epochs, reference, markers } = drawn;
   const fresh = useMemo(() => chartScale(drawn, yScale, yDomain, maxX, reference), [drawn, yScale, yDomain, maxX, reference]);
   const scale = useStableScale(fresh);
   const cursor = useCursor(places);
@@ -316,7 +319,7 @@ const LossChartView = memo(function LossChartView({
         role="application"
         aria-label={
           hasData
-            ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}${marker ? `; ${marker.label}` : ''}`
+            ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${reference ? `; ${reference.label}` : ''}${markers.map((m) => `; ${m.label}`).join('')}`
             : `${label}. ${empty}`
         }
         aria-describedby={readoutId}
@@ -328,7 +331,7 @@ const LossChartView = memo(function LossChartView({
         data-curves={curves.filter((c) => c.points.length > 0).length}
         data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
         data-reference={reference?.label}
-        data-marker={marker?.x}
+        data-marker={markers.length ? markers.map((m) => m.x).join() : undefined}
       >
         {!hasData && <p className="chart-empty">{empty}</p>}
         {width > 0 && (
@@ -338,7 +341,7 @@ const LossChartView = memo(function LossChartView({
             scale={scale}
             width={width}
             reference={reference}
-            marker={marker}
+            markers={markers}
             paintTarget={frame}
           />
         )}
@@ -409,7 +412,7 @@ const LinePlot = memo(function LinePlot({
   scale,
   width,
   reference,
-  marker,
+  markers,
   paintTarget,
 }: {
   curves: Curve[];
@@ -417,23 +420,28 @@ const LinePlot = memo(function LinePlot({
   scale: Scale;
   width: number;
   reference?: Reference;
-  marker?: Marker;
+  markers: Marker[];
   paintTarget: { current: HTMLElement | null };
 }) {
   usePaintCount(paintTarget);
   const showReference = reference && (!scale.log || reference.value > 0);
-  const showMarker = marker && marker.x >= scale.x[0] && marker.x <= scale.x[1];
-  const markerRight = marker && marker.x > (scale.x[0] + scale.x[1]) / 2;
   // Recharts keeps its settings in a store and recomputes from whatever changed: new objects with the same
   // values (labels, domains, ticks) would cost a recomputation on every update.
   const referenceLabel = useMemo(
     () => reference && { value: reference.label, position: 'insideBottomRight' as const, ...CHART_TEXT },
     [reference],
   );
-  const markerLabel = useMemo(
+  const middle = (scale.x[0] + scale.x[1]) / 2;
+  const markerLines = useMemo(
     () =>
-      marker && { value: marker.label, position: markerRight ? ('insideTopRight' as const) : ('insideTopLeft' as const), ...CHART_TEXT },
-    [marker, markerRight],
+      markers
+        .map((m, k) => {
+          const side = m.x > middle ? 'Right' : 'Left';
+          const position = k === 0 ? (`insideTop${side}` as const) : (`insideBottom${side}` as const);
+          return { ...m, label: { value: m.label, position, ...CHART_TEXT } };
+        })
+        .filter((m) => m.x >= scale.x[0] && m.x <= scale.x[1]),
+    [markers, scale.x, middle],
   );
   return (
     <div aria-hidden="true">
@@ -451,7 +459,9 @@ const LinePlot = memo(function LinePlot({
         {showReference && (
           <ReferenceLine y={reference.value} stroke="var(--chart-muted)" strokeDasharray="6 5" ifOverflow="hidden" label={referenceLabel} />
         )}
-        {showMarker && <ReferenceLine x={marker.x} stroke="var(--chart-text)" strokeDasharray="4 4" label={markerLabel} />}
+        {markerLines.map((m, k) => (
+          <ReferenceLine key={k} x={m.x} stroke={m.color ?? 'var(--chart-text)'} strokeDasharray="4 4" label={m.label} />
+        ))}
         {curves.map((c, k) => (
           <Line
             key={c.key}
