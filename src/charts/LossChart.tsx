@@ -59,6 +59,8 @@ export interface Reference {
 export interface Marker {
   x: number;
   label: string;
+  /** The line's colour, a CSS colour or var(--name); the chart's text colour by default. */
+  color?: string;
 }
 
 export interface ChartAxes {
@@ -91,7 +93,7 @@ interface Drawn {
   /** Whether x counts epochs (some series has xStep ≠ 1) rather than steps. */
   epochs: boolean;
   references: Reference[];
-  marker?: Marker;
+  markers: Marker[];
 }
 
 export function LossChart({
@@ -102,7 +104,7 @@ export function LossChart({
   yScale = 'log',
   yDomain,
   reference,
-  marker,
+  markers = [],
   redrawMs = REDRAW_MS,
 }: {
   series: LossSeries[];
@@ -110,7 +112,8 @@ export function LossChart({
   empty: string;
   /** One horizontal line, or several (a language model's two baselines). */
   reference?: Reference | readonly Reference[];
-  marker?: Marker;
+  /** At most two: the first one's label goes at the top of the plot, the second's at the bottom. */
+  markers?: readonly Marker[];
   /** The least time between redraws; 0 for a widget that already spaces its own renders. */
   redrawMs?: number;
 } & ChartAxes) {
@@ -119,7 +122,7 @@ export function LossChart({
   // them (a marker that follows the best step moves with the run) wait for the same turn.
   const version = useThrottled(
     series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}:${s.label}`).join() +
-      `|${references.map((r) => `${r.value}:${r.label}`).join()}|${marker?.x}:${marker?.label}`,
+      `|${references.map((r) => `${r.value}:${r.label}`).join()}|${markers.map((m) => `${m.x}:${m.label}:${m.color}`).join()}`,
     redrawMs,
   );
   // The readout reads the series' values in place, at the cursor, when it moves.
@@ -139,9 +142,9 @@ export function LossChart({
       epochs: series.some((s) => (s.xStep ?? 1) !== 1),
       // Copies, so a new object with the same values is not a change.
       references: references.map((r) => ({ ...r })),
-      marker: marker && { ...marker },
+      markers: markers.map((m) => ({ ...m })),
     };
-    // `version` stands for the series' contents, the reference and the marker.
+    // `version` stands for the series' contents, the references and the markers.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on `version`, not on the arrays (the same objects, mutated)
   }, [version, maxX, yScale]);
   const [low, high] = yDomain ?? [];
@@ -291,7 +294,7 @@ const LossChartView = memo(function LossChartView({
   const frame = useRef<HTMLDivElement>(null);
   const width = useMeasuredWidth(frame);
   const readoutId = useId();
-  const { curves, dx, places, epochs, references, marker } = drawn;
+  const { curves, dx, places, epochs, references, markers } = drawn;
   const fresh = useMemo(() => chartScale(drawn, yScale, yDomain, maxX), [drawn, yScale, yDomain, maxX]);
   const referenceText = references.map((r) => r.label).join('; ');
   const scale = useStableScale(fresh);
@@ -320,7 +323,7 @@ const LossChartView = memo(function LossChartView({
         role="application"
         aria-label={
           hasData
-            ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${referenceText ? `; ${referenceText}` : ''}${marker ? `; ${marker.label}` : ''}`
+            ? `${label}: ${latest.map((p) => formatNumber(p!.y, 4)).join(', ')}${referenceText ? `; ${referenceText}` : ''}${markers.map((m) => `; ${m.label}`).join('')}`
             : `${label}. ${empty}`
         }
         aria-describedby={readoutId}
@@ -332,7 +335,7 @@ const LossChartView = memo(function LossChartView({
         data-curves={curves.filter((c) => c.points.length > 0).length}
         data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
         data-reference={referenceText || undefined}
-        data-marker={marker?.x}
+        data-marker={markers.length ? markers.map((m) => m.x).join() : undefined}
       >
         {!hasData && <p className="chart-empty">{empty}</p>}
         {width > 0 && (
@@ -342,7 +345,7 @@ const LossChartView = memo(function LossChartView({
             scale={scale}
             width={width}
             references={references}
-            marker={marker}
+            markers={markers}
             paintTarget={frame}
           />
         )}
@@ -404,6 +407,19 @@ function Readout({ id, cursorX, readings, epochs }: { id: string; cursorX: numbe
 }
 
 /**
+ * Recharts puts an insideBottom label above a horizontal line and an insideTop one below it. With several
+ * lines, the lowest one's label goes below it and the others' above, so two close lines keep theirs apart.
+ */
+function referenceLabelsOf(references: Reference[]) {
+  const lowest = Math.min(...references.map((r) => r.value));
+  return references.map((r) => ({
+    value: r.label,
+    position: references.length > 1 && r.value === lowest ? ('insideTopRight' as const) : ('insideBottomRight' as const),
+    ...CHART_TEXT,
+  }));
+}
+
+/**
  * The Recharts chart alone, memoized: it re-renders only when what it draws changes (at most every
  * `redrawMs`) or the box is resized, and counts each of those renders in the frame's data-paints.
  */
@@ -413,7 +429,7 @@ const LinePlot = memo(function LinePlot({
   scale,
   width,
   references,
-  marker,
+  markers,
   paintTarget,
 }: {
   curves: Curve[];
@@ -421,32 +437,25 @@ const LinePlot = memo(function LinePlot({
   scale: Scale;
   width: number;
   references: Reference[];
-  marker?: Marker;
+  markers: Marker[];
   paintTarget: { current: HTMLElement | null };
 }) {
   usePaintCount(paintTarget);
   const shownReferences = useMemo(() => references.filter((r) => !scale.log || r.value > 0), [references, scale.log]);
-  const showMarker = marker && marker.x >= scale.x[0] && marker.x <= scale.x[1];
-  const markerRight = marker && marker.x > (scale.x[0] + scale.x[1]) / 2;
   // Recharts keeps its settings in a store and recomputes from whatever changed: new objects with the same
   // values (labels, domains, ticks) would cost a recomputation on every update.
-  const referenceLabels = useMemo(
-    // Recharts puts an insideBottom label above a horizontal line and an insideTop one below it. With several
-    // lines, the lowest one's label goes below it and the others' above, so two close lines keep theirs apart.
-    () => {
-      const lowest = Math.min(...shownReferences.map((r) => r.value));
-      return shownReferences.map((r) => ({
-        value: r.label,
-        position: shownReferences.length > 1 && r.value === lowest ? ('insideTopRight' as const) : ('insideBottomRight' as const),
-        ...CHART_TEXT,
-      }));
-    },
-    [shownReferences],
-  );
-  const markerLabel = useMemo(
+  const referenceLabels = useMemo(() => referenceLabelsOf(shownReferences), [shownReferences]);
+  const middle = (scale.x[0] + scale.x[1]) / 2;
+  const markerLines = useMemo(
     () =>
-      marker && { value: marker.label, position: markerRight ? ('insideTopRight' as const) : ('insideTopLeft' as const), ...CHART_TEXT },
-    [marker, markerRight],
+      markers
+        .map((m, k) => {
+          const side = m.x > middle ? 'Right' : 'Left';
+          const position = k === 0 ? (`insideTop${side}` as const) : (`insideBottom${side}` as const);
+          return { ...m, label: { value: m.label, position, ...CHART_TEXT } };
+        })
+        .filter((m) => m.x >= scale.x[0] && m.x <= scale.x[1]),
+    [markers, scale.x, middle],
   );
   return (
     <div aria-hidden="true">
@@ -473,7 +482,9 @@ const LinePlot = memo(function LinePlot({
             label={referenceLabels[i]}
           />
         ))}
-        {showMarker && <ReferenceLine x={marker.x} stroke="var(--chart-text)" strokeDasharray="4 4" label={markerLabel} />}
+        {markerLines.map((m, k) => (
+          <ReferenceLine key={k} x={m.x} stroke={m.color ?? 'var(--chart-text)'} strokeDasharray="4 4" label={m.label} />
+        ))}
         {curves.map((c, k) => (
           <Line
             key={c.key}

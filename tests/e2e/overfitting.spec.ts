@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { expect, expectAllFinite, expectLinkReproduces, numberAttr, playToBudget, ready, slide, test, widget } from './fixtures';
 
-// The lesson that places this widget ([07] loss-regularization) is being written; the gallery shows every widget.
+// The gallery shows every widget; lesson 07 (loss-regularization) places this one.
 const ID = 'overfitting';
 const BUDGET = 3000;
 const value = async (w: Locator, key: string) => Number(await w.locator(`[data-value=${key}]`).textContent());
@@ -21,17 +21,48 @@ for (const lang of ['en', 'zh'] as const) {
       await playToBudget(w, BUDGET);
       expect(await numberAttr(w, 'data-loss')).toBeLessThan(first / 10);
       const chart = w.locator('.loss-plot');
-      await expect(chart).toHaveAttribute('data-curves', '2');
+      await expect(chart).toHaveAttribute('data-curves', '3');
       const best = await value(w, 'best-step');
       expect(best).toBeGreaterThan(100);
       expect(best).toBeLessThan(BUDGET / 2);
-      await expect(chart).toHaveAttribute('data-marker', String(best));
+      await expect(w).toHaveAttribute('data-best-step', String(best));
+      await expect(chart).toHaveAttribute('data-marker', `${best},${await value(w, 'new-data-best-step')}`);
       expect(await value(w, 'validation')).toBeGreaterThan(2 * (await value(w, 'best-validation')));
       expect(await value(w, 'train')).toBeLessThan(0.02);
       await expect(w.locator('[data-value=penalty]')).toHaveText('0');
       // No penalty: λ does nothing, so its slider is off.
       await expect(w.locator('input[data-param=lambda]')).toBeDisabled();
       await expectAllFinite(w);
+    });
+
+    test('the unlucky validation set makes early stopping keep the wrong step; the new-data curve shows it', async ({ page }) => {
+      await page.goto(`/${lang}/widgets?${ID}.speed=200&${ID}.steps=800`);
+      const w = widget(page, ID);
+      await ready(w);
+      // The default 40 spread points: validation picks step 179, new data 194, and the kept model is as good.
+      await playToBudget(w, 800);
+      await expect(w).toHaveAttribute('data-best-step', '179');
+      await expect(w).toHaveAttribute('data-true-best-step', '194');
+      expect(await numberAttr(w, 'data-best-true-error')).toBeLessThan(1.01 * (await numberAttr(w, 'data-true-best-error')));
+      // The same figures in the table, and the current expected error beside the validation loss.
+      expect(await value(w, 'new-data')).toBeCloseTo(await numberAttr(w, 'data-true-error'), 4);
+      expect(await value(w, 'new-data-best-step')).toBe(194);
+
+      await w.locator('input[data-param=unluckyValidation]').check();
+      await ready(w);
+      expect(page.url()).toContain(`${ID}.unluckyValidation=on`);
+      await expect(w).toHaveAttribute('data-step', '0');
+      // The plot says how many validation points it draws: 12 training, 8 validation.
+      await expect(w.locator('canvas[role=img]')).toHaveAttribute('aria-label', /\b12\b.*\b8\b/);
+      await playToBudget(w, 800);
+      // 8 points in the middle: validation keeps falling to step 588, where new data are almost twice their best.
+      await expect(w).toHaveAttribute('data-best-step', '588');
+      await expect(w).toHaveAttribute('data-true-best-step', '194');
+      expect(await numberAttr(w, 'data-best-true-error')).toBeGreaterThan(1.8 * (await numberAttr(w, 'data-true-best-error')));
+      await expect(w.locator('.loss-plot')).toHaveAttribute('data-marker', '588,194');
+      await expect(w.locator('.loss-plot')).toHaveAttribute('data-curves', '3');
+      await expectAllFinite(w);
+      await expectLinkReproduces(w, ID, 800, [`${ID}.unluckyValidation=on`]);
     });
 
     test('the degree rebuilds the model: a straight line cannot follow sin(πx); a copied link reproduces the run', async ({ page }) => {

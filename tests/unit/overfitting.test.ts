@@ -12,6 +12,7 @@ import {
   predict,
   ridgeFit,
   target,
+  UNLUCKY_VALIDATION,
   VALIDATION_POINTS,
   type Dataset1D,
   type OverfittingInfo,
@@ -19,8 +20,16 @@ import {
 } from '../../src/ml/overfitting/math';
 import { createOverfitting } from '../../src/ml/overfitting/trainer';
 import { defaults } from '../../src/state/params';
-import { earlyStopMark, stepSeries } from '../../src/widgets/overfitting/early-stop-mark';
-import { OVERFITTING_PARAMS, TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION, type OverfittingParams } from '../../src/ml/overfitting/contract';
+import { earlyStopMark, newDataBest, stepSeries } from '../../src/widgets/overfitting/early-stop-mark';
+import { expectedMse } from '../../src/ml/overfitting/expected-error';
+import {
+  OVERFITTING_PARAMS,
+  TRACE_NEW_DATA,
+  TRACE_THETA,
+  TRACE_TRAIN,
+  TRACE_VALIDATION,
+  type OverfittingParams,
+} from '../../src/ml/overfitting/contract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -41,19 +50,29 @@ function numericGradient(f: (theta: number[]) => number, theta: number[], h = 1e
 }
 
 describe('the data', () => {
-  it('is seeded: n training points, one in each nth of [−1, 1], and 40 validation points', () => {
+  /** Each of `count` equal slices of [lo, hi] holds exactly one of the points, in order. */
+  const expectSpread = (x: Float64Array, count: number, [lo, hi]: [number, number]) => {
+    expect(x.length).toBe(count);
+    x.forEach((v, i) => {
+      expect(v).toBeGreaterThanOrEqual(lo + ((hi - lo) * i) / count);
+      expect(v).toBeLessThan(lo + ((hi - lo) * (i + 1)) / count);
+    });
+  };
+  it('is seeded: n training points and 40 validation points, each set one point in each equal slice of [−1, 1]', () => {
     expect(makeOverfittingData(12, 0.2, 1)).toEqual(data);
     expect(makeOverfittingData(12, 0.2, 2).train.x).not.toEqual(data.train.x);
-    expect(data.train.x.length).toBe(12);
-    expect(data.validation.x.length).toBe(VALIDATION_POINTS);
-    data.train.x.forEach((x, i) => {
-      expect(x).toBeGreaterThanOrEqual(-1 + (2 * i) / 12);
-      expect(x).toBeLessThan(-1 + (2 * (i + 1)) / 12);
-    });
-    expect([...data.validation.x].every((x) => x >= -1 && x < 1)).toBe(true);
+    expectSpread(data.train.x, 12, [-1, 1]);
+    expectSpread(data.validation.x, VALIDATION_POINTS, [-1, 1]);
+  });
+  it('the unlucky validation set: 8 points spread over the middle (−0.7, 0.7), the same training set', () => {
+    const unlucky = makeOverfittingData(12, 0.2, 1, true);
+    expect(unlucky.train).toEqual(data.train);
+    expectSpread(unlucky.validation.x, UNLUCKY_VALIDATION.points, UNLUCKY_VALIDATION.range);
+    expect(UNLUCKY_VALIDATION).toEqual({ points: 8, range: [-0.7, 0.7] });
   });
   it('changing n keeps the validation set; changing σ only rescales the same noise', () => {
     expect(makeOverfittingData(20, 0.2, 1).validation).toEqual(data.validation);
+    expect(makeOverfittingData(20, 0.2, 1, true).validation).toEqual(makeOverfittingData(12, 0.2, 1, true).validation);
     const clean = makeOverfittingData(12, 0, 1);
     const loud = makeOverfittingData(12, 0.4, 1);
     clean.train.x.forEach((x, i) => {
@@ -203,7 +222,7 @@ class ReferenceAdam {
 }
 
 describe('the tfjs trainer', () => {
-  it("records loss = MSE + penalty, both MSEs and θ before each update, and takes exactly Adam's steps on the formulas", () => {
+  it("records loss = MSE + penalty, the three MSEs and θ before each update, and takes exactly Adam's steps on the formulas", () => {
     for (const [kind, lambda] of [
       ['none', 0],
       ['l2', 0.01],
@@ -213,7 +232,7 @@ describe('the tfjs trainer', () => {
       const model = createOverfitting(p, 1);
       const info = model.info as OverfittingInfo;
       expect(info.train).toEqual(makeOverfittingData(12, 0.2, 1).train);
-      expect(model.traceNames).toEqual(['trainMse', 'validationMse', 'b', 'w1', 'w2', 'w3', 'w4', 'w5']);
+      expect(model.traceNames).toEqual(['trainMse', 'validationMse', 'newDataMse', 'b', 'w1', 'w2', 'w3', 'w4', 'w5']);
       const rows = steps(model, 30);
       const adam = new ReferenceAdam(6, 0.05);
       let theta = new Array(6).fill(0);
@@ -222,6 +241,7 @@ describe('the tfjs trainer', () => {
         expect(row[0], `${kind} loss ${i}`).toBeCloseTo(objective(info.train, theta, kind, lambda), 4);
         expect(Math.abs(row[1 + TRACE_TRAIN] - mse(info.train, theta))).toBeLessThan(tol);
         expect(Math.abs(row[1 + TRACE_VALIDATION] - mse(info.validation, theta))).toBeLessThan(tol);
+        expect(Math.abs(row[1 + TRACE_NEW_DATA] - expectedMse(theta, 0.2))).toBeLessThan(tol);
         row.slice(1 + TRACE_THETA).forEach((v, k) => expect(Math.abs(v - theta[k]), `${kind} step ${i + 1} θ${k}`).toBeLessThan(tol));
         const g = mseGradient(info.train, theta);
         const pg = penaltyGradient(kind, lambda, theta);
@@ -268,7 +288,24 @@ describe('the tfjs trainer', () => {
     const learned = last.slice(1 + TRACE_THETA);
     for (let x = -1; x <= 1; x += 0.05) expect(Math.abs(predict(learned, x) - predict(fit, x))).toBeLessThan(0.01);
     expect(last[1 + TRACE_VALIDATION]).toBeCloseTo(mse(info.validation, fit), 3);
+    expect(last[1 + TRACE_NEW_DATA]).toBeCloseTo(expectedMse(fit, 0.2), 3);
     model.dispose();
+  });
+
+  it('measures the unlucky validation set when switched on, and the new-data loss does not depend on it', () => {
+    const lucky = createOverfitting(params({ degree: 5 }), 1);
+    const unlucky = createOverfitting(params({ degree: 5, unluckyValidation: true }), 1);
+    const info = unlucky.info as OverfittingInfo;
+    expect(info.validation).toEqual(makeOverfittingData(12, 0.2, 1, true).validation);
+    const [a, b] = [steps(lucky, 50), steps(unlucky, 50)];
+    a.forEach((row, i) => {
+      // The same model: float32 sums over a matrix with other rows may differ in the last bits.
+      expect(b[i][1 + TRACE_NEW_DATA]).toBeCloseTo(row[1 + TRACE_NEW_DATA], 6);
+      b[i].slice(1 + TRACE_THETA).forEach((v, k) => expect(v).toBeCloseTo(row[1 + TRACE_THETA + k], 6));
+      expect(b[i][1 + TRACE_VALIDATION]).toBeCloseTo(mse(info.validation, row.slice(1 + TRACE_THETA)), 4);
+    });
+    lucky.dispose();
+    unlucky.dispose();
   });
 
   it('at the defaults, degree 12 overfits: validation loss turns up while training loss keeps falling; L2 and a low degree do not', () => {
@@ -277,17 +314,25 @@ describe('the tfjs trainer', () => {
       const rows = steps(model, DEFAULTS.steps);
       model.dispose();
       const best = bestStep(rows.map((r) => r[1 + TRACE_VALIDATION]))!;
-      return { best, atBest: rows[best - 1], end: rows.at(-1)! };
+      const truthBest = bestStep(rows.map((r) => r[1 + TRACE_NEW_DATA]))!;
+      return { best, truthBest, atBest: rows[best - 1], atTruthBest: rows[truthBest - 1], end: rows.at(-1)! };
     };
     const plain = run({});
     expect(plain.best).toBeGreaterThan(100);
     expect(plain.best).toBeLessThan(DEFAULTS.steps / 2);
     expect(plain.end[1 + TRACE_VALIDATION]).toBeGreaterThan(2 * plain.atBest[1 + TRACE_VALIDATION]);
     expect(plain.end[1 + TRACE_TRAIN]).toBeLessThan(0.8 * plain.atBest[1 + TRACE_TRAIN]);
+    // The default validation set stands in for new data: the model it keeps is within 1 % of the best one.
+    expect(plain.atBest[1 + TRACE_NEW_DATA]).toBeLessThan(1.01 * plain.atTruthBest[1 + TRACE_NEW_DATA]);
 
     const l2 = run({ penalty: 'l2', lambda: 0.001 });
-    expect(l2.end[1 + TRACE_VALIDATION]).toBeLessThan(1.05 * l2.atBest[1 + TRACE_VALIDATION]);
+    expect(l2.end[1 + TRACE_VALIDATION]).toBeLessThan(1.2 * l2.atBest[1 + TRACE_VALIDATION]);
     expect(l2.end[1 + TRACE_VALIDATION]).toBeLessThan(plain.end[1 + TRACE_VALIDATION] / 2);
+
+    // The unlucky set misses the ends, where the polynomial swings: it keeps a model far worse on new data.
+    const unlucky = run({ unluckyValidation: true });
+    expect(unlucky.truthBest).toBe(plain.truthBest);
+    expect(unlucky.atBest[1 + TRACE_NEW_DATA]).toBeGreaterThan(1.5 * unlucky.atTruthBest[1 + TRACE_NEW_DATA]);
 
     const cubic = run({ degree: 3 });
     expect(cubic.end[1 + TRACE_VALIDATION]).toBeLessThan(plain.end[1 + TRACE_VALIDATION] / 2);
@@ -324,12 +369,15 @@ describe('the tfjs trainer', () => {
 });
 
 describe('early stopping picks the best validation step', () => {
-  it('reads the step, its losses and its θ off a hand-made trace', () => {
-    // width 4: [train, validation, b, w₁]; the initial row, then steps 1–4 with validation 0.5, 0.2, 0.3, 0.2.
-    const trace = [9, 9, 0, 0, 0.4, 0.5, 1, 1, 0.3, 0.2, 2, 2, 0.2, 0.3, 3, 3, 0.1, 0.2, 4, 4];
-    expect([...stepSeries(trace, 4, TRACE_VALIDATION)]).toEqual([0.5, 0.2, 0.3, 0.2]);
-    expect(earlyStopMark(trace, 4)).toEqual({ step: 2, validation: 0.2, train: 0.3, theta: [2, 2] });
-    expect(earlyStopMark(trace.slice(0, 4), 4)).toBeNull();
+  it('reads the step, its losses and its θ off a hand-made trace, and the step new data would pick', () => {
+    // width 5: [train, validation, new data, b, w₁]; the initial row, then steps 1–4 with validation 0.5, 0.2,
+    // 0.3, 0.2 and new data 0.6, 0.5, 0.25, 0.3.
+    const trace = [9, 9, 9, 0, 0, 0.4, 0.5, 0.6, 1, 1, 0.3, 0.2, 0.5, 2, 2, 0.2, 0.3, 0.25, 3, 3, 0.1, 0.2, 0.3, 4, 4];
+    expect([...stepSeries(trace, 5, TRACE_VALIDATION)]).toEqual([0.5, 0.2, 0.3, 0.2]);
+    expect(earlyStopMark(trace, 5)).toEqual({ step: 2, validation: 0.2, train: 0.3, newData: 0.5, theta: [2, 2] });
+    expect(newDataBest(trace, 5)).toEqual({ step: 3, newData: 0.25 });
+    expect(earlyStopMark(trace.slice(0, 5), 5)).toBeNull();
+    expect(newDataBest(trace.slice(0, 5), 5)).toBeNull();
   });
 
   it("the widget's mark is bestStep of the run's validation losses, and its θ is the model measured there", () => {

@@ -6,11 +6,17 @@
  * The model is ŷ = b + Σₖ wₖ xᵏ (k = 1 … d) with x in [−1, 1], so every feature xᵏ stays in [−1, 1].
  * Parameters are kept as one vector θ = [b, w₁, …, w_d]; the penalties leave the bias b alone.
  */
-import { createRng, gaussian, uniform } from '../shared/random';
+import { createRng, gaussian } from '../shared/random';
 
 export const X_RANGE: [number, number] = [-1, 1];
 /** The validation set is larger than the training set, so its loss is a steadier estimate. */
 export const VALIDATION_POINTS = 40;
+/**
+ * The small, unlucky validation set (the `unluckyValidation` switch): a few points, all in the middle of
+ * the range, so none sees the ends, where an overfitted polynomial swings. Eight points drawn uniformly on
+ * [−1, 1] all land in (−0.7, 0.7) with probability 0.7⁸ ≈ 6 %: bad luck, but not rare.
+ */
+export const UNLUCKY_VALIDATION = { points: 8, range: [-0.7, 0.7] as [number, number] };
 
 /** The smooth curve the points are drawn around. */
 export function target(x: number): number {
@@ -36,27 +42,34 @@ export interface OverfittingInfo extends OverfittingData {
 export type PenaltyKind = 'none' | 'l1' | 'l2';
 
 /**
- * n training and VALIDATION_POINTS validation points with y = sin(πx) + σ·N(0, 1).
- * Training x: one point uniform in each of n equal slices of [−1, 1] (still uniform on [−1, 1] overall),
- * so no seed leaves a wide gap. With plain uniform x, some seeds left a gap near an end where the
- * polynomial swings off at once: the validation loss was lowest after 3–8 steps and the early-stopping
- * mark sat at the start. Validation x: uniform in [−1, 1].
- * The two sets use separate random streams, so changing n leaves the validation set as it was, and
- * changing σ only rescales the same noise.
+ * n training points and a validation set, with y = sin(πx) + σ·N(0, 1). Each set's x is spread: one point
+ * uniform in each of its `count` equal slices of its range (still uniform on the range overall), so no
+ * seed leaves a wide gap. With plain uniform x, some seeds left a gap near an end where the polynomial
+ * swings off at once: in training, the validation loss was lowest after 3–8 steps; in validation (seed 1
+ * had no point left of −0.86), early stopping kept a model whose error on new data was 2.3 times the best.
+ * The validation set is VALIDATION_POINTS points on the whole range, or with `unlucky` the
+ * UNLUCKY_VALIDATION points on the middle only.
+ * The sets use separate random streams, so changing n leaves the validation set as it was, and changing σ
+ * only rescales the same noise.
  */
-export function makeOverfittingData(n: number, noise: number, seed: number): OverfittingData {
-  const sample = (count: number, streamSeed: number, spread: boolean): Dataset1D => {
+export function makeOverfittingData(n: number, noise: number, seed: number, unlucky = false): OverfittingData {
+  const sample = (count: number, streamSeed: number, [lo, hi]: [number, number]): Dataset1D => {
     const rng = createRng(streamSeed);
     const x = new Float64Array(count);
     const y = new Float64Array(count);
-    const width = X_RANGE[1] - X_RANGE[0];
     for (let i = 0; i < count; i++) {
-      x[i] = spread ? X_RANGE[0] + (width * (i + rng())) / count : uniform(rng, X_RANGE[0], X_RANGE[1]);
+      x[i] = lo + ((hi - lo) * (i + rng())) / count;
       y[i] = target(x[i]) + noise * gaussian(rng);
     }
     return { x, y };
   };
-  return { train: sample(n, seed, true), validation: sample(VALIDATION_POINTS, (seed ^ 0x5bd1e995) >>> 0, false) };
+  const validationSeed = (seed ^ 0x5bd1e995) >>> 0;
+  return {
+    train: sample(n, seed, X_RANGE),
+    validation: unlucky
+      ? sample(UNLUCKY_VALIDATION.points, validationSeed, UNLUCKY_VALIDATION.range)
+      : sample(VALIDATION_POINTS, validationSeed, X_RANGE),
+  };
 }
 
 /** The row-major n × d matrix of features xᵢᵏ, k = 1 … d (no column of ones: the bias is separate). */

@@ -1,17 +1,25 @@
 /**
- * Reads the early-stopping point off the widget's flat trace: the step whose validation loss is the
- * lowest so far (src/ml/shared/early-stopping.ts decides), with that step's losses and parameters.
+ * Reads two picks off the widget's flat trace: the early-stopping point, the step whose validation loss is
+ * the lowest so far (src/ml/shared/early-stopping.ts decides), with that step's losses and parameters; and
+ * the step the truth would pick, the lowest expected loss on new data so far.
  */
 import { bestStep } from '../../ml/shared/early-stopping';
-import { TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../ml/overfitting/contract';
+import { TRACE_NEW_DATA, TRACE_THETA, TRACE_TRAIN, TRACE_VALIDATION } from '../../ml/overfitting/contract';
 
 export interface EarlyStopMark {
   /** 1-based, as the loss chart counts steps. */
   step: number;
   validation: number;
   train: number;
+  /** The expected MSE on new data of the model kept. */
+  newData: number;
   /** θ = [b, w₁, …, w_d] as measured at that step (before its update). */
   theta: number[];
+}
+
+export interface NewDataBest {
+  step: number;
+  newData: number;
 }
 
 /** The per-step values at `offset` of each record, skipping the initial trace (the first `width` values). */
@@ -30,6 +38,12 @@ export function earlyStopMark(traces: ArrayLike<number>, width: number): EarlySt
     step,
     validation: traces[row + TRACE_VALIDATION],
     train: traces[row + TRACE_TRAIN],
+    newData: traces[row + TRACE_NEW_DATA],
     theta: Array.from({ length: width - TRACE_THETA }, (_, k) => traces[row + TRACE_THETA + k]),
   };
+}
+
+export function newDataBest(traces: ArrayLike<number>, width: number): NewDataBest | null {
+  const step = bestStep(stepSeries(traces, width, TRACE_NEW_DATA));
+  return step === undefined ? null : { step, newData: traces[step * width + TRACE_NEW_DATA] };
 }
