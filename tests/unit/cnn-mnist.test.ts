@@ -19,7 +19,7 @@ import { CNN_MNIST_PARAMS, type CnnMnistParams } from '../../src/ml/cnn-mnist/co
 import { packDigits } from '../../src/ml/cnn-mnist/data';
 import { forwardCnn, forwardDense, pixelArithmetic } from '../../src/ml/cnn-mnist/forward';
 import { buildCnn } from '../../src/ml/cnn-mnist/models';
-import type { SavedModel } from '../../src/ml/cnn-mnist/export-names';
+import type { SavedModel } from '../../src/ml/shared/saved-model';
 import { createCnnMnist } from '../../src/ml/cnn-mnist/trainer';
 import { ensureWasmConv2DBackpropFilter } from '../../src/ml/tfjs/conv2d-backprop-filter';
 import { defaults } from '../../src/state/params';

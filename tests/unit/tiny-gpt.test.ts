@@ -7,7 +7,18 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_GPT_PARAMS, type SampleReply, type TinyGptParams } from '../../src/ml/language-model/contract';
 import { packCorpus, unpackCorpus } from '../../src/ml/language-model/packing';
-import { createTinyGpt, readCorpus, spreadStarts, windows, windowStarts } from '../../src/ml/language-model/trainer';
+import { artifactsFromFiles, loadTinyGpt } from '../../src/ml/language-model/export';
+import { CharTokenizer } from '../../src/ml/language-model/tokenizer';
+import {
+  createTinyGpt,
+  parseSampleRequest,
+  readCorpus,
+  spreadStarts,
+  windows,
+  windowStarts,
+  writeSample,
+} from '../../src/ml/language-model/trainer';
+import type { SavedModel } from '../../src/ml/shared/saved-model';
 import { defaults } from '../../src/state/params';
 import { useBackend } from '../bench/backends';
 
@@ -110,7 +121,22 @@ describe('the trainer', () => {
     const greedy = await ask({ prompt: '白日', length: 10, greedy: true, seed: 1 });
     expect(greedy.prompt).toBe('白日');
     expect(greedy.text.startsWith('依山尽')).toBe(true);
-    await expect(model.request!('save')).rejects.toThrow(/no request/);
+    // Saved and loaded, the model writes exactly what it wrote before (same weights, same vocabulary).
+    const saved = (await model.request!('save')).value as SavedModel;
+    expect(saved.stored).toBe(false);
+    const loaded = loadTinyGpt(artifactsFromFiles(saved.modelJson, saved.weights));
+    expect(loaded.topology).toMatchObject({ corpus: 'quatrains', step: 120, shape: { width: 32, heads: 2, layers: 1, positions: 25 } });
+    const again = writeSample(
+      loaded.model,
+      new CharTokenizer(loaded.topology.characters),
+      parseSampleRequest({ prompt: '白日', length: 10, greedy: true }),
+      120,
+    );
+    expect(again.text).toBe(greedy.text);
+    expect(Array.from(again.attention)).toEqual(Array.from(greedy.attention));
+    loaded.model.dispose();
+    expect(() => loadTinyGpt({ modelTopology: { format: 'keras' } })).toThrow(/not a saved tiny GPT/);
+    await expect(model.request!('fly')).rejects.toThrow(/no request/);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);

@@ -5,7 +5,8 @@
  * serving lesson to load.
  */
 import * as tf from '@tensorflow/tfjs';
-import { STORED_MODEL_URL, WEIGHTS_FILE, type SavedModel } from './export-names';
+import type { SavedModel } from '../shared/saved-model';
+import { STORED_MODEL_URL, WEIGHTS_FILE } from './export-names';
 
 export async function exportModel(model: tf.LayersModel): Promise<{ value: SavedModel; transfer: Transferable[] }> {
   let artifacts: tf.io.ModelArtifacts | null = null;

@@ -47,6 +47,16 @@ export const TINY_GPT_PARAMS = [
   },
   { key: 'batch', kind: 'int', min: 8, max: 64, default: 32, step: 8, live: true, label: { zh: '批大小', en: 'Batch size' } },
   {
+    key: 'dropout',
+    kind: 'float',
+    min: 0,
+    max: 0.5,
+    default: 0.2,
+    step: 0.05,
+    live: true,
+    label: { zh: 'dropout 比例', en: 'Dropout rate' },
+  },
+  {
     key: 'temperature',
     kind: 'float',
     min: 0.1,

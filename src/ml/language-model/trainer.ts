@@ -13,6 +13,7 @@ import type { ModelFactory } from '../tfjs/trainable';
 import { CachedDecoder } from '../tiny-transformer/decoder';
 import { CausalTransformer, transformerParameters } from '../tiny-transformer/transformer';
 import { heldOutBaselines } from './baselines';
+import { exportTinyGpt } from './export';
 import { bits, TINY_GPT, type SampleReply, type SampleRequest, type TinyGptInfo, type TinyGptParams } from './contract';
 import { characterCount } from './corpus';
 import { unpackCorpus } from './packing';
@@ -54,7 +55,7 @@ function meanBits(model: CausalTransformer, inputs: Int32Array, labels: Int32Arr
   return bits(nats);
 }
 
-function parseSampleRequest(argument: unknown): SampleRequest {
+export function parseSampleRequest(argument: unknown): SampleRequest {
   const a = (argument ?? {}) as Partial<SampleRequest>;
   const number = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
   return {
@@ -141,6 +142,16 @@ export function readCorpus(data: Uint8Array, T: number) {
   };
 }
 
+/** Quatrains: how many lines are well-formed poems; Shakespeare (`words` given): the share of known words. */
+function scoreSample(reply: SampleReply, request: SampleRequest, words: ReadonlySet<string> | null) {
+  if (words) {
+    reply.wordShare = knownWordShare(reply.text, words);
+    return;
+  }
+  const total = Math.max(1, request.stopAfterLines);
+  reply.wellFormed = { ok: reply.text.split('\n').slice(0, total).filter(isWellFormedQuatrain).length, total };
+}
+
 export const createTinyGpt: ModelFactory<TinyGptParams, Uint8Array> = (params, seed, data) => {
   if (!(data instanceof Uint8Array)) throw new Error('tiny-gpt needs its corpus from the page');
   const T = params.context;
@@ -157,6 +168,7 @@ export const createTinyGpt: ModelFactory<TinyGptParams, Uint8Array> = (params, s
   const optimizer = tf.train.adam(params.lr);
   const rng = createRng(seed);
   let batch = params.batch;
+  let dropout = params.dropout;
   let step = 0;
   // Shakespeare's words, made when the first sample is scored.
   let trainWords: Set<string> | undefined;
@@ -188,7 +200,8 @@ export const createTinyGpt: ModelFactory<TinyGptParams, Uint8Array> = (params, s
         const tokens = tf.tensor2d(inputs, [batch, T], 'int32');
         const next = tf.tensor1d(labels, 'int32');
         const { value, grads } = tf.variableGrads(() => {
-          const { logits } = model.forward(tokens);
+          // Masks drawn from the run's seed and the step: a link replays the same run.
+          const { logits } = model.forward(tokens, false, { rate: dropout, seed: seed * 1000 + step * 16 });
           return sparseSoftmaxCrossEntropy(tf.reshape(logits, [batch * T, shape.vocabulary]) as tf.Tensor2D, next);
         }, model.variables);
         optimizer.applyGradients(grads as tf.NamedTensorMap as Parameters<typeof optimizer.applyGradients>[0]);
@@ -201,22 +214,17 @@ export const createTinyGpt: ModelFactory<TinyGptParams, Uint8Array> = (params, s
       return record;
     },
     request(name, argument) {
+      if (name === 'save') return exportTinyGpt(model, { characters: [...tokenizer.characters], corpus: texts.corpus, step });
       if (name !== 'sample') return Promise.reject(new Error(`tiny-gpt has no request “${name}”`));
       const request = parseSampleRequest(argument);
       const reply = writeSample(model, tokenizer, request, step);
-      if (aligned) {
-        const total = Math.max(1, request.stopAfterLines);
-        const ok = reply.text.split('\n').slice(0, total).filter(isWellFormedQuatrain).length;
-        reply.wellFormed = { ok, total };
-      } else {
-        trainWords ??= wordSet(texts.train);
-        reply.wordShare = knownWordShare(reply.text, trainWords);
-      }
+      scoreSample(reply, request, aligned ? null : (trainWords ??= wordSet(texts.train)));
       return Promise.resolve({ value: reply, transfer: [reply.attention.buffer] });
     },
     setLive(next) {
       if (next.lr !== undefined) setLearningRate(optimizer, next.lr);
       if (next.batch !== undefined) batch = next.batch;
+      if (next.dropout !== undefined) dropout = next.dropout;
     },
     dispose() {
       model.dispose();

@@ -103,14 +103,23 @@ export class CausalTransformer {
 
   /**
    * Logits [B, T, vocabulary] for tokens [B, T] (int32), and with `attention` every layer's weights
-   * [B, heads, T, T].
+   * [B, heads, T, T]. In training, `dropout` zeroes that share of the embeddings and of each block's
+   * attention and feed-forward outputs (scaling the rest up), with masks drawn from `seed`.
    */
-  forward(tokens: tf.Tensor2D, attention = false): { logits: tf.Tensor3D; weights: tf.Tensor4D[] } {
+  forward(
+    tokens: tf.Tensor2D,
+    attention = false,
+    dropout?: { rate: number; seed: number },
+  ): { logits: tf.Tensor3D; weights: tf.Tensor4D[] } {
     const [B, T] = tokens.shape;
     const { width: d, heads: H, vocabulary: V } = this.shape;
     const k = headSize(this.shape);
     let x = tf.reshape(tf.gather(this.embedding, tf.reshape(tokens, [B * T])), [B, T, d]) as tf.Tensor3D;
     if (this.positions) x = tf.add(x, tf.slice(this.positions, [0, 0], [T, d]));
+    let drawn = 0;
+    const drop = <R extends tf.Tensor>(t: R): R =>
+      dropout && dropout.rate > 0 ? (tf.dropout(t, dropout.rate, undefined, dropout.seed + drawn++) as R) : t;
+    x = drop(x);
     const mask = tf.slice(this.mask, [0, 0], [T, T]);
     const weights: tf.Tensor4D[] = [];
     const heads = (m: tf.Tensor2D) => tf.transpose(tf.reshape(m, [B, T, H, k]), [0, 2, 1, 3]) as tf.Tensor4D;
@@ -123,10 +132,10 @@ export class CausalTransformer {
       const w = tf.softmax(scores) as tf.Tensor4D;
       if (attention) weights.push(w);
       const mixed = tf.reshape(tf.transpose(matMul(w, v), [0, 2, 1, 3]), [B * T, H * k]) as tf.Tensor2D;
-      x = tf.add(x, tf.reshape(matMul(mixed, block.output), [B, T, d]));
+      x = tf.add(x, drop(tf.reshape(matMul(mixed, block.output), [B, T, d])));
       const g = tf.reshape(layerNorm(x, block.norm2), [B * T, d]) as tf.Tensor2D;
       const hidden = tf.relu(tf.add(matMul(g, block.hidden), block.hiddenBias)) as tf.Tensor2D;
-      x = tf.add(x, tf.reshape(tf.add(matMul(hidden, block.back), block.backBias), [B, T, d]));
+      x = tf.add(x, drop(tf.reshape(tf.add(matMul(hidden, block.back), block.backBias), [B, T, d])));
     }
     const out = tf.reshape(layerNorm(x, this.finalNorm), [B * T, d]) as tf.Tensor2D;
     const logits = tf.reshape(tf.add(matMul(out, this.unembedding), this.unembeddingBias), [B, T, V]) as tf.Tensor3D;

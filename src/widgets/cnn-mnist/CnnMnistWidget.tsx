@@ -1,3 +1,4 @@
+import { CNN_FILES } from '../../ml/cnn-mnist/export-names';
 import { useCallback, useState } from 'react';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { formatNumber } from '../../controls/format';
@@ -13,7 +14,7 @@ import { ArchitectureTable } from './ArchitectureTable';
 import { InsideNetwork } from './InsideNetwork';
 import { DataLoadProgress } from '../shared/DataLoadProgress';
 import { CNN_RUN_STRINGS } from './run-strings';
-import { SaveModel } from './SaveModel';
+import { SaveModel } from '../shared/SaveModel';
 import { TrainingCurves } from './TrainingCurves';
 import { useMnistData, type LoadedDigits } from './useMnistData';
 import { CNN_VIEW_STRINGS } from './view-strings';
@@ -82,7 +83,7 @@ export default function CnnMnistWidget({ id, initial }: WidgetProps) {
       <PlayControls t={t.widget} {...controls} />
       <ParamPanel specs={CNN_MNIST.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
-        <SaveModel request={trainer.request} disabled={!info} s={s} />
+        <SaveModel request={trainer.request} disabled={!info} files={CNN_FILES} s={s} />
         <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
       {info && <ArchitectureTable info={info} s={s} />}

@@ -4,9 +4,11 @@ import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { useLang, useStrings } from '../../i18n/LangContext';
 import { TINY_GPT } from '../../ml/language-model/contract';
+import { TINY_GPT_FILES } from '../../ml/language-model/export-names';
 import { traceIndex } from '../../ml/shared/contract';
 import type { WidgetProps } from '../registration';
 import { DataLoadProgress } from '../shared/DataLoadProgress';
+import { SaveModel } from '../shared/SaveModel';
 import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { GptCurves } from './GptCurves';
@@ -96,6 +98,7 @@ export default function TinyGptWidget({ id, initial }: WidgetProps) {
       <ParamPanel specs={TINY_GPT.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <CopyLinkButton t={t.widget} url={shareUrl} />
+        <SaveModel request={trainer.request} disabled={!info} files={TINY_GPT_FILES} s={s} />
       </div>
     </WidgetShell>
   );

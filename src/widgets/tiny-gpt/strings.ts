@@ -41,6 +41,13 @@ const zh = {
   headLabel: (layer: number, head: number) => `第 ${layer} 层第 ${head} 个头`,
   weightLabel: (character: string, weight: string) => `“${character}” ${weight}`,
   newline: '换行',
+  save: '保存模型',
+  saving: '正在保存…',
+  saved: (stored: boolean): string =>
+    stored
+      ? '已下载模型描述与权重文件，并存入本浏览器（IndexedDB），第 15 课可以直接加载。'
+      : '已下载模型描述与权重文件（本浏览器不允许存入 IndexedDB）。',
+  saveFailed: (why: string) => `保存失败：${why}`,
 };
 
 export type TinyGptStrings = typeof zh;
@@ -86,6 +93,13 @@ const en: TinyGptStrings = {
   headLabel: (layer, head) => `Layer ${layer}, head ${head}`,
   weightLabel: (character, weight) => `“${character}” ${weight}`,
   newline: 'new line',
+  save: 'Save model',
+  saving: 'Saving…',
+  saved: (stored) =>
+    stored
+      ? 'Downloaded the model’s description and its weights file, and kept a copy in this browser (IndexedDB) for lesson 15.'
+      : 'Downloaded the model’s description and its weights file (this browser refused IndexedDB).',
+  saveFailed: (why) => `Saving failed: ${why}`,
 };
 
 export const TINY_GPT_STRINGS = { zh, en } as const;
