@@ -4,6 +4,7 @@
 // text is readable and the widget code loaded after it, gzipped. Figures, not assertions.
 // Usage: npm run build && node scripts/bench-browser.mjs [widget-id …] [--weights] [--tasks]
 //   cnn-mnist, tiny-transformer: five runs each (seeds 1–5; BENCH_SEEDS=1,2 for fewer) timed to held-out accuracy targets.
+//   tiny-gpt: five runs per corpus (BENCH_CORPUS=quatrains or shakespeare for one) timed to the baselines, with samples.
 //   no arguments: every widget, then the lesson weights; widget ids: only those; --weights: only the weights;
 //   --tasks: also the CPU time of the longest main-thread task (from a trace).
 //   BENCH_PORT (default 4174) and BENCH_DIST (default dist) let two checkouts, or two builds, be measured side by side.
@@ -161,6 +162,101 @@ async function accuracyRun(browser, race, seed) {
     ...row,
     'steps/s': +(last.step / seconds).toFixed(1),
     'view redraws/s': +redraws.toFixed(1),
+    'long tasks (> 50 ms)': longTasks.length,
+    'longest task (ms)': Math.round(Math.max(0, ...longTasks)),
+  };
+}
+
+/**
+ * The tiny GPT at its defaults, per corpus and seed: seconds until the held-out loss falls below the unigram
+ * and the bigram baselines, its best value and how far it has risen from it at the end, and at `checkpoint`
+ * seconds (training paused meanwhile) five samples written on the button: quatrains well-formed of 20, or
+ * Shakespeare's share of known words, and how long each sample took from the click to its arrival.
+ */
+const LANGUAGE_RACES = [
+  { lang: 'zh', corpus: 'quatrains', checkpoint: 60, limit: 300 },
+  { lang: 'en', corpus: 'shakespeare', checkpoint: 180, limit: 200 },
+];
+
+async function sampleFive(w) {
+  const seedOf = () => w.evaluate((el) => Number(el.dataset.sampleSeed || 0));
+  const quality = [];
+  const ms = [];
+  for (let i = 0; i < 5; i++) {
+    const before = await seedOf();
+    const started = Date.now();
+    await w.locator('.gpt-prompt button').click();
+    await w.page().waitForFunction(([el, seed]) => Number(el.dataset.sampleSeed || 0) > seed, [await w.elementHandle(), before]);
+    ms.push(Date.now() - started);
+    quality.push(await w.evaluate((el) => Number(el.dataset.wellFormed || el.dataset.wordShare)));
+  }
+  return { quality, ms };
+}
+
+async function languageRun(browser, race, seed) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
+  await page.goto(`${base}/${race.lang}/language-model?tiny-gpt.seed=${seed}&tiny-gpt.steps=20000`);
+  const w = page.locator('[data-widget="tiny-gpt"]');
+  await w.waitFor();
+  await page.waitForTimeout(1000);
+  await w.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-widget="tiny-gpt"]')?.getAttribute('data-state') === 'idle', null, {
+    timeout: 120_000,
+  });
+  await w.locator('.gpt-samples').scrollIntoViewIfNeeded();
+  await page.evaluate(() => (window.__longTasks = []));
+  const read = () =>
+    w.evaluate((el) => ({
+      step: Number(el.dataset.step),
+      v: Number(el.dataset.validation),
+      u: Number(el.dataset.unigram),
+      b: Number(el.dataset.bigram),
+    }));
+  let trained = 0;
+  let since = Date.now();
+  const clock = () => trained + (Date.now() - since) / 1000;
+  await w.locator('[data-action=play]').click();
+  const reached = {};
+  let best = { v: Infinity, s: 0 };
+  let last = await read();
+  let checked = null;
+  while (clock() < race.limit) {
+    await page.waitForTimeout(250);
+    last = await read();
+    const s = clock();
+    if (last.v < last.u && !reached.unigram) reached.unigram = s;
+    if (last.v < last.b && !reached.bigram) reached.bigram = s;
+    if (last.v < best.v) best = { v: last.v, s };
+    if (!checked && s >= race.checkpoint) {
+      await w.locator('[data-action=pause]').click();
+      trained = clock();
+      checked = await sampleFive(w);
+      since = Date.now();
+      await w.locator('[data-action=play]').click();
+    }
+  }
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  await page.close();
+  const q = checked?.quality ?? [];
+  return {
+    seed,
+    'below unigram (s)': reached.unigram?.toFixed(1) ?? '—',
+    'below bigram (s)': reached.bigram?.toFixed(1) ?? '—',
+    'best held-out (bits)': `${best.v.toFixed(3)} at ${best.s.toFixed(0)} s`,
+    'end: above best': `${(((last.v - best.v) / best.v) * 100).toFixed(1)} %`,
+    [race.corpus === 'quatrains' ? `well-formed of 20 at ${race.checkpoint} s` : `known words at ${race.checkpoint} s`]:
+      race.corpus === 'quatrains'
+        ? Math.round(q.reduce((a, b) => a + b * 4, 0))
+        : `${((q.reduce((a, b) => a + b, 0) / q.length) * 100).toFixed(0)} %`,
+    'sample ms (median of 5)': checked ? [...checked.ms].sort((a, b) => a - b)[2] : '—',
+    'steps/s': +(last.step / race.limit).toFixed(2),
     'long tasks (> 50 ms)': longTasks.length,
     'longest task (ms)': Math.round(Math.max(0, ...longTasks)),
   };
@@ -398,6 +494,16 @@ try {
       console.log(race.title);
       console.table(accuracy);
     }
+    if (only.length === 0 || only.includes('tiny-gpt'))
+      for (const race of LANGUAGE_RACES) {
+        if (process.env.BENCH_CORPUS && process.env.BENCH_CORPUS !== race.corpus) continue;
+        const rows = [];
+        for (const seed of ACCURACY_SEEDS) rows.push(await languageRun(browser, race, seed));
+        console.log(
+          `The tiny GPT on ${race.corpus} at its defaults, ${race.limit} s of training (paused at ${race.checkpoint} s for five samples):`,
+        );
+        console.table(rows);
+      }
   }
   if (weightsOnly || only.length === 0) {
     const slugs = readdirSync('content')
