@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { SampleReply } from '../../ml/language-model/contract';
 import type { TinyGptStrings } from './strings';
 
 /**
@@ -7,21 +8,19 @@ import type { TinyGptStrings } from './strings';
  * weight to a screen reader.
  */
 export const LastTokenAttention = memo(function LastTokenAttention({
-  context,
-  attention,
+  sample,
   layers,
   heads,
-  next,
   s,
 }: {
-  context: string[];
-  attention: Float32Array;
+  sample: SampleReply;
   layers: number;
   heads: number;
-  /** The character the model wrote from this context. */
-  next: string;
   s: TinyGptStrings;
 }) {
+  const { context, attention } = sample;
+  // The character the model wrote from this context: the sample's last.
+  const next = [...sample.text].at(-1) ?? '';
   const T = context.length;
   if (T === 0 || attention.length !== layers * heads * T) return null;
   const shown = (c: string) => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);

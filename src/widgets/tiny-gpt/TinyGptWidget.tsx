@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
@@ -26,7 +26,9 @@ export default function TinyGptWidget({ id, initial }: WidgetProps) {
   const s = TINY_GPT_STRINGS[lang];
   // The corpus the worker runs on: set once loaded, so the worker starts only then.
   const [corpus, setCorpus] = useState<LoadedCorpus | null>(null);
-  const { values, shareUrl, view, change, shell, controls, trainer, near } = useWidgetRun(TINY_GPT, id, initial, {
+  // Unless the lesson or the link names one, the corpus follows the page's language.
+  const start = useMemo(() => ({ corpus: lang === 'en' ? 'shakespeare' : 'quatrains', ...initial }), [lang, initial]);
+  const { values, shareUrl, view, change, shell, controls, trainer, near } = useWidgetRun(TINY_GPT, id, start, {
     data: corpus?.packed,
     ready: corpus !== null,
   });
@@ -50,7 +52,6 @@ export default function TinyGptWidget({ id, initial }: WidgetProps) {
     request: trainer.request,
   });
   const sample = samples.sample;
-  const next = sample ? (sample.text ? [...sample.text].at(-1)! : '') : '';
 
   return (
     <WidgetShell
@@ -85,16 +86,7 @@ export default function TinyGptWidget({ id, initial }: WidgetProps) {
         onAgain={samples.again}
         s={s}
       />
-      {sample && info && (
-        <LastTokenAttention
-          context={sample.context}
-          attention={sample.attention}
-          layers={values.layers}
-          heads={values.heads}
-          next={next}
-          s={s}
-        />
-      )}
+      {sample && info && <LastTokenAttention sample={sample} layers={values.layers} heads={values.heads} s={s} />}
       <ParamPanel specs={TINY_GPT.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
       <div className="widget-actions">
         <CopyLinkButton t={t.widget} url={shareUrl} />
