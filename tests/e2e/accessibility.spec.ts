@@ -15,6 +15,7 @@ const PAGES: [string, string | null][] = [
   ['/en/evaluation', 'metrics'],
   ['/zh/cnn', 'cnn-mnist'],
   ['/en/transformer-attention', 'tiny-transformer'],
+  ['/zh/language-model', 'tiny-gpt'],
   ['/zh/glossary', null],
 ];
 

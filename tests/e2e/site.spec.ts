@@ -131,6 +131,7 @@ for (const [slug, id] of [
   ['evaluation', 'metrics'],
   ['cnn', 'cnn-mnist'],
   ['transformer-attention', 'tiny-transformer'],
+  ['language-model', 'tiny-gpt'],
 ]) {
   test(`${slug} reads at a phone’s width without sideways scrolling`, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
