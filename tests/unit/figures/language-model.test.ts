@@ -4,8 +4,7 @@
  * text, so a change on either side fails here.
  *
  * Not here: the figures only the tiny-gpt widget can produce (corpus sizes, the baselines on the real corpora,
- * times to pass them, sample quality, the default model's size). The lesson marks each of them with an HTML
- * comment `<!-- FIGURE: … -->` until they are measured.
+ * the steps to pass them, sample quality, the default model's size): language-model-widget.test.ts.
  *
  * GPT-2's token splits are not recomputed: GPT-2's tokenizer is no dependency of this project. They were read
  * once from GPT-2's byte-level BPE ranks (the `gpt2` ranks of js-tiktoken 1.0.21, the same merges as GPT-2's
