@@ -110,8 +110,8 @@ const ACCURACY_RACES = [
 ];
 const ACCURACY_SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3,4,5').split(',').map(Number);
 
-async function accuracyRun(browser, race, seed) {
-  const { id, slug, query, targets, limit, focus } = race;
+/** A new page that keeps the duration of every main-thread task over 50 ms in window.__longTasks. */
+async function pageWatchingLongTasks(browser) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
     window.__longTasks = [];
@@ -120,6 +120,12 @@ async function accuracyRun(browser, race, seed) {
       buffered: true,
     });
   });
+  return page;
+}
+
+async function accuracyRun(browser, race, seed) {
+  const { id, slug, query, targets, limit, focus } = race;
+  const page = await pageWatchingLongTasks(browser);
   const params = query
     .split('&')
     .map((pair) => `${id}.${pair}`)
@@ -194,14 +200,7 @@ async function sampleFive(w) {
 }
 
 async function languageRun(browser, race, seed) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
-      type: 'longtask',
-      buffered: true,
-    });
-  });
+  const page = await pageWatchingLongTasks(browser);
   await page.goto(`${base}/${race.lang}/language-model?tiny-gpt.seed=${seed}&tiny-gpt.steps=20000`);
   const w = page.locator('[data-widget="tiny-gpt"]');
   await w.waitFor();

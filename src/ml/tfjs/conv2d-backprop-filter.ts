@@ -10,7 +10,8 @@
  * own Transpose and Conv2D kernels, so it runs at the speed of wasm's convolution.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { KernelBackend, KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { wasmKernel } from './wasm-kernel';
+import type { KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 
 interface Conv2DBackpropFilterAttrs {
   strides: number | [number, number];
@@ -82,13 +83,5 @@ function conv2dBackpropFilter(args: { inputs: Record<string, TensorInfo>; backen
   return gradient;
 }
 
-const KERNEL: KernelConfig = {
-  kernelName: 'Conv2DBackpropFilter',
-  backendName: 'wasm',
-  kernelFunc: conv2dBackpropFilter as KernelConfig['kernelFunc'],
-};
-
 /** Registers the kernel for wasm once; a later tfjs that has its own keeps its own. */
-export function ensureWasmConv2DBackpropFilter() {
-  if (!tf.getKernel(KERNEL.kernelName, 'wasm')) tf.registerKernel(KERNEL);
-}
+export const ensureWasmConv2DBackpropFilter = wasmKernel('Conv2DBackpropFilter', conv2dBackpropFilter);

@@ -6,7 +6,8 @@
  * directly; there is no arithmetic worth compiling.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { wasmKernel } from './wasm-kernel';
+import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 
 /** The parts of tfjs-backend-wasm's BackendWasm (4.x) used here. */
 interface WasmBackend {
@@ -37,13 +38,5 @@ function unsortedSegmentSum(args: { inputs: Record<string, TensorInfo>; backend:
   return out;
 }
 
-const KERNEL: KernelConfig = {
-  kernelName: 'UnsortedSegmentSum',
-  backendName: 'wasm',
-  kernelFunc: unsortedSegmentSum as KernelConfig['kernelFunc'],
-};
-
 /** Registers the kernel for wasm once; a later tfjs that has its own keeps its own. */
-export function ensureWasmUnsortedSegmentSum() {
-  if (!tf.getKernel(KERNEL.kernelName, 'wasm')) tf.registerKernel(KERNEL);
-}
+export const ensureWasmUnsortedSegmentSum = wasmKernel('UnsortedSegmentSum', unsortedSegmentSum);
