@@ -2,10 +2,10 @@
 import type { Lang } from '../../i18n/strings';
 
 const zh = {
-  hint: '改动 X 或投影矩阵中的任何一个数，下面的结果都会立即重算。鼠标悬停或用键盘聚焦某个数，可以看到它是怎么算出来的；在一张表里按方向键可以逐格移动。',
+  hint: '改动 X 或投影矩阵中的任何一个数，下面的结果都会立即重算。把鼠标悬停在某个数上，或者用键盘移到它那里，就能看到它是怎么算出来的；在一张表里按方向键可以逐格移动。',
   notInLink: '“复制链接”只记录例子和各个开关，不记录你改过的数。',
   restore: '恢复例子里的数',
-  x: (d: number) => `X：每个词元一行的向量（d_model = ${d}）`,
+  x: (d: number) => `X：每个词元一行，每行一个向量（d_model = ${d}）`,
   w: (name: string, rows: number, cols: number) => `${name}（${rows} × ${cols}）`,
   projectionsOff: '投影已关闭：Q = K = V = X，d_k = d_model。',
   q: '查询矩阵 Q = X·W_Q',
@@ -39,7 +39,7 @@ const zh = {
   explainMaskedIn: (q: string, k: string, value: string) => `[${q}][${k}] = ${value}：“${k}”不在“${q}”之后，保留原得分。`,
   explainWeight: (q: string, k: string, t: string, fraction: string, value: string) =>
     `weights[${q}][${k}] = “${q}”这一行的 softmax 在“${k}”处的值：e^(得分/T) / Σ e^(得分/T)，T = ${t}${fraction} = ${value}`,
-  explainWeightZero: (q: string, k: string) => `weights[${q}][${k}] = 0（精确为零）：掩码给了 −∞，而 e^−∞ = 0。`,
+  explainWeightZero: (q: string, k: string) => `weights[${q}][${k}] = 0（恰好为 0）：掩码给了 −∞，而 e^−∞ = 0。`,
   explainSum: (q: string, value: string) => `“${q}”这一行的权重之和 = ${value}（softmax 的每一行加起来都是 1）`,
   explainOutput: (q: string, j: number, terms: string, value: string) =>
     `output[${q}][${j}] = Σ weights[${q}][·] × V[·][${j}] = ${terms} = ${value}`,

@@ -6,11 +6,10 @@ const zh = {
   loadingLabel: '下载 MNIST 数据的进度',
   loadFailed: (why: string) => `MNIST 数据没能载入：${why}`,
   retry: '重试',
-  credit: 'MNIST 数据集：Yann LeCun、Corinna Cortes、Christopher J. C. Burges，CC BY-SA 3.0 许可。',
-  dataLine: (train: number, test: number) =>
-    `训练用 ${train.toLocaleString('zh-CN')} 张，留出的测试集 ${test.toLocaleString('zh-CN')} 张（模型从不在测试集上训练）`,
+  credit: 'MNIST 数据集：Yann LeCun、Corinna Cortes、Christopher J. C. Burges，采用 CC BY-SA 3.0 许可。',
+  dataLine: (train: number, test: number) => `训练用 ${train} 张，留出的测试集 ${test} 张（模型从不在测试集上训练）`,
   epoch: '轮次（epoch）',
-  lossChart: '两个网络的训练损失（交叉熵，每步一个批次，对数刻度）',
+  lossChart: '两个网络的训练损失（每一步那批数据上的交叉熵，对数刻度）',
   accuracyChart: (every: number) => `测试集准确率（每 ${every} 步在全部测试数字上测一次）`,
   cnnSeries: '卷积网络',
   denseSeries: '全连接网络',
@@ -20,7 +19,7 @@ const zh = {
   architecture: '网络结构',
   layer: '层',
   output: '输出形状',
-  params: '参数',
+  params: '参数量',
   total: '合计',
   layerNames: {
     input: '输入',
@@ -29,12 +28,12 @@ const zh = {
     conv2: '卷积 2 + ReLU',
     pool2: '最大池化 2×2',
     flatten: '展平',
-    dense: '全连接输出（softmax 前的 10 个分数）',
+    dense: '全连接输出层（softmax 之前的 10 个得分）',
     hidden: '全连接隐藏层 + ReLU',
   },
   denseCaption: (hidden: number) => `对照：全连接网络 784 → ${hidden} → 10`,
   save: '保存模型',
-  saving: '正在保存…',
+  saving: '正在保存……',
   saved: (stored: boolean): string =>
     stored
       ? '已下载 model.json 与权重文件，并存入本浏览器（IndexedDB），第 15 课可以直接加载。'

@@ -15,25 +15,24 @@ const zh = {
         ? '语料：《全唐诗》中的五言绝句，取自 chinese-poetry 数据库（MIT 许可），构建时用 OpenCC 转为简体。'
         : '语料：tiny-shakespeare（莎士比亚剧作选段，公有领域），取自 karpathy/char-rnn。',
   }),
-  lossChart: '损失：每个字符多少比特（训练批次与留出文本）',
+  lossChart: '损失：每字符比特数（训练批次与留出文本）',
   trainSeries: '训练批次',
   validationSeries: '留出文本',
   unigram: (v: number) => `一元语法 ${bitsText(v)}`,
   bigram: (v: number) => `二元语法 ${bitsText(v)}`,
-  validation: '留出损失',
+  validation: '验证损失',
   bitsUnit: '比特/字符',
-  summary: (parameters: number, vocabulary: number) =>
-    `参数 ${parameters.toLocaleString('zh-CN')} 个 · 词表 ${vocabulary.toLocaleString('zh-CN')} 个字符（含“未知”）`,
+  summary: (parameters: number, vocabulary: number) => `共 ${parameters} 个参数 · 词表 ${vocabulary} 个字符（含“未知”）`,
   samplesTitle: '模型写的样本',
   samplesNote: (auto: boolean): string =>
     auto ? '训练时每隔几秒换一次样本；采样只读模型，不影响训练。' : '按“再写一段”生成新样本；未训练的模型也能写，只是写出来的是乱码。',
   promptLabel: '开头（可留空）',
   promptHint: (corpus: CorpusId): string => (corpus === 'quatrains' ? '例如：春风' : 'e.g. ROMEO:'),
   sampleAgain: '再写一段',
-  sampleOf: (step: number) => (step === 0 ? '未训练的模型写的：' : `第 ${step.toLocaleString('zh-CN')} 步的模型写的：`),
+  sampleOf: (step: number) => (step === 0 ? '未训练的模型写的：' : `第 ${step} 步的模型写的：`),
   sampling: '正在写……',
-  wellFormed: (ok: number, total: number) => `格式完整的绝句（四句、每句五字、标点在位）：${ok} / ${total}`,
-  wordShare: (share: number) => `写出的单词里出现在训练文本中的：${(share * 100).toFixed(0)}%`,
+  wellFormed: (ok: number, total: number) => `格式完整的绝句（四行、每行五字、标点位置正确）：${ok} / ${total}`,
+  wordShare: (share: number) => `写出的单词中，训练文本里确有的占 ${(share * 100).toFixed(0)}%`,
   greedyNote: '贪心解码每次都取概率最大的字符：同样的开头永远写出同样的文字，而且常常陷入重复。',
   attentionTitle: '写最后一个字符时，各个注意力头在看哪里',
   attentionCaption: (next: string) =>
@@ -42,7 +41,7 @@ const zh = {
   weightLabel: (character: string, weight: string) => `“${character}” ${weight}`,
   newline: '换行',
   save: '保存模型',
-  saving: '正在保存…',
+  saving: '正在保存……',
   saved: (stored: boolean): string =>
     stored
       ? '已下载模型描述与权重文件，并存入本浏览器（IndexedDB），第 15 课可以直接加载。'
