@@ -39,6 +39,8 @@ export class TrainingSession {
   private backend: BackendChoice = { backend: 'cpu' };
   /** Running estimate of one step's cost (including its share of the read-back), for pacing ticks. */
   private msPerStep = 0;
+  /** When the model's state was last read while running (see TrainableModel.stateInterval). */
+  private stateReadAt = -Infinity;
   /** Counts stopped loops, so a tick queued by an earlier loop does nothing. */
   private loop = 0;
   private channel: MessageChannel | null = null;
@@ -79,7 +81,8 @@ export class TrainingSession {
           break;
         case 'pause':
           this.stopLoop();
-          this.postProgress(new Float32Array(0), new Float32Array(0));
+          // A model whose state is read now and then shows the state of the step it paused at.
+          this.postProgress(new Float32Array(0), new Float32Array(0), this.model?.stateInterval ? this.readState() : undefined);
           break;
         case 'step':
           this.stopLoop();
@@ -152,6 +155,7 @@ export class TrainingSession {
     this.diverged = false;
     this.rateWindow = [];
     this.msPerStep = 0;
+    this.stateReadAt = -Infinity;
     const state = this.readState();
     this.paintState(state);
     this.post({
@@ -219,7 +223,9 @@ export class TrainingSession {
       this.running = false;
     }
     if (this.step >= this.budget()) this.running = false;
-    this.postProgress(losses, traces, this.readState());
+    const interval = model.stateInterval ?? 0;
+    const stateDue = !this.running || performance.now() - this.stateReadAt >= interval;
+    this.postProgress(losses, traces, stateDue ? this.readState() : undefined);
     if (this.diverged) this.post({ type: 'diverged', step: this.step + 1, loss: badLoss, run: this.run });
   }
 
@@ -231,6 +237,7 @@ export class TrainingSession {
 
   private readState(): Float32Array | undefined {
     if (!this.model?.state) return undefined;
+    this.stateReadAt = performance.now();
     const state = this.model.state();
     // A copy: the buffer is transferred to the page, and a backend may hand out its own storage here.
     const values = Float32Array.from(state.dataSync());

@@ -25,6 +25,12 @@ export interface TrainableModel<P extends Params = Params> {
    */
   state?(): Tensor1D;
   /**
+   * While running, read the state at most this often (ms), not after every tick: for a model whose state
+   * costs a forward pass of its own and whose steps are about as cheap (the tiny transformer's attention
+   * maps). A paused or finished run always reports its last state.
+   */
+  readonly stateInterval?: number;
+  /**
    * Answers a request from the page that is neither a step nor a parameter (the CNN's `save`): the value
    * goes back in a `reply`, with the buffers in `transfer` moved rather than copied.
    */
