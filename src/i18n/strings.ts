@@ -1,4 +1,5 @@
 /** Interface text in both languages. Lesson prose lives in content/, not here. */
+import { countText } from '../controls/format';
 import type { Lang } from '../state/params';
 
 export type { Lang };
@@ -193,8 +194,8 @@ const en: Strings = {
     stepLabel: 'Step',
     lossLabel: 'Loss',
     diverged: (step: number, lr: string, loss: string) =>
-      `Training diverged: at step ${step} the loss was ${loss}, more than ten thousand times where it started (or no longer a finite number). A learning rate of ${lr} is too large, so each step overshoots the bottom of the valley and lands further away. Training stopped: lower the learning rate and press Reset.`,
-    done: (steps: number) => `Finished the budget of ${steps} steps. Raise the budget to continue, or press Reset.`,
+      `Training diverged: at step ${countText(step, 'en')} the loss was ${loss}, more than ten thousand times where it started (or no longer a finite number). A learning rate of ${lr} is too large, so each step overshoots the bottom of the valley and lands further away. Training stopped: lower the learning rate and press Reset.`,
+    done: (steps: number) => `Finished the budget of ${countText(steps, 'en')} steps. Raise the budget to continue, or press Reset.`,
     offscreen: 'Paused while the widget is out of sight (scrolled away or in a background tab); it resumes when you come back.',
     dismiss: 'Dismiss',
     ignoredParam: (key: string, raw: string, reason: string) => `Ignored link parameter ${key}=${raw} (${reason}); using the default.`,

@@ -18,7 +18,7 @@ test.describe('the engine recovers', () => {
     const stopped = await numberAttr(w, 'data-step');
     expect(stopped).toBeGreaterThan(10);
     await expect(w.locator('[data-message]')).toHaveText(
-      `Finished the budget of ${stopped} steps. Raise the budget to continue, or press Reset.`,
+      `Finished the budget of ${stopped.toLocaleString('en')} steps. Raise the budget to continue, or press Reset.`,
     );
     await expect(w.locator('[data-action=play]')).toBeDisabled();
     await page.waitForTimeout(200);

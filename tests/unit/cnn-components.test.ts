@@ -49,7 +49,8 @@ describe('ProbabilityBars', () => {
 
   it('takes a plain array too, and says 预测 in Chinese', () => {
     const html = render(createElement(ProbabilityBars, { probabilities: [0, 0, 0.6, 0.4, 0, 0, 0, 0, 0, 0] }), 'zh');
-    expect(text(html)).toContain('预测：2（60 %）');
+    expect(text(html)).toContain('预测：2（60%）');
+    expect(html).toContain('aria-label="数字 2：60.0%"');
   });
 
   it('topClass takes the first of equal values and skips NaN', () => {
@@ -121,7 +122,7 @@ describe('ConfusionMatrix', () => {
 
   it('is in Chinese on a Chinese page', () => {
     const html = render(createElement(ConfusionMatrix, { labels, predictions, images }), 'zh');
-    expect(text(html)).toContain('准确率：50.0 %（6 个测试数字中认对了 3 个）');
+    expect(text(html)).toContain('准确率：50.0%（6 个测试数字中认对了 3 个）');
     expect(html).toContain('aria-label="真实 4，预测 9：2 个"');
   });
 });

@@ -2,6 +2,8 @@ import { memo } from 'react';
 import type { LayerRow } from '../../ml/cnn-mnist/architecture';
 import { totalParams } from '../../ml/cnn-mnist/architecture';
 import type { CnnMnistInfo } from '../../ml/cnn-mnist/contract';
+import { countText } from '../../controls/format';
+import { useLang } from '../../i18n/LangContext';
 import type { CnnRunStrings } from './run-strings';
 
 function shapeText(shape: number[]): string {
@@ -17,6 +19,7 @@ function formula(layer: LayerRow, previous: LayerRow | undefined, kernel: number
 }
 
 function Rows({ layers, kernel, s }: { layers: LayerRow[]; kernel: number; s: CnnRunStrings }) {
+  const lang = useLang();
   return (
     <>
       {layers.map((layer, i) => (
@@ -24,7 +27,7 @@ function Rows({ layers, kernel, s }: { layers: LayerRow[]; kernel: number; s: Cn
           <th scope="row">{s.layerNames[layer.name]}</th>
           <td>{shapeText(layer.shape)}</td>
           <td className="cnn-formula">{formula(layer, layers[i - 1], kernel)}</td>
-          <td className="num">{layer.params ? layer.params.toLocaleString('en') : '—'}</td>
+          <td className="num">{layer.params ? countText(layer.params, lang) : '—'}</td>
         </tr>
       ))}
       <tr className="cnn-total">
@@ -32,7 +35,7 @@ function Rows({ layers, kernel, s }: { layers: LayerRow[]; kernel: number; s: Cn
         <td />
         <td />
         <td className="num" data-total-params>
-          {totalParams(layers).toLocaleString('en')}
+          {countText(totalParams(layers), lang)}
         </td>
       </tr>
     </>

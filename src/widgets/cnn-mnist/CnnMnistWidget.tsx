@@ -1,7 +1,7 @@
 import { CNN_FILES } from '../../ml/cnn-mnist/export-names';
 import { useCallback, useState } from 'react';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
-import { formatNumber } from '../../controls/format';
+import { formatNumber, percentText } from '../../controls/format';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
 import { useLang, useStrings } from '../../i18n/LangContext';
@@ -68,7 +68,7 @@ export default function CnnMnistWidget({ id, initial }: WidgetProps) {
       <p className="cnn-summary" data-summary>
         {digits && s.dataLine(digits.train.count, digits.test.count)} · {s.epoch}{' '}
         <strong>{formatNumber(last >= 0 ? at(EPOCH) : 0, 3)}</strong> · {s.accuracy}{' '}
-        <strong>{accuracy >= 0 ? `${(accuracy * 100).toFixed(2)} %` : s.notYet}</strong>
+        <strong>{accuracy >= 0 ? percentText(accuracy, lang, 2) : s.notYet}</strong>
       </p>
       <TrainingCurves
         losses={view.losses}

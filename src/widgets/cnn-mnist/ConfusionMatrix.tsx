@@ -6,11 +6,12 @@
  * (at most MAX_EXAMPLES thumbnails) below the grid; choosing a thumbnail calls `onPick` with its index.
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { percentText } from '../../controls/format';
 import { useLang } from '../../i18n/LangContext';
 import { confusionMatrix, matrixAccuracy, misclassifiedIndices } from '../../ml/mnist/confusion';
 import { cellColors } from './colors';
 import { ValueGridCanvas } from '../../charts/ValueGridCanvas';
-import { CNN_STRINGS, percentText, type CnnStrings } from './strings';
+import { CNN_STRINGS, type CnnStrings } from './strings';
 import { useThemeColors } from '../../charts/useThemeColors';
 
 const CLASSES = 10;
@@ -35,7 +36,8 @@ interface Cell {
 }
 
 export function ConfusionMatrix({ labels, predictions, images, onPick }: ConfusionMatrixProps) {
-  const s = CNN_STRINGS[useLang()];
+  const lang = useLang();
+  const s = CNN_STRINGS[lang];
   const ready = labels !== null && predictions !== null && labels.length === predictions.length && labels.length > 0;
   const matrix = useMemo(() => (ready ? confusionMatrix(labels, predictions, CLASSES) : null), [ready, labels, predictions]);
   const [selected, setSelected] = useState<Cell | null>(null);
@@ -54,7 +56,7 @@ export function ConfusionMatrix({ labels, predictions, images, onPick }: Confusi
   return (
     <div className="cnn-confusion">
       <p className="cnn-accuracy" data-value="accuracy">
-        {s.accuracy(percentText(accuracy), right, labels.length)}
+        {s.accuracy(percentText(accuracy, lang), right, labels.length)}
       </p>
       <MatrixTable matrix={matrix} selected={selected} onChoose={choose} s={s} />
       {selected ? (

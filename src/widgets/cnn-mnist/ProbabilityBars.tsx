@@ -4,7 +4,8 @@
  * which screen readers announce when it changes. Plain DOM: every number is text.
  */
 import { useLang } from '../../i18n/LangContext';
-import { CNN_STRINGS, percentText } from './strings';
+import { percentText } from '../../controls/format';
+import { CNN_STRINGS } from './strings';
 
 export interface ProbabilityBarsProps {
   /** Ten probabilities (the softmax output) for digits 0–9; null before there is anything to classify. */
@@ -21,20 +22,21 @@ export function topClass(values: ArrayLike<number>): number {
 }
 
 export function ProbabilityBars({ probabilities }: ProbabilityBarsProps) {
-  const s = CNN_STRINGS[useLang()];
+  const lang = useLang();
+  const s = CNN_STRINGS[lang];
   const top = probabilities ? topClass(probabilities) : -1;
   return (
     <figure className="panel cnn-probabilities">
       <figcaption>{s.probabilities}</figcaption>
       <p className="cnn-prediction" aria-live="polite" aria-atomic="true">
-        {probabilities && top >= 0 ? s.prediction(top, percentText(probabilities[top], 0)) : s.noPrediction}
+        {probabilities && top >= 0 ? s.prediction(top, percentText(probabilities[top], lang, 0)) : s.noPrediction}
       </p>
       {probabilities && (
         <ol className="cnn-bars" start={0}>
           {Array.from({ length: 10 }, (_, digit) => {
             const p = probabilities[digit] ?? NaN;
             const shown = Number.isFinite(p) ? Math.min(Math.max(p, 0), 1) : 0;
-            const text = Number.isFinite(p) ? percentText(p) : '–';
+            const text = Number.isFinite(p) ? percentText(p, lang) : '–';
             return (
               <li key={digit} className={digit === top ? 'cnn-bar cnn-bar-top' : 'cnn-bar'} aria-label={s.digitProbability(digit, text)}>
                 <span className="cnn-bar-digit" aria-hidden="true">

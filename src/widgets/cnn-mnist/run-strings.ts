@@ -1,4 +1,5 @@
 /** The CNN widget's words for its data, curves, architecture and saving, in both languages. */
+import { countText } from '../../controls/format';
 import type { Lang } from '../../i18n/strings';
 
 const zh = {
@@ -49,8 +50,7 @@ const en: CnnRunStrings = {
   loadFailed: (why) => `The MNIST data did not load: ${why}`,
   retry: 'Try again',
   credit: 'MNIST data set: Yann LeCun, Corinna Cortes, Christopher J. C. Burges; CC BY-SA 3.0.',
-  dataLine: (train, test) =>
-    `${train.toLocaleString('en')} training digits; ${test.toLocaleString('en')} held-out test digits (never trained on)`,
+  dataLine: (train, test) => `${countText(train, 'en')} training digits; ${countText(test, 'en')} held-out test digits (never trained on)`,
   epoch: 'Epoch',
   lossChart: 'Training loss of both networks (cross-entropy of each step’s batch, log scale)',
   accuracyChart: (every) => `Held-out accuracy (measured on every test digit each ${every} steps)`,

@@ -1,8 +1,6 @@
 /** The words of the CNN widget (lesson 10), in both languages (kept beside the widget). */
+import { countText } from '../../controls/format';
 import type { Lang } from '../../i18n/strings';
-
-/** A probability as a percentage, e.g. "93.4 %" (digits after the point). */
-export const percentText = (p: number, digits = 1) => `${(p * 100).toFixed(digits)} %`;
 
 const zh = {
   // The drawing pad
@@ -46,12 +44,13 @@ const en: typeof zh = {
   trueDigit: 'true digit',
   predictedDigit: 'predicted digit',
   cellLabel: (t: number, p: number, count: number) =>
-    t === p ? `true ${t}, predicted ${p} (right): ${count}` : `true ${t}, predicted ${p}: ${count}`,
-  accuracy: (pct: string, right: number, total: number) => `Accuracy: ${pct} (${right} of ${total} test digits right)`,
+    t === p ? `true ${t}, predicted ${p} (right): ${countText(count, 'en')}` : `true ${t}, predicted ${p}: ${countText(count, 'en')}`,
+  accuracy: (pct: string, right: number, total: number) =>
+    `Accuracy: ${pct} (${countText(right, 'en')} of ${countText(total, 'en')} test digits right)`,
   noEvaluation: 'The confusion matrix appears once the network has been evaluated on the test digits.',
   pickCell: 'Click a cell off the diagonal to see the test digits behind that mistake.',
   cellTitle: (t: number, p: number, count: number, shown: number) =>
-    `${t === p ? `true ${t} → predicted ${p} (right)` : `true ${t} → predicted ${p}`}: ${count} digit${count === 1 ? '' : 's'}${shown < count ? `, the first ${shown} shown` : ''}`,
+    `${t === p ? `true ${t} → predicted ${p} (right)` : `true ${t} → predicted ${p}`}: ${countText(count, 'en')} digit${count === 1 ? '' : 's'}${shown < count ? `, the first ${shown} shown` : ''}`,
   emptyCell: 'No test digit in this cell.',
   thumbnail: (index: number, t: number, p: number) => `Test digit #${index}: true ${t}, predicted ${p}`,
   pickThumbnail: 'Click a digit to see the feature maps the network computes for it.',

@@ -1,4 +1,5 @@
-import { formatNumber } from '../../controls/format';
+import { formatNumber, withPercent } from '../../controls/format';
+import { useLang } from '../../i18n/LangContext';
 import type { Weights2D } from '../../ml/logistic-regression/math';
 import type { LogisticRegressionStrings } from './strings';
 
@@ -16,6 +17,7 @@ export function WeightsTable({
   lossLabel: string;
   words: LogisticRegressionStrings;
 }) {
+  const lang = useLang();
   return (
     <table className="compare-table">
       <tbody>
@@ -41,7 +43,7 @@ export function WeightsTable({
         </tr>
         <tr>
           <th scope="row">{words.accuracy}</th>
-          <td data-value="accuracy">{Number.isFinite(accuracy) ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td>
+          <td data-value="accuracy">{Number.isFinite(accuracy) ? withPercent(formatNumber(accuracy * 100, 3), lang) : '—'}</td>
         </tr>
       </tbody>
     </table>

@@ -1,5 +1,6 @@
 import { formatNumber } from '../../controls/format';
 import type { ThresholdReport } from '../../ml/metrics/threshold';
+import { useLang } from '../../i18n/LangContext';
 import { percent } from './percent';
 import type { MetricsStrings } from './strings';
 
@@ -82,6 +83,7 @@ function MetricsTable({
   baseline: number;
   total: number;
 }) {
+  const lang = useLang();
   const { tp, fp, fn, tn } = report.matrix;
   const rows: [string, string, string, string, number | null][] = [
     ['accuracy', t.accuracy, `(TP + TN) / ${t.total}`, `${tp + tn} / ${total}`, report.accuracy],
@@ -107,7 +109,7 @@ function MetricsTable({
               <span className="metric-formula">{formula}</span>
             </th>
             <td>
-              <span data-value={key}>{percent(value ?? NaN)}</span>
+              <span data-value={key}>{percent(value ?? NaN, lang)}</span>
               <span className="metric-formula">{counts}</span>
             </td>
           </tr>

@@ -1,6 +1,7 @@
 import { ChartLegend } from '../../charts/ChartLegend';
 import { ClassHistogramCanvas } from '../../charts/ClassHistogramCanvas';
 import type { ClassHistograms, ThresholdReport } from '../../ml/metrics/threshold';
+import { useLang } from '../../i18n/LangContext';
 import { percent } from './percent';
 import type { MetricsStrings } from './strings';
 
@@ -17,6 +18,7 @@ export function HistogramFigure({
   tText: string;
   m: MetricsStrings;
 }) {
+  const lang = useLang();
   return (
     <figure className="panel">
       <figcaption>{m.histogram}</figcaption>
@@ -27,7 +29,7 @@ export function HistogramFigure({
           threshold={threshold}
           colors={{ above: '--series-1', below: '--series-2' }}
           axes={m.histogramAxes}
-          description={m.histogramDescription(tText, percent(report.recall), percent(report.fpr))}
+          description={m.histogramDescription(tText, percent(report.recall, lang), percent(report.fpr, lang))}
         />
       )}
       <ChartLegend

@@ -2,6 +2,7 @@ import { ChartLegend } from '../../charts/ChartLegend';
 import { RocChart } from '../../charts/RocChart';
 import { formatNumber } from '../../controls/format';
 import type { ThresholdReport } from '../../ml/metrics/threshold';
+import { useLang } from '../../i18n/LangContext';
 import { percent } from './percent';
 import type { MetricsStrings } from './strings';
 import type { Scored } from './useScoredEvaluation';
@@ -17,6 +18,7 @@ export function RocFigure({
   tText: string;
   m: MetricsStrings;
 }) {
+  const lang = useLang();
   return (
     <figure className="panel">
       <figcaption>{m.roc}</figcaption>
@@ -26,7 +28,7 @@ export function RocFigure({
           point={{ fpr: report.fpr, tpr: report.recall }}
           aucText={`AUC = ${formatNumber(scored.auc, 3)}`}
           axes={m.rocAxes}
-          description={m.rocDescription(formatNumber(scored.auc, 3), tText, percent(report.fpr), percent(report.recall))}
+          description={m.rocDescription(formatNumber(scored.auc, 3), tText, percent(report.fpr, lang), percent(report.recall, lang))}
         />
       )}
       <ChartLegend

@@ -1,3 +1,5 @@
-import { formatNumber } from '../../controls/format';
+import { formatNumber, withPercent } from '../../controls/format';
+import type { Lang } from '../../i18n/strings';
 
-export const percent = (v: number) => `${formatNumber(v * 100, 3)} %`;
+/** A share as a percentage, three significant digits: "95.3%" on a Chinese page, "95.3 %" on an English one. */
+export const percent = (v: number, lang: Lang) => withPercent(formatNumber(v * 100, 3), lang);

@@ -1,4 +1,5 @@
 /** The normalization widget's own words, in both languages (kept beside the widget, like the playground's). */
+import { countText } from '../../controls/format';
 import type { Lang } from '../../i18n/strings';
 import type { Scaling } from '../../ml/normalization/math';
 
@@ -17,7 +18,7 @@ const zh = {
   condition: '条件数 κ = λ_max/λ_min',
   critical: '最大稳定学习率 2/λ_max',
   loss: '当前损失',
-  reached: '损失进入 L*（最小可能值）的 1 % 以内',
+  reached: '损失进入 L*（最小可能值）的 1% 以内',
   model: '换算回原始单位的模型',
   atStep: (s: number) => `第 ${s} 步`,
   notYet: '尚未达到',
@@ -56,11 +57,11 @@ const en: NormalizationStrings = {
   loss: 'Loss now',
   reached: 'Loss within 1 % of L* (the lowest possible)',
   model: 'The model in the original units',
-  atStep: (s: number) => `step ${s}`,
+  atStep: (s: number) => `step ${countText(s, 'en')}`,
   notYet: 'not yet',
-  outAt: (s: number) => `diverged at step ${s}`,
+  outAt: (s: number) => `diverged at step ${countText(s, 'en')}`,
   runOut: (run: string, step: number, lr: string, critical: string) =>
-    `The run on ${run.toLowerCase()} diverged at step ${step}: a learning rate of ${lr} is above its limit 2/λ_max ≈ ${critical}, so each step overshoots the bottom of the valley and lands further away. Its parameters stay where they were when it was stopped; the other run goes on. Lower the learning rate and press Reset.`,
+    `The run on ${run.toLowerCase()} diverged at step ${countText(step, 'en')}: a learning rate of ${lr} is above its limit 2/λ_max ≈ ${critical}, so each step overshoots the bottom of the valley and lands further away. Its parameters stay where they were when it was stopped; the other run goes on. Lower the learning rate and press Reset.`,
   allOut:
     'Both runs diverged: this learning rate is too large for both (see the largest stable rates in the table). Lower it and press Reset.',
   sameAnswer:

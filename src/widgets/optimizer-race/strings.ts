@@ -1,4 +1,5 @@
 /** The words of the optimizer race, in both languages (kept beside the widget). */
+import { countText } from '../../controls/format';
 import type { Lang } from '../../i18n/strings';
 
 const zh = {
@@ -34,9 +35,9 @@ const en: typeof zh = {
   position: 'Position (x, y)',
   running: 'in the race',
   off: 'off',
-  out: (step: number) => `out at step ${step}`,
+  out: (step: number) => `out at step ${countText(step, 'en')}`,
   never: 'not yet',
-  atStep: (step: number) => `step ${step}`,
+  atStep: (step: number) => `step ${countText(step, 'en')}`,
   allOut:
     'Every optimizer switched on has left the map (a coordinate past 1000 or no longer a finite number): their learning rates are too large for this surface. Lower them and press Reset.',
   noneOn: 'Switch on at least one optimizer.',

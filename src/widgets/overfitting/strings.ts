@@ -1,4 +1,5 @@
 /** The overfitting widget's own words, in both languages (kept beside the widget, as the playground does). */
+import { countText } from '../../controls/format';
 import type { Lang } from '../../i18n/strings';
 
 const zh = {
@@ -46,15 +47,15 @@ const en: OverfittingStrings = {
   trainPoints: 'Training points',
   validationPoints: 'Validation points (not trained on)',
   current: 'Current fit',
-  early: (step) => `Early-stopped model (step ${step})`,
+  early: (step) => `Early-stopped model (step ${countText(step, 'en')})`,
   truth: 'True curve sin(πx)',
   closed: 'Exact minimum of the training loss (normal equations)',
   lossChart: 'Training, validation and new-data MSE (log scale)',
   trainSeries: 'Training MSE',
   validationSeries: 'Validation MSE',
   newDataSeries: 'Expected MSE on new data',
-  marker: (step) => `lowest validation loss: step ${step}`,
-  newDataMarker: (step) => `lowest on new data: step ${step}`,
+  marker: (step) => `lowest validation loss: step ${countText(step, 'en')}`,
+  newDataMarker: (step) => `lowest on new data: step ${countText(step, 'en')}`,
   newDataHint:
     'The grey curve is the expected MSE of the current model on new data from the same source, computed exactly from the true curve and the noise level (not estimated from a sample). Real work has no such curve: the validation set is there to estimate it.',
   trainMse: 'Training MSE',

@@ -1,4 +1,5 @@
-import { formatNumber } from '../../controls/format';
+import { formatNumber, withPercent } from '../../controls/format';
+import { useLang } from '../../i18n/LangContext';
 import { marginWidth } from '../../ml/svm/math';
 import type { SvmStrings } from './strings';
 
@@ -23,6 +24,7 @@ export function SvmTable({
   trained: boolean;
   words: SvmStrings;
 }) {
+  const lang = useLang();
   return (
     <table className="compare-table">
       <tbody>
@@ -32,7 +34,7 @@ export function SvmTable({
         </tr>
         <tr>
           <th scope="row">{words.accuracy}</th>
-          <td data-value="accuracy">{trained ? `${formatNumber(accuracy * 100, 3)} %` : '—'}</td>
+          <td data-value="accuracy">{trained ? withPercent(formatNumber(accuracy * 100, 3), lang) : '—'}</td>
         </tr>
         <tr>
           <th scope="row">{words.supportVectors}</th>

@@ -1,4 +1,5 @@
 /** The tiny GPT widget's own words, in both languages. */
+import { countText, percentText } from '../../controls/format';
 import type { CorpusId } from '../../ml/language-model/corpus';
 import type { DataLoadStrings } from '../shared/DataLoadProgress';
 
@@ -32,7 +33,7 @@ const zh = {
   sampleOf: (step: number) => (step === 0 ? '未训练的模型写的：' : `第 ${step} 步的模型写的：`),
   sampling: '正在写……',
   wellFormed: (ok: number, total: number) => `格式完整的绝句（四行、每行五字、标点位置正确）：${ok} / ${total}`,
-  wordShare: (share: number) => `写出的单词中，训练文本里确有的占 ${(share * 100).toFixed(0)}%`,
+  wordShare: (share: number) => `写出的单词中，训练文本里确有的占 ${percentText(share, 'zh', 0)}`,
   greedyNote: '贪心解码每次都取概率最大的字符：同样的开头永远写出同样的文字，而且常常陷入重复。',
   attentionTitle: '写最后一个字符时，各个注意力头在看哪里',
   attentionCaption: (next: string) =>
@@ -71,7 +72,7 @@ const en: TinyGptStrings = {
   validation: 'Held-out loss',
   bitsUnit: 'bits/char',
   summary: (parameters, vocabulary) =>
-    `${parameters.toLocaleString('en')} parameters · ${vocabulary.toLocaleString('en')} characters in the vocabulary (with “unknown”)`,
+    `${countText(parameters, 'en')} parameters · ${countText(vocabulary, 'en')} characters in the vocabulary (with “unknown”)`,
   samplesTitle: 'What the model writes',
   samplesNote: (auto) =>
     auto
@@ -80,10 +81,10 @@ const en: TinyGptStrings = {
   promptLabel: 'Start with (optional)',
   promptHint: (corpus) => (corpus === 'quatrains' ? '例如：春风' : 'e.g. ROMEO:'),
   sampleAgain: 'Write again',
-  sampleOf: (step) => (step === 0 ? 'Written by the untrained model:' : `Written by the model of step ${step.toLocaleString('en')}:`),
+  sampleOf: (step) => (step === 0 ? 'Written by the untrained model:' : `Written by the model of step ${countText(step, 'en')}:`),
   sampling: 'Writing…',
   wellFormed: (ok, total) => `Well-formed quatrains (four lines of five characters, punctuation in place): ${ok} of ${total}`,
-  wordShare: (share) => `Words written that occur in the training text: ${(share * 100).toFixed(0)}%`,
+  wordShare: (share) => `Words written that occur in the training text: ${percentText(share, 'en', 0)}`,
   greedyNote:
     'Greedy decoding always takes the most probable character: the same start always gives the same text, and it often falls into a loop.',
   attentionTitle: 'Where each attention head looks to write the last character',

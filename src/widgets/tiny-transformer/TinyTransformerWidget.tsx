@@ -1,5 +1,6 @@
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { ParamPanel } from '../../controls/ParamControl';
+import { percentText } from '../../controls/format';
 import { PlayControls } from '../../controls/PlayControls';
 import { useLang, useStrings } from '../../i18n/LangContext';
 import { traceIndex } from '../../ml/shared/contract';
@@ -38,7 +39,7 @@ export default function TinyTransformerWidget({ id, initial }: WidgetProps) {
       }}
     >
       <p className="cnn-summary" data-summary>
-        {s.accuracy} <strong>{Number.isFinite(accuracy) ? `${(accuracy * 100).toFixed(1)} %` : '—'}</strong>
+        {s.accuracy} <strong>{Number.isFinite(accuracy) ? percentText(accuracy, lang) : '—'}</strong>
         {info && ` · ${s.parameters(info.parameters)}`}
       </p>
       <TransformerCurves

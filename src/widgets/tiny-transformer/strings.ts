@@ -1,4 +1,5 @@
 /** The tiny transformer widget's own words, in both languages. */
+import { countText } from '../../controls/format';
 import type { Lang } from '../../i18n/strings';
 
 const zh = {
@@ -35,7 +36,7 @@ const en: TinyTransformerStrings = {
   sequenceSeries: 'Whole answer right',
   chance: 'Chance 10 %',
   accuracy: 'Held-out accuracy (per digit)',
-  parameters: (n) => `${n.toLocaleString('en')} parameters`,
+  parameters: (n) => `${countText(n, 'en')} parameters`,
   example: 'One held-out example',
   input: 'Input',
   target: 'Right answer',
