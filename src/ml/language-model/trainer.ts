@@ -118,10 +118,11 @@ export function windowStarts(ids: Int32Array, newline: number, length: number, a
 export function readCorpus(data: Uint8Array, T: number) {
   const texts = unpackCorpus(data);
   const tokenizer = CharTokenizer.fromText(texts.train, MIN_COUNT[texts.corpus]);
-  const baselines = heldOutBaselines(tokenizer.encode(texts.train), tokenizer.encode(texts.heldOut), tokenizer.size);
-  // Both texts start with a new line, as every sample does.
+  // Both texts start with a new line, as every sample does; the baselines are of the texts as shipped (one
+  // token a character, so that is the same ids without the first).
   const train = tokenizer.encode(`\n${texts.train}`);
   const heldOut = tokenizer.encode(`\n${texts.heldOut}`);
+  const baselines = heldOutBaselines(train.subarray(1), heldOut.subarray(1), tokenizer.size);
   if (train.length < T + 2 || heldOut.length < T + 2) throw new Error('the corpus is shorter than one window');
   const aligned = texts.corpus === 'quatrains';
   const newline = tokenizer.idOf('\n');
