@@ -106,6 +106,7 @@ export function LossChart({
   reference,
   markers = [],
   redrawMs = REDRAW_MS,
+  xName,
 }: {
   series: LossSeries[];
   label: string;
@@ -116,6 +117,8 @@ export function LossChart({
   markers?: readonly Marker[];
   /** The least time between redraws; 0 for a widget that already spaces its own renders. */
   redrawMs?: number;
+  /** What the horizontal axis counts when it is neither steps nor epochs (a sequence's time steps), for the readout. */
+  xName?: string;
 } & ChartAxes) {
   const references = reference === undefined ? [] : Array.isArray(reference) ? (reference as Reference[]) : [reference as Reference];
   // Series arrays grow in place: their lengths say when there is something new to draw. The lines drawn with
@@ -149,7 +152,9 @@ export function LossChart({
   }, [version, maxX, yScale]);
   const [low, high] = yDomain ?? [];
   const domain = useMemo(() => (low !== undefined && high !== undefined ? ([low, high] as [number, number]) : undefined), [low, high]);
-  return <LossChartView drawn={drawn} series={latest} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={domain} />;
+  return (
+    <LossChartView drawn={drawn} series={latest} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={domain} xName={xName} />
+  );
 }
 
 function pointCount(s: LossSeries): number {
@@ -285,11 +290,13 @@ const LossChartView = memo(function LossChartView({
   maxX,
   yScale = 'log',
   yDomain,
+  xName,
 }: {
   drawn: Drawn;
   series: { current: LossSeries[] };
   label: string;
   empty: string;
+  xName?: string;
 } & ChartAxes) {
   const frame = useRef<HTMLDivElement>(null);
   const width = useMeasuredWidth(frame);
@@ -351,7 +358,7 @@ const LossChartView = memo(function LossChartView({
         )}
         {cursorX !== null && width > 0 && <CursorMarks x={cursorX} readings={readings} scale={scale} width={width} />}
       </div>
-      <Readout id={readoutId} cursorX={cursorX} readings={readings} epochs={epochs} />
+      <Readout id={readoutId} cursorX={cursorX} readings={readings} epochs={epochs} xName={xName} />
     </figure>
   );
 });
@@ -377,7 +384,19 @@ function CursorMarks({ x, readings, scale, width }: { x: number; readings: Readi
 }
 
 /** Under the chart, in words: the cursor's step (or epoch) and every series' value there, or how to move it. */
-function Readout({ id, cursorX, readings, epochs }: { id: string; cursorX: number | null; readings: Reading[]; epochs: boolean }) {
+function Readout({
+  id,
+  cursorX,
+  readings,
+  epochs,
+  xName,
+}: {
+  id: string;
+  cursorX: number | null;
+  readings: Reading[];
+  epochs: boolean;
+  xName?: string;
+}) {
   const text = useChartText();
   return (
     <p
@@ -392,7 +411,7 @@ function Readout({ id, cursorX, readings, epochs }: { id: string; cursorX: numbe
       ) : (
         <>
           <span className="readout-x">
-            {epochs ? text.epoch : text.step} {epochs ? formatNumber(cursorX, 4) : cursorX}:
+            {xName ?? (epochs ? text.epoch : text.step)} {epochs ? formatNumber(cursorX, 4) : cursorX}:
           </span>{' '}
           {readings.map(({ s, v }) => (
             <span key={s.key} className="readout-value">

@@ -22,6 +22,8 @@ import { createOptimizerRace } from '../ml/optimizer-race/trainer';
 import { OVERFITTING } from '../ml/overfitting/contract';
 import { createOverfitting } from '../ml/overfitting/trainer';
 import type { ContractParams, ModelContract, ModelData } from '../ml/shared/contract';
+import { SEQUENCE } from '../ml/sequence/contract';
+import { createSequenceModel } from '../ml/sequence/trainer';
 import { SVM } from '../ml/svm/contract';
 import { createSvm } from '../ml/svm/trainer';
 import type { ModelFactory } from '../ml/tfjs/trainable';
@@ -53,6 +55,7 @@ export const MODELS: { readonly [Id in TrainedWidgetId]: ModelFactory<Params, Mo
   'mlp-playground': entry(MLP_PLAYGROUND, createMlpPlayground),
   overfitting: entry(OVERFITTING, createOverfitting),
   'cnn-mnist': entry(CNN_MNIST, createCnnMnist),
+  sequence: entry(SEQUENCE, createSequenceModel),
   'tiny-transformer': entry(TINY_TRANSFORMER, createTinyTransformer),
   'tiny-gpt': entry(TINY_GPT, createTinyGpt),
 };

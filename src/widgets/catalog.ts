@@ -19,6 +19,7 @@ import { NORMALIZATION } from '../ml/normalization/contract.ts';
 import { OPTIMIZER_RACE } from '../ml/optimizer-race/contract.ts';
 import { OVERFITTING } from '../ml/overfitting/contract.ts';
 import { SVM } from '../ml/svm/contract.ts';
+import { SEQUENCE } from '../ml/sequence/contract.ts';
 
 export const CATALOG = [
   LINEAR_REGRESSION,
@@ -31,6 +32,7 @@ export const CATALOG = [
   MLP_PLAYGROUND,
   OVERFITTING,
   CNN_MNIST,
+  SEQUENCE,
   ATTENTION_CALCULATOR,
   TINY_TRANSFORMER,
   TINY_GPT,

@@ -14,6 +14,7 @@ import metrics from './metrics';
 import mlpPlayground from './mlp-playground';
 import overfitting from './overfitting';
 import cnnMnist from './cnn-mnist';
+import sequence from './sequence';
 import tinyTransformer from './tiny-transformer';
 import tinyGpt from './tiny-gpt';
 import attentionCalculator from './attention-calculator';
@@ -29,6 +30,7 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'mlp-playground': mlpPlayground,
   overfitting: overfitting,
   'cnn-mnist': cnnMnist,
+  sequence: sequence,
   'tiny-transformer': tinyTransformer,
   'tiny-gpt': tinyGpt,
   'attention-calculator': attentionCalculator,
