@@ -128,6 +128,11 @@ interface LiveSettings {
   clipNorm: number;
 }
 
+/** Clipping by the global norm: gradients are multiplied by min(1, threshold / ‖g‖), so their norm is at most the threshold. */
+export function clipScale(norm: tf.Scalar, live: Pick<LiveSettings, 'clip' | 'clipNorm'>): tf.Scalar {
+  return live.clip ? tf.minimum(1, tf.div(live.clipNorm, tf.maximum(norm, 1e-12))) : tf.scalar(1);
+}
+
 /** A racer known to be out repeats its last record. */
 function frozenRecord(r: Racer): tf.Tensor1D {
   return tf.tidy(() => tf.stack([r.lastLoss, r.accuracy, tf.scalar(0), tf.scalar(1)]) as tf.Tensor1D);
@@ -142,9 +147,9 @@ function stepRacer(r: Racer, batch: BatchTensors, evaluate: boolean, heldOut: Ba
   );
   const { ok, norm, scaled } = tf.tidy(() => {
     const list = Object.values(grads);
-    const norm = tf.sqrt(tf.addN(list.map((g) => tf.sum(tf.square(g)))));
+    const norm = tf.sqrt(tf.addN(list.map((g) => tf.sum(tf.square(g))))) as tf.Scalar;
     const ok = tf.logicalAnd(tf.logicalAnd(tf.isFinite(value), tf.isFinite(norm)), tf.equal(r.out, 0));
-    const scale = live.clip ? tf.minimum(1, tf.div(live.clipNorm, tf.maximum(norm, 1e-12))) : tf.scalar(1);
+    const scale = clipScale(norm, live);
     const scaled: tf.NamedTensorMap = {};
     for (const [name, g] of Object.entries(grads)) scaled[name] = tf.where(ok, tf.mul(g, scale), tf.zerosLike(g));
     return { ok, norm, scaled };
@@ -205,15 +210,17 @@ function createRacer(kind: CellKind, params: SequenceParams, vocabulary: number,
     loss: sparseSoftmaxCrossEntropy(logitsOf(kind, w, heldOut.ids, heldOut.length), heldOut.labels),
     accuracy: accuracyOf(kind, w, heldOut),
   }));
-  return {
+  const racer = {
     kind,
     w,
     optimizer: params.optimizer === 'sgd' ? tf.train.sgd(lr) : tf.train.adam(lr),
-    out: tf.variable(tf.scalar(0)),
+    out: tf.tidy(() => tf.variable(tf.scalar(0))),
     lastLoss: tf.variable(start.loss),
     accuracy: tf.variable(start.accuracy),
     frozen: false,
   };
+  tf.dispose([start.loss, start.accuracy]);
+  return racer;
 }
 
 export const createSequenceModel: ModelFactory<SequenceParams> = (params, seed) => {
