@@ -3,7 +3,7 @@
 // and main-thread long tasks (over 50 ms); then, for every lesson page, the JavaScript it loads before its
 // text is readable and the widget code loaded after it, gzipped. Figures, not assertions.
 // Usage: npm run build && node scripts/bench-browser.mjs [widget-id …] [--weights] [--tasks]
-//   cnn-mnist, tiny-transformer: five runs each (seeds 1–5; BENCH_SEEDS=1,2 for fewer) timed to held-out accuracy targets.
+//   cnn-mnist, tiny-transformer, sequence: five runs each (seeds 1–5; BENCH_SEEDS=1,2 for fewer) timed to held-out accuracy targets.
 //   tiny-gpt: five runs per corpus (BENCH_CORPUS=quatrains or shakespeare for one) timed to the baselines, with samples.
 //   no arguments: every widget, then the lesson weights; widget ids: only those; --weights: only the weights;
 //   --tasks: also the CPU time of the longest main-thread task (from a trace).
@@ -70,6 +70,8 @@ const RUNS = [
     'cpu',
   ],
   ['neural-networks', 'mlp-playground', '(c) flat out, cpu', 'steps=20000&speed=50&dataset=spiral&layers=8,8', 'cpu'],
+  // Lesson 11: the simple RNN and the LSTM side by side (the pair) at delay 20, flat out.
+  ['rnn-lstm', 'sequence', 'RNN + LSTM, delay 20, flat out', 'steps=5000&delay=20&speed=20'],
 ];
 /** Widgets that show a test loss (data-test-loss) also report when it first fell below this. */
 const TEST_LOSS_TARGET = 0.1;
@@ -106,6 +108,15 @@ const ACCURACY_RACES = [
     targets: [0.9, 0.99],
     limit: 90,
     focus: '.tt-attention',
+  },
+  {
+    id: 'sequence',
+    slug: 'rnn-lstm',
+    title: 'The recurrent race at its defaults (RNN + LSTM, delay 30, K = 4, Adam 0.01, clipping at 1): the LSTM’s held-out recall.',
+    query: 'steps=20000',
+    targets: [0.5, 0.95],
+    limit: 60,
+    focus: '.sequence-inside',
   },
 ];
 const ACCURACY_SEEDS = (process.env.BENCH_SEEDS ?? '1,2,3,4,5').split(',').map(Number);

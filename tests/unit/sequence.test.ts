@@ -21,7 +21,15 @@ import {
 } from '../../src/ml/sequence/contract';
 import { orthogonal, recurrentWeights } from '../../src/ml/sequence/init';
 import { createTask, queryId, sequenceOf, tokenName, vocabularySize, DISTRACTORS } from '../../src/ml/sequence/task';
-import { clipScale, createSequenceModel, hiddenGradientNorms } from '../../src/ml/sequence/trainer';
+import {
+  clipScale,
+  createSequenceModel,
+  fusedPicture,
+  hiddenGradientNorms,
+  logitsOf,
+  trainingLogits,
+  unrolledPicture,
+} from '../../src/ml/sequence/trainer';
 import { sparseSoftmaxCrossEntropy } from '../../src/ml/tfjs/sparse-cross-entropy';
 import { createRng } from '../../src/ml/shared/random';
 import { defaults } from '../../src/state/params';
@@ -251,6 +259,47 @@ describe('backpropagation through time', () => {
     });
     got.forEach((v, t) => expect(v).toBeCloseTo(want[t], 5));
   });
+});
+
+describe('the hand-written backpropagation through time (bptt.ts)', () => {
+  for (const kind of ['rnn', 'lstm'] as const)
+    it(`${kind}: the same loss and the same gradient for every weight as autodiff of the unrolled cell, and nothing left behind`, () => {
+      const task = createTask(3, 6, 2)(5);
+      const batch = { ids: tf.tensor1d(task.ids, 'int32'), labels: tf.tensor1d(task.labels, 'int32'), length: task.length, size: 5 };
+      const w = cell(kind, vocabularySize(3), 4, 3);
+      const before = tf.memory().numTensors;
+      const fused = tf.variableGrads(() => sparseSoftmaxCrossEntropy(trainingLogits(kind, w, batch), batch.labels));
+      const unrolled = tf.variableGrads(() => sparseSoftmaxCrossEntropy(logitsOf(kind, w, batch.ids, batch.length), batch.labels));
+      expect(fused.value.arraySync()).toBeCloseTo(unrolled.value.arraySync(), 6);
+      for (const name of Object.keys(unrolled.grads)) {
+        const a = fused.grads[name].dataSync();
+        const b = unrolled.grads[name].dataSync();
+        expect(a.length).toBe(b.length);
+        a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));
+      }
+      tf.dispose([fused.value, unrolled.value, ...Object.values(fused.grads), ...Object.values(unrolled.grads)]);
+      expect(tf.memory().numTensors).toBe(before);
+    });
+});
+
+describe('the pictures from the hand-written passes', () => {
+  for (const kind of ['rnn', 'lstm'] as const)
+    it(`${kind}: ‖∂L/∂h_t‖, the example's answer, hidden states and gates equal autodiff's`, () => {
+      const task = createTask(3, 5, 4)(6);
+      const probe = { ids: tf.tensor1d(task.ids, 'int32'), labels: tf.tensor1d(task.labels, 'int32'), length: task.length, size: 6 };
+      const w = cell(kind, vocabularySize(3), 4, 3);
+      const fused = fusedPicture(kind, w, probe);
+      const unrolled = unrolledPicture(kind, w, probe, sequenceOf(task, 0));
+      const same = (a: tf.Tensor, b: tf.Tensor) => {
+        expect(a.shape).toEqual(b.shape);
+        const [x, y] = [a.dataSync(), b.dataSync()];
+        x.forEach((v, i) => expect(v).toBeCloseTo(y[i], 5));
+      };
+      same(fused.gradients, unrolled.gradients);
+      same(fused.answer, unrolled.answer);
+      same(fused.hidden, unrolled.hidden);
+      if (kind === 'lstm') fused.gates!.forEach((g, i) => same(g, unrolled.gates![i]));
+    });
 });
 
 describe('clipping by the global norm', () => {

@@ -80,7 +80,7 @@ export interface SequenceInfo {
   heldOut: number;
   /** Sequences the gradient norms are averaged over. */
   probeSize: number;
-  /** The held-out sequence the gates, states and answers are shown for. */
+  /** The sequence the gates, states and answers are shown for: the first of the probe sequences. */
   example: number[];
 }
 

@@ -14,6 +14,7 @@ import { sparseSoftmaxCrossEntropy } from '../tfjs/sparse-cross-entropy';
 import type { ModelFactory } from '../tfjs/trainable';
 import { ensureWasmUnsortedSegmentSum } from '../tfjs/unsorted-segment-sum';
 import { inputTerms, readOut, runCell, weightList, type CellWeights, type StepRecord } from './cells';
+import { backwardPass, finalState, forwardPass, type FusedKind } from './bptt';
 import { glorotUniform, recurrentWeights } from './init';
 import { createTask, sequenceLength, sequenceOf, vocabularySize, type SequenceBatch } from './task';
 import {
@@ -61,6 +62,17 @@ export function initialWeights(
 /** Logits [B, K] at the query for a batch of token ids (time-major [T·B]). */
 export function logitsOf(kind: CellKind, w: CellWeights, ids: tf.Tensor1D, length: number, probes?: tf.Tensor2D[]) {
   return readOut(w, runCell(kind, w, inputTerms(w, ids, length), { probes }));
+}
+
+/**
+ * The logits training differentiates: the RNN and the LSTM through their hand-written backpropagation through
+ * time (bptt.ts, fewer kernels), the GRU through autodiff of the unrolled cell. Only for a loss whose gradient
+ * is taken: the fused pass keeps its intermediates for the backward pass, which frees them.
+ */
+export function trainingLogits(kind: CellKind, w: CellWeights, batch: BatchTensors): tf.Tensor2D {
+  if (kind === 'gru') return logitsOf(kind, w, batch.ids, batch.length);
+  const rows = tf.add(tf.gather(w.wx, batch.ids), w.b) as tf.Tensor2D;
+  return readOut(w, finalState(kind, rows, w.u, batch.length));
 }
 
 interface BatchTensors {
@@ -142,7 +154,7 @@ function frozenRecord(r: Racer): tf.Tensor1D {
 function stepRacer(r: Racer, batch: BatchTensors, evaluate: boolean, heldOut: BatchTensors, live: LiveSettings): tf.Tensor1D {
   if (r.frozen) return frozenRecord(r);
   const { value, grads } = tf.variableGrads(
-    () => sparseSoftmaxCrossEntropy(logitsOf(r.kind, r.w, batch.ids, batch.length), batch.labels),
+    () => sparseSoftmaxCrossEntropy(trainingLogits(r.kind, r.w, batch), batch.labels),
     weightList(r.w),
   );
   const { ok, norm, scaled } = tf.tidy(() => {
@@ -175,15 +187,51 @@ function stepRacer(r: Racer, batch: BatchTensors, evaluate: boolean, heldOut: Ba
   return record;
 }
 
+/** What the state holds for one racer, sequence 0 of the probe batch being the example. */
+interface RacerPicture {
+  gradients: tf.Tensor1D;
+  answer: tf.Tensor1D;
+  hidden: tf.Tensor;
+  gates?: tf.Tensor[];
+}
+
+/**
+ * The RNN's and the LSTM's pictures from one forward and one backward pass of bptt.ts over the probe batch:
+ * ∂L/∂h_t at every t is what the backward pass carries from step to step.
+ */
+export function fusedPicture(kind: FusedKind, w: CellWeights, probe: BatchTensors): RacerPicture {
+  const rows = tf.add(tf.gather(w.wx, probe.ids), w.b) as tf.Tensor2D;
+  const pass = forwardPass(kind, rows, w.u, probe.length);
+  const last = pass.h[probe.length - 1];
+  const logits = readOut(w, last);
+  const dy = tf.grad((h: tf.Tensor) => sparseSoftmaxCrossEntropy(readOut(w, h as tf.Tensor2D), probe.labels))(last) as tf.Tensor2D;
+  const { dh } = backwardPass(pass, w.u, dy);
+  // Each sequence's own gradient is the batch mean's times the batch size.
+  const gradients = tf.mul(tf.mean(tf.sqrt(tf.sum(tf.square(tf.stack(dh)), 2)), 1), probe.size) as tf.Tensor1D;
+  const first = (steps: tf.Tensor2D[]) => tf.reshape(tf.slice(tf.stack(steps), [0, 0, 0], [-1, 1, -1]), [probe.length, -1]);
+  const answer = tf.reshape(tf.softmax(tf.slice(logits, [0, 0], [1, -1])), [-1]) as tf.Tensor1D;
+  const gates = kind === 'lstm' ? [...tf.split(first(pass.s), 3, 1), first(pass.c)] : undefined;
+  return { gradients, answer, hidden: first(pass.h), gates };
+}
+
+/** The GRU's pictures through autodiff of the unrolled cell (it has no hand-written pass). */
+export function unrolledPicture(kind: CellKind, w: CellWeights, probe: BatchTensors, example: number[]): RacerPicture {
+  const traced = traceSequence(kind, w, example);
+  const gates = traced.gates && [traced.gates.forget, traced.gates.input, traced.gates.output, traced.gates.cell];
+  return { gradients: hiddenGradientNorms(kind, w, probe), answer: traced.answer, hidden: traced.hidden, gates };
+}
+
 /** The state (see SequenceState): gradient norms through time and answers, hidden states, the LSTM's gates. */
 function stateOf(racers: Racer[], example: number[], probe: BatchTensors): tf.Tensor1D {
   return tf.tidy(() => {
-    const traced = racers.map((r) => traceSequence(r.kind, r.w, example));
+    const pictures = racers.map((r) =>
+      r.kind === 'gru' ? unrolledPicture(r.kind, r.w, probe, example) : fusedPicture(r.kind, r.w, probe),
+    );
     const parts: tf.Tensor[] = [];
-    racers.forEach((r, i) => parts.push(hiddenGradientNorms(r.kind, r.w, probe), traced[i].answer));
-    traced.forEach((t) => parts.push(tf.reshape(t.hidden, [-1])));
-    const gates = traced[racers.findIndex((r) => r.kind === 'lstm')]?.gates;
-    if (gates) parts.push(...[gates.forget, gates.input, gates.output, gates.cell].map((g) => tf.reshape(g, [-1])));
+    pictures.forEach((p) => parts.push(p.gradients, p.answer));
+    pictures.forEach((p) => parts.push(tf.reshape(p.hidden, [-1])));
+    const gates = pictures[racers.findIndex((r) => r.kind === 'lstm')]?.gates;
+    if (gates) parts.push(...gates.map((g) => tf.reshape(g, [-1])));
     const flat = tf.concat(parts);
     // An exploded racer's pictures are not finite; the page shows it as out, and the state stays finite.
     return tf.where(tf.isFinite(flat), flat, tf.zerosLike(flat)) as tf.Tensor1D;
@@ -235,7 +283,8 @@ export const createSequenceModel: ModelFactory<SequenceParams> = (params, seed) 
   const nextBatch = createTask(symbols, delay, seed * 7919 + 1);
   const heldOutBatch = createTask(symbols, delay, seed * 7919 + 2)(HELD_OUT);
   const probeBatch = createTask(symbols, delay, seed * 7919 + 3)(PROBE);
-  const example = sequenceOf(heldOutBatch, 0);
+  // The sequence the pictures show is the first of the probe batch the gradients are averaged over.
+  const example = sequenceOf(probeBatch, 0);
   const heldOut = toTensors(heldOutBatch);
   const probe = toTensors(probeBatch);
   let live: LiveSettings = { batch: params.batch, clip: params.clip, clipNorm: params.clipNorm };

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { ValueGridCanvas } from '../../charts/ValueGridCanvas';
 import type { SequenceInfo, SequenceState } from '../../ml/sequence/contract';
 import { tokenName } from '../../ml/sequence/task';
@@ -25,6 +25,12 @@ export function LstmInside({ info, state, s }: { info: SequenceInfo; state: Sequ
       hidden: state.hidden.map((h) => unitsByTime(h, T, H)),
     };
   }, [state, T, H]);
+  // Counts redraws for the benchmark (data-view-updates).
+  const box = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (element) element.dataset.viewUpdates = String(Number(element.dataset.viewUpdates ?? 0) + 1);
+  }, [maps]);
   const tokens = info.example.map((id) => tokenName(id, info.symbols)).join(' ');
   const panel = (title: string, pixels: Float32Array, diverging: boolean, key: string) => (
     <figure className="sequence-map" key={key} data-map={key}>
@@ -43,7 +49,7 @@ export function LstmInside({ info, state, s }: { info: SequenceInfo; state: Sequ
     </figure>
   );
   return (
-    <section className="panel sequence-inside">
+    <section ref={box} className="panel sequence-inside">
       <h4>{s.lstmTitle}</h4>
       <div className="sequence-maps">
         {panel(s.forget, maps.forget, false, 'forget')}
