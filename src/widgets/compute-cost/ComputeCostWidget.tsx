@@ -1,6 +1,6 @@
 /**
  * The compute-cost calculator: parameters, training tokens, tokens served, accelerator, cluster size,
- * utilisation and price → training FLOPs (6·N·D), accelerator-hours, days on the cluster, training cost,
+ * utilization and price → training FLOPs (6·N·D), accelerator-hours, days on the cluster, training cost,
  * FLOPs and cost of serving (2·N per token); a log–log chart of parameters against training tokens with
  * published models and the compute-optimal line; and the break-even of training a smaller model past the
  * optimum against the serving it saves. A page-only widget: it computes at every change, nothing trains.
@@ -9,6 +9,7 @@
 import { useCallback, useId, useMemo } from 'react';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { ParamPanel } from '../../controls/ParamControl';
+import { countText } from '../../controls/format';
 import { useLang, useStrings } from '../../i18n/LangContext';
 import { COMPUTE_COST, COMPUTE_COST_PARAMS } from '../../ml/compute-cost/contract';
 import { costReport, fittedLoss, type CostReport } from '../../ml/compute-cost/cost';
@@ -25,7 +26,7 @@ import { bigCount, money, sci, sig } from './units';
 const spec = (key: string) => COMPUTE_COST_PARAMS.find((p) => p.key === key) as NumberSpec;
 const SPECS = { params: spec('params'), tokens: spec('tokens') };
 /** Within this share of the equal-loss optimum's size, the configuration counts as compute-optimal. */
-const AT_OPTIMUM = 0.02;
+const AT_OPTIMUM = 0.05;
 
 export default function ComputeCostWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
@@ -84,7 +85,7 @@ function ResultTable({ report, chips, lang, s }: { report: CostReport; chips: nu
     ['flops', s.flops, `${sci(report.trainingFlops)} FLOPs`, s.flopsHow],
     ['ratio', s.ratio, sig(report.tokensPerParam), s.ratioHow],
     ['hours', s.hours, bigCount(report.acceleratorHours, lang), s.hoursHow],
-    ['days', s.days(bigCount(chips, lang)), sig(report.days), s.daysHow],
+    ['days', s.days(countText(chips, lang)), sig(report.days), s.daysHow],
     ['cost', s.trainCost, money(report.trainingCost, lang), s.trainCostHow],
     ['per-token', s.perToken, `${sci(report.servingFlopsPerToken)} FLOPs`, s.perTokenHow],
     ['per-million', s.perMillion, money(report.costPerMillionTokens, lang), s.perMillionHow],

@@ -5,7 +5,7 @@
  * changes; nothing animates.
  */
 import { memo, useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { LabelList, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis, CartesianGrid } from 'recharts';
+import { ReferenceLine, Scatter, ScatterChart, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { useMeasuredWidth, usePaintCount } from '../../charts/chart-interaction';
 import { AXIS_STYLE, CHART_TEXT, plotBox, type ChartLayout } from '../../charts/recharts-style';
@@ -27,7 +27,9 @@ const tickText = (value: number) =>
     .join('')}`;
 const decades = (low: number, high: number) => Array.from({ length: Math.round(Math.log10(high / low)) + 1 }, (_, i) => low * 10 ** i);
 
-const MODEL_POINTS = PUBLISHED_MODELS.map((m) => ({ x: m.params, y: m.tokens, name: m.name }));
+/** Where each model's name goes beside its dot, so that close neighbours (Chinchilla and LLaMA 65B, GPT-3 and Gopher) stay legible. */
+const LABEL_SIDE: Record<string, 'left' | 'right' | 'below'> = { 'gpt-3': 'left', 'llama-65b': 'below', 'llama-3.1-405b': 'left' };
+const MODEL_POINTS = PUBLISHED_MODELS.map((m) => ({ x: m.params, y: m.tokens, name: m.name, side: LABEL_SIDE[m.id] ?? 'right' }));
 
 export interface Point {
   params: number;
@@ -111,6 +113,21 @@ interface ShapeProps {
   cx?: number;
   cy?: number;
 }
+/** A published model: a dot and its name on the side LABEL_SIDE gives. */
+function ModelDot({ cx = 0, cy = 0, payload }: ShapeProps & { payload?: (typeof MODEL_POINTS)[number] }) {
+  const side = payload?.side ?? 'right';
+  const [dx, dy, anchor]: [number, number, 'start' | 'middle' | 'end'] =
+    side === 'left' ? [-8, 0, 'end'] : side === 'below' ? [0, 14, 'middle'] : [8, 0, 'start'];
+  return (
+    <g>
+      <circle cx={cx} cy={cy} r={4.5} fill="var(--series-1)" />
+      <text x={cx + dx} y={cy + dy} textAnchor={anchor} dominantBaseline="middle" fill="var(--chart-text)" fontSize={11}>
+        {payload?.name}
+      </text>
+    </g>
+  );
+}
+
 /** The equal-loss optimum: a ring. */
 const Ring = ({ cx, cy }: ShapeProps) => <circle cx={cx} cy={cy} r={8} fill="none" stroke="var(--series-3)" strokeWidth={2.5} />;
 /** The learner's configuration: a large dot, ringed with the background so it stands out on the line. */
@@ -215,9 +232,7 @@ const ScalePlot = memo(function ScalePlot({
           width={Y_AXIS_WIDTH}
         />
         <ReferenceLine segment={line} stroke="var(--chart-muted)" strokeWidth={1.5} strokeDasharray="6 5" ifOverflow="hidden" />
-        <Scatter data={MODEL_POINTS} fill="var(--series-1)" isAnimationActive={false}>
-          <LabelList dataKey="name" position="right" offset={6} fill="var(--chart-text)" fontSize={11} />
-        </Scatter>
+        <Scatter data={MODEL_POINTS} isAnimationActive={false} shape={ModelDot} />
         {optimum && <Scatter data={[{ x: optimum.params, y: optimum.tokens }]} isAnimationActive={false} shape={Ring} />}
         <Scatter data={[{ x: mine.params, y: mine.tokens }]} isAnimationActive={false} shape={Mine} />
         <text x={(box.left + box.right) / 2} y={height - 2} textAnchor="middle" {...CHART_TEXT}>

@@ -74,7 +74,7 @@ const en: ComputeCostStrings = {
   ratio: 'Training tokens per parameter',
   ratioHow: 'D ÷ N (compute-optimal: about 20)',
   hours: 'Accelerator-hours',
-  hoursHow: 'C ÷ (peak × utilisation × 3600)',
+  hoursHow: 'C ÷ (peak × utilization × 3600)',
   days: (chips) => `Days on ${chips} accelerators`,
   daysHow: 'accelerator-hours ÷ chips ÷ 24',
   trainCost: 'Training cost',
@@ -82,12 +82,12 @@ const en: ComputeCostStrings = {
   perToken: 'Compute per generated token',
   perTokenHow: '2 · N',
   perMillion: 'Cost per million generated tokens',
-  perMillionHow: '2 · N · 10⁶ ÷ (peak × utilisation × 3600) × price',
+  perMillionHow: '2 · N · 10⁶ ÷ (peak × utilization × 3600) × price',
   servingCost: 'Cost of generating all the tokens served',
   servingCostHow: '2 · N · tokens, at the same rate and price',
   peak: (name, tflops, precision) => `Peak of the ${name}: ${tflops} trillion ${precision} operations a second (dense).`,
   servingNote:
-    'Serving is priced at the training utilisation, so it is a lower bound: generating one token at a time is often limited by memory bandwidth rather than arithmetic, and real utilisation is usually lower.',
+    'Serving is priced at the training utilization, so it is a lower bound: generating one token at a time is often limited by memory bandwidth rather than arithmetic, and real utilization is usually lower.',
   priceNote: 'The price is your assumption: cloud list prices differ between providers, and long contracts or owned hardware differ again.',
   chartTitle: 'Parameters and training tokens (log scales)',
   chartLabel: (n, d) =>
