@@ -23,6 +23,9 @@ import { ScaleChart, type Point } from './ScaleChart';
 import { COMPUTE_COST_STRINGS, type ComputeCostStrings } from './strings';
 import { bigCount, money, sci, sig } from './units';
 
+/** Tokens per parameter: whole numbers from 100 up (1,875), three significant digits below (20, 1.71). */
+const ratioText = (ratio: number, lang: Lang) => (ratio >= 100 ? countText(Math.round(ratio), lang) : sig(ratio));
+
 const spec = (key: string) => COMPUTE_COST_PARAMS.find((p) => p.key === key) as NumberSpec;
 const SPECS = { params: spec('params'), tokens: spec('tokens') };
 /** Within this share of the equal-loss optimum's size, the configuration counts as compute-optimal. */
@@ -45,7 +48,7 @@ export default function ComputeCostWidget({ id, initial }: WidgetProps) {
   const optimum = useMemo(() => ({ params: even.optimum.params, tokens: even.optimum.tokens }), [even.optimum.params, even.optimum.tokens]);
   const onMove = useCallback((p: Point) => update({ params: p.params, tokens: p.tokens }), [update]);
   const labels = useMemo(
-    () => ({ n: bigCount(params, lang), d: bigCount(tokens, lang), ratio: sig(report.tokensPerParam) }),
+    () => ({ n: bigCount(params, lang), d: bigCount(tokens, lang), ratio: ratioText(report.tokensPerParam, lang) }),
     [params, tokens, lang, report.tokensPerParam],
   );
 
@@ -83,7 +86,7 @@ export default function ComputeCostWidget({ id, initial }: WidgetProps) {
 function ResultTable({ report, chips, lang, s }: { report: CostReport; chips: number; lang: Lang; s: ComputeCostStrings }) {
   const rows: [string, string, string, string][] = [
     ['flops', s.flops, `${sci(report.trainingFlops)} FLOPs`, s.flopsHow],
-    ['ratio', s.ratio, sig(report.tokensPerParam), s.ratioHow],
+    ['ratio', s.ratio, ratioText(report.tokensPerParam, lang), s.ratioHow],
     ['hours', s.hours, bigCount(report.acceleratorHours, lang), s.hoursHow],
     ['days', s.days(countText(chips, lang)), sig(report.days), s.daysHow],
     ['cost', s.trainCost, money(report.trainingCost, lang), s.trainCostHow],
@@ -136,7 +139,7 @@ function ModelTable({ lang, s }: { lang: Lang; s: ComputeCostStrings }) {
             <td>{m.year}</td>
             <td>{bigCount(m.params, lang)}</td>
             <td>{bigCount(m.tokens, lang)}</td>
-            <td>{sig(m.tokens / m.params)}</td>
+            <td>{ratioText(m.tokens / m.params, lang)}</td>
             <td>{sci(6 * m.params * m.tokens)}</td>
             <td>
               <a href={m.source.url}>{m.source.cite}</a>, {m.source.where}

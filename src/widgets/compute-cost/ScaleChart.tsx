@@ -28,7 +28,12 @@ const tickText = (value: number) =>
 const decades = (low: number, high: number) => Array.from({ length: Math.round(Math.log10(high / low)) + 1 }, (_, i) => low * 10 ** i);
 
 /** Where each model's name goes beside its dot, so that close neighbours (Chinchilla and LLaMA 65B, GPT-3 and Gopher) stay legible. */
-const LABEL_SIDE: Record<string, 'left' | 'right' | 'below'> = { 'gpt-3': 'left', 'llama-65b': 'below', 'llama-3.1-405b': 'left' };
+const LABEL_SIDE: Record<string, 'left' | 'right' | 'above' | 'below'> = {
+  'gpt-3': 'left',
+  'llama-65b': 'below',
+  'llama-2-70b': 'above',
+  'llama-3.1-405b': 'left',
+};
 const MODEL_POINTS = PUBLISHED_MODELS.map((m) => ({ x: m.params, y: m.tokens, name: m.name, side: LABEL_SIDE[m.id] ?? 'right' }));
 
 export interface Point {
@@ -117,7 +122,7 @@ interface ShapeProps {
 function ModelDot({ cx = 0, cy = 0, payload }: ShapeProps & { payload?: (typeof MODEL_POINTS)[number] }) {
   const side = payload?.side ?? 'right';
   const [dx, dy, anchor]: [number, number, 'start' | 'middle' | 'end'] =
-    side === 'left' ? [-8, 0, 'end'] : side === 'below' ? [0, 14, 'middle'] : [8, 0, 'start'];
+    side === 'left' ? [-8, 0, 'end'] : side === 'below' ? [0, 14, 'middle'] : side === 'above' ? [0, -13, 'middle'] : [8, 0, 'start'];
   return (
     <g>
       <circle cx={cx} cy={cy} r={4.5} fill="var(--series-1)" />
