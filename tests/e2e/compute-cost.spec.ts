@@ -46,6 +46,10 @@ for (const lang of LANGS) {
     await expect(chart.locator('svg circle[data-mark=mine]')).toHaveCount(1);
     await expect(chart.locator('svg text', { hasText: 'Chinchilla' })).toHaveCount(1);
     await expect(w.locator('[data-value=verdict]')).toContainText(lang === 'en' ? '11.4 trillion' : '11.4 万亿');
+    // The break-even chart: two cost lines that cross at the break-even, said in its label.
+    const breakEven = w.locator('[data-chart=break-even]');
+    await expect(breakEven).toHaveAttribute('aria-label', new RegExp(lang === 'en' ? '11\\.4 trillion' : '11\\.4 万亿'));
+    await expect(breakEven.locator('svg path.recharts-line-curve')).toHaveCount(2);
   });
 
   test(`${lang}: every figure follows the sliders and selects, and the link follows them`, async ({ page }) => {

@@ -67,7 +67,7 @@ export const COMPUTE_COST_PARAMS = [
     max: 0.8,
     default: 0.4,
     step: 0.01,
-    label: { zh: '利用率（实际算力 ÷ 峰值）', en: 'Utilisation (achieved ÷ peak)' },
+    label: { zh: '利用率（实际算力 ÷ 峰值）', en: 'Utilization (achieved ÷ peak)' },
   },
   {
     key: 'price',

@@ -19,6 +19,7 @@ import type { Lang, NumberSpec } from '../../state/params';
 import type { WidgetProps } from '../registration';
 import { PageWidgetShell } from '../shared/PageWidgetShell';
 import { usePageWidget } from '../shared/usePageWidget';
+import { BreakEvenChart } from './BreakEvenChart';
 import { ScaleChart, type Point } from './ScaleChart';
 import { COMPUTE_COST_STRINGS, type ComputeCostStrings } from './strings';
 import { bigCount, money, sci, sig } from './units';
@@ -28,6 +29,7 @@ const ratioText = (ratio: number, lang: Lang) => (ratio >= 100 ? countText(Math.
 
 const spec = (key: string) => COMPUTE_COST_PARAMS.find((p) => p.key === key) as NumberSpec;
 const SPECS = { params: spec('params'), tokens: spec('tokens') };
+const SERVED = spec('served');
 /** Within this share of the equal-loss optimum's size, the configuration counts as compute-optimal. */
 const AT_OPTIMUM = 0.05;
 
@@ -75,7 +77,15 @@ export default function ComputeCostWidget({ id, initial }: WidgetProps) {
       <p className="widget-hint">{s.servingNote}</p>
       <ScaleChart mine={mine} optimum={optimum} specs={SPECS} s={s} onMove={onMove} labels={labels} />
       <ModelTable lang={lang} s={s} />
-      <BreakEvenView report={report} params={params} tokens={tokens} served={served} lang={lang} s={s} />
+      <BreakEvenView
+        report={report}
+        params={params}
+        tokens={tokens}
+        served={served}
+        dollarsPerFlop={price / (chip.peak * utilization * 3600)}
+        lang={lang}
+        s={s}
+      />
       <div className="widget-actions">
         <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
@@ -156,6 +166,7 @@ function BreakEvenView({
   params,
   tokens,
   served,
+  dollarsPerFlop,
   lang,
   s,
 }: {
@@ -163,20 +174,16 @@ function BreakEvenView({
   params: number;
   tokens: number;
   served: number;
+  /** US$ per FLOP at the chosen chip, utilization and price. */
+  dollarsPerFlop: number;
   lang: Lang;
   s: ComputeCostStrings;
 }) {
   const titleId = useId();
   const even = report.breakEven;
   const near = Math.abs(params - even.optimum.params) <= AT_OPTIMUM * even.optimum.params;
-  let verdict: string;
-  if (near) verdict = s.atOptimum;
-  else if (even.tokens === null) verdict = s.larger;
-  else
-    verdict = `${s.smaller(sci(even.extraTrainingFlops), sci(even.savedFlopsPerToken), bigCount(even.tokens, lang))} ${
-      served >= even.tokens ? s.paidBack : s.notYet
-    }`;
-  const rows = [
+  const verdict = verdictOf(even, near, served, lang, s);
+  const rows: BreakEvenRow[] = [
     {
       key: 'mine',
       name: s.mine,
@@ -200,32 +207,68 @@ function BreakEvenView({
     <section className="cost-break-even" aria-labelledby={titleId}>
       <h4 id={titleId}>{s.breakTitle}</h4>
       <p className="widget-hint">{s.breakIntro}</p>
-      <table className="compare-table">
-        <thead>
-          <tr>
-            <th scope="col">{s.model}</th>
-            <th scope="col">{s.params}</th>
-            <th scope="col">{s.tokens}</th>
-            <th scope="col">{s.loss}</th>
-            <th scope="col">{s.flops}</th>
-            <th scope="col">{s.lifetime(bigCount(served, lang))}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-row={r.key}>
-              <th scope="row">{r.name}</th>
-              <td>{bigCount(r.n, lang)}</td>
-              <td>{bigCount(r.d, lang)}</td>
-              <td>{r.loss.toFixed(4)}</td>
-              <td>{sci(r.flops)}</td>
-              <td data-value={`lifetime-${r.key}`}>{money(r.total, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BreakEvenTable rows={rows} served={served} lang={lang} s={s} />
       <p data-value="verdict">{verdict}</p>
+      <BreakEvenChart
+        life={{
+          mine: { flops: report.trainingFlops, params },
+          optimum: { flops: even.optimum.flops, params: even.optimum.params },
+          dollarsPerFlop,
+          served,
+          breakEven: near ? null : even.tokens,
+          domain: [SERVED.min, SERVED.max],
+        }}
+        s={s}
+        description={s.breakChartLabel(!near && even.tokens !== null ? bigCount(even.tokens, lang) : null)}
+      />
       <p className="widget-hint">{s.fitNote}</p>
     </section>
+  );
+}
+
+/** What the comparison says: at the optimum, larger (no break-even), or smaller with its break-even. */
+function verdictOf(even: CostReport['breakEven'], near: boolean, served: number, lang: Lang, s: ComputeCostStrings): string {
+  if (near) return s.atOptimum;
+  if (even.tokens === null) return s.larger;
+  const paid = served >= even.tokens ? s.paidBack : s.notYet;
+  return `${s.smaller(sci(even.extraTrainingFlops), sci(even.savedFlopsPerToken), bigCount(even.tokens, lang))} ${paid}`;
+}
+
+interface BreakEvenRow {
+  key: string;
+  name: string;
+  n: number;
+  d: number;
+  loss: number;
+  flops: number;
+  total: number;
+}
+
+function BreakEvenTable({ rows, served, lang, s }: { rows: BreakEvenRow[]; served: number; lang: Lang; s: ComputeCostStrings }) {
+  return (
+    <table className="compare-table">
+      <thead>
+        <tr>
+          <th scope="col">{s.model}</th>
+          <th scope="col">{s.params}</th>
+          <th scope="col">{s.tokens}</th>
+          <th scope="col">{s.loss}</th>
+          <th scope="col">{s.flops}</th>
+          <th scope="col">{s.lifetime(bigCount(served, lang))}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-row={r.key}>
+            <th scope="row">{r.name}</th>
+            <td>{bigCount(r.n, lang)}</td>
+            <td>{bigCount(r.d, lang)}</td>
+            <td>{r.loss.toFixed(4)}</td>
+            <td>{sci(r.flops)}</td>
+            <td data-value={`lifetime-${r.key}`}>{money(r.total, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

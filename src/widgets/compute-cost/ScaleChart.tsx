@@ -14,19 +14,12 @@ import type { NumberSpec } from '../../state/params';
 import { OPTIMAL_TOKENS_PER_PARAM } from '../../ml/compute-cost/cost';
 import { PUBLISHED_MODELS } from '../../ml/compute-cost/published';
 import type { ComputeCostStrings } from './strings';
+import { decadeTicks, powerOfTen } from './ticks';
 
 const MARGIN = { top: 12, right: 16, bottom: 0, left: 8 };
 const Y_AXIS_WIDTH = 52;
 const X_AXIS_HEIGHT = 40;
 const LAYOUT: ChartLayout = { margin: MARGIN, yAxisWidth: Y_AXIS_WIDTH, xAxisHeight: X_AXIS_HEIGHT };
-const POWER = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-const tickText = (value: number) =>
-  `10${String(Math.round(Math.log10(value)))
-    .split('')
-    .map((c) => POWER[Number(c)])
-    .join('')}`;
-const decades = (low: number, high: number) => Array.from({ length: Math.round(Math.log10(high / low)) + 1 }, (_, i) => low * 10 ** i);
-
 /** Where each model's name goes beside its dot, so that close neighbours (Chinchilla and LLaMA 65B, GPT-3 and Gopher) stay legible. */
 const LABEL_SIDE: Record<string, 'left' | 'right' | 'above' | 'below'> = {
   'gpt-3': 'left',
@@ -223,8 +216,8 @@ const ScalePlot = memo(function ScalePlot({
           dataKey="x"
           scale="log"
           domain={xDomain}
-          ticks={decades(...xDomain)}
-          tickFormatter={tickText}
+          ticks={decadeTicks(...xDomain)}
+          tickFormatter={powerOfTen}
           height={X_AXIS_HEIGHT}
         />
         <YAxis
@@ -232,8 +225,8 @@ const ScalePlot = memo(function ScalePlot({
           dataKey="y"
           scale="log"
           domain={yDomain}
-          ticks={decades(...yDomain)}
-          tickFormatter={tickText}
+          ticks={decadeTicks(...yDomain)}
+          tickFormatter={powerOfTen}
           width={Y_AXIS_WIDTH}
         />
         <ReferenceLine segment={line} stroke="var(--chart-muted)" strokeWidth={1.5} strokeDasharray="6 5" ifOverflow="hidden" />

@@ -57,6 +57,14 @@ const zh = {
   notYet: '按你设的上线词元数，还没有回本：总成本更高。',
   larger: '你的模型比同等损失的计算最优模型大（训练词元太少）：训练更贵，推理也更贵，没有任何回本点。',
   atOptimum: '你的配置就在计算最优点附近：没有可以换取的推理节省。',
+  axisServed: '上线后生成的词元总数',
+  axisCost: '训练 + 推理的总成本（美元）',
+  legendServed: '你设的上线词元数',
+  legendBreakEven: '回本点',
+  breakChartLabel: (breakEven: string | null) =>
+    `对数坐标图：横轴是上线后生成的词元总数，纵轴是训练加推理的总成本；一条线是你的配置，一条是同等损失的计算最优模型。${
+      breakEven ? `两条线在 ${breakEven} 个词元处相交，这就是回本点。` : '两条线不相交：没有回本点。'
+    }`,
   fitNote:
     '拟合只在 Chinchilla 实验的范围内（7000 万到 160 多亿参数、50 亿到 5000 亿词元）测过，离得越远越只是外推；损失的数值只能在这个拟合里互相比较。',
 };
@@ -121,6 +129,14 @@ const en: ComputeCostStrings = {
   larger:
     'Your model is larger than the compute-optimal model of equal loss (too few training tokens): it costs more to train and more to serve, and there is no break-even.',
   atOptimum: 'Your configuration is at about the compute-optimal point: there is no serving saving to trade for.',
+  axisServed: 'Tokens served',
+  axisCost: 'Training + serving (US$)',
+  legendServed: 'Tokens served you set',
+  legendBreakEven: 'Break-even',
+  breakChartLabel: (breakEven) =>
+    `Log–log chart of the lifetime cost, training plus serving, against the tokens served: one line for your configuration, one for the compute-optimal model of equal loss. ${
+      breakEven ? `They cross at ${breakEven} tokens, the break-even.` : 'They do not cross: there is no break-even.'
+    }`,
   fitNote:
     'The fit was measured only over the Chinchilla runs (70 million to over 16 billion parameters, 5 to 500 billion tokens); the further from them, the more it is an extrapolation. Its loss values compare configurations within the fit only.',
 };
