@@ -20,6 +20,7 @@ import {
 import { ACCELERATORS } from '../../src/ml/compute-cost/hardware';
 import { PUBLISHED_MODELS } from '../../src/ml/compute-cost/published';
 import { defaults } from '../../src/state/params';
+import { decadeTicks, powerOfTen } from '../../src/widgets/compute-cost/ticks';
 import { bigCount, money, sci, sig } from '../../src/widgets/compute-cost/units';
 
 describe('the cost formulas, by hand', () => {
@@ -201,5 +202,12 @@ describe('how the widget writes numbers', () => {
     expect(money(1_010_714, 'en')).toBe('$1.01 million');
     expect(money(1_010_714, 'zh')).toBe('101 万美元');
     expect(money(0.022461, 'en')).toBe('$0.0225');
+  });
+
+  it('log axes: a tick at every power of ten, written 10ⁿ', () => {
+    expect(decadeTicks(1e8, 1e12)).toEqual([1e8, 1e9, 1e10, 1e11, 1e12]);
+    expect(powerOfTen(1e13)).toBe('10¹³');
+    expect(powerOfTen(1e5)).toBe('10⁵');
+    expect(powerOfTen(0.01)).toBe('10⁻²');
   });
 });
