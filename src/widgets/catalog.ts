@@ -7,6 +7,7 @@
  */
 import type { ParamSpec } from '../state/params.ts';
 import { ATTENTION_CALCULATOR } from '../ml/attention/contract.ts';
+import { COMPUTE_COST } from '../ml/compute-cost/contract.ts';
 import { CNN_MNIST } from '../ml/cnn-mnist/contract.ts';
 import { TINY_TRANSFORMER } from '../ml/tiny-transformer/contract.ts';
 import { TINY_GPT } from '../ml/language-model/contract.ts';
@@ -36,6 +37,7 @@ export const CATALOG = [
   ATTENTION_CALCULATOR,
   TINY_TRANSFORMER,
   TINY_GPT,
+  COMPUTE_COST,
 ] as const;
 
 export type WidgetId = (typeof CATALOG)[number]['id'];
@@ -51,7 +53,7 @@ export function isWidgetId(name: string): name is WidgetId {
  * contract has an empty trace (`defineContract<never>()`), their component `usePageWidget` and
  * `PageWidgetShell`. Parameters, directives, links and their notices work as for any widget.
  */
-export const PAGE_ONLY = ['attention-calculator'] as const satisfies readonly WidgetId[];
+export const PAGE_ONLY = ['attention-calculator', 'compute-cost'] as const satisfies readonly WidgetId[];
 
 export type PageOnlyWidgetId = (typeof PAGE_ONLY)[number];
 

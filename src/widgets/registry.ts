@@ -18,6 +18,7 @@ import sequence from './sequence';
 import tinyTransformer from './tiny-transformer';
 import tinyGpt from './tiny-gpt';
 import attentionCalculator from './attention-calculator';
+import computeCost from './compute-cost';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'linear-regression': linearRegression,
@@ -34,4 +35,5 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'tiny-transformer': tinyTransformer,
   'tiny-gpt': tinyGpt,
   'attention-calculator': attentionCalculator,
+  'compute-cost': computeCost,
 };
