@@ -219,9 +219,15 @@ describe('recurrent weights at scale 1.8, the RNN alone, seed 1', () => {
     expect(free.solvedAt.rnn).toBe(70);
   }, 120_000);
 
-  it('SGD, η = 0.1, no clipping: norms 25 and 29, then at step 100 4e-5 at the letter and chance; with clipping every step is cut, 43 % at step 100', async () => {
+  it('SGD, η = 0.1, no clipping: norms 25 and 29 (updates of 2.5 and 2.9), then at step 100 4e-5 at the letter and chance; with clipping every step is cut, 43 % at step 100', async () => {
     const free = await race({ lstm: false, gain: 1.8, optimizer: 'sgd', lrRnn: 0.1, clip: false }, 100);
     expect(norms(free).slice(0, 2).map(Math.round)).toEqual([25, 29]);
+    // The updates themselves: η times the norm.
+    expect(
+      norms(free)
+        .slice(0, 2)
+        .map((n) => (0.1 * n).toFixed(1)),
+    ).toEqual(['2.5', '2.9']);
     expect(free.gradients.rnn[0].toExponential(0)).toBe('4e-5');
     expect(accuracyAt(free, 'rnn', 100)).toBeLessThan(0.3);
     const clipped = await race({ lstm: false, gain: 1.8, optimizer: 'sgd', lrRnn: 0.1 }, 100);
