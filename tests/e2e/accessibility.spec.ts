@@ -18,6 +18,8 @@ const PAGES: [string, string | null][] = [
   ['/zh/data-preprocessing', 'normalization'],
   ['/en/evaluation', 'metrics'],
   ['/zh/cnn', 'cnn-mnist'],
+  ['/en/rnn-lstm', 'sequence'],
+  ['/zh/rnn-lstm', 'sequence'],
   ['/en/transformer-attention', 'tiny-transformer'],
   ['/zh/language-model', 'tiny-gpt'],
   ['/en/scale-and-business', 'compute-cost'],

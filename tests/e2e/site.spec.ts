@@ -130,6 +130,7 @@ for (const [slug, id] of [
   ['data-preprocessing', 'normalization'],
   ['evaluation', 'metrics'],
   ['cnn', 'cnn-mnist'],
+  ['rnn-lstm', 'sequence'],
   ['transformer-attention', 'tiny-transformer'],
   ['language-model', 'tiny-gpt'],
   ['scale-and-business', 'compute-cost'],
