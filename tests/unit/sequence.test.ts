@@ -343,6 +343,27 @@ describe('the trainer', () => {
     expect(run()).toEqual(run());
   }, 60_000);
 
+  it('a racer whose loss explodes drops out with its last loss; the others and the run go on', async () => {
+    // An absurd step size (not reachable from the sliders) blows the RNN's weights up within a step or two.
+    const model = createSequenceModel(PARAMS({ delay: 4, hidden: 8, optimizer: 'sgd', clip: false, lrRnn: 1e30 }), 1);
+    const rows: number[][] = [];
+    for (let i = 0; i < 20; i++) {
+      const record = model.step();
+      rows.push(Array.from(record.dataSync()));
+      record.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // [run loss, rnn: loss, accuracy, gradNorm, out, lstm: loss, accuracy, gradNorm, out]
+    const last = rows.at(-1)!;
+    expect(last[4]).toBe(1);
+    expect(last[8]).toBe(0);
+    for (const row of rows) for (const v of row) expect(Number.isFinite(v)).toBe(true);
+    const outAt = rows.findIndex((row) => row[4] === 1);
+    expect(rows[outAt][1]).toBe(rows[outAt - 1][1]);
+    expect(last[0]).toBe(last[5]);
+    model.dispose();
+  }, 60_000);
+
   it('the sweep measures every racer at every delay of SWEEP_DELAYS', async () => {
     const model = createSequenceModel(small, 1);
     const { value } = await model.request!('sweep');

@@ -29,7 +29,7 @@ export const SEQUENCE_PARAMS = [
     max: 5,
     default: 3,
     step: 0.5,
-    label: { zh: 'LSTM 遗忘门初始偏置', en: "LSTM forget gate's initial bias" },
+    label: { zh: '遗忘门（GRU 为更新门）初始偏置', en: 'Initial bias of the forget gate (GRU: update gate)' },
   },
   {
     key: 'gain',
@@ -62,7 +62,7 @@ export const SEQUENCE_PARAMS = [
     label: { zh: '裁剪阈值（梯度范数上限）', en: 'Clip threshold (largest gradient norm)' },
   },
   { key: 'batch', kind: 'int', min: 8, max: 128, default: 32, step: 8, live: true, label: { zh: '批大小', en: 'Batch size' } },
-  ...runParams({ steps: 2000, speed: 1, maxSteps: 20000, maxSpeed: 20 }),
+  ...runParams({ steps: 300, speed: 1, maxSteps: 20000, maxSpeed: 20 }),
 ] as const satisfies readonly ParamSpec[];
 
 export type SequenceParams = ContractParams<typeof SEQUENCE>;

@@ -2,12 +2,14 @@
  * The recurrent race: a simple RNN, an LSTM and a GRU, each trained by its own optimizer (same kind, own
  * learning rate) on the same batches of the memory task. One step updates every racer once.
  *
- * A racer whose loss or gradient stops being finite is out: from that step its gradients are zeroed and it
+ * A racer whose loss or gradient stops being finite, or whose loss passes 10⁴ times where it began (the
+ * engine's rule for a whole run), is out: from that step its gradients are zeroed and it
  * reports its last finite loss, so one exploding cell does not stop the others; the run diverges only when
  * every racer is out. Nothing is read back inside a step; the trainer learns a racer is out from an
  * asynchronous read and then skips it.
  */
 import * as tf from '@tensorflow/tfjs';
+import { EXPLOSION_FACTOR } from '../shared/divergence';
 import { createRng, type Rng } from '../shared/random';
 import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
 import { sparseSoftmaxCrossEntropy } from '../tfjs/sparse-cross-entropy';
@@ -48,8 +50,9 @@ export function initialWeights(
 ): CellWeights {
   const width = GATE_BLOCKS[kind] * hidden;
   const bias = new Float32Array(width);
-  // The LSTM's blocks are [f, i, o, g]: the forget gate's bias is the first block.
-  if (kind === 'lstm') bias.fill(params.forgetBias, 0, hidden);
+  // The first block is the LSTM's forget gate [f, i, o, g] and the GRU's update gate [z, r, n]: both decide how
+  // much of the old state is kept, and both start at the same bias.
+  if (kind !== 'rnn') bias.fill(params.forgetBias, 0, hidden);
   return tf.tidy(() => ({
     wx: tf.variable(tf.tensor2d(glorotUniform(vocabulary, width, rng), [vocabulary, width])),
     u: tf.variable(tf.tensor2d(recurrentWeights(hidden, GATE_BLOCKS[kind], params.gain, rng), [hidden, width])),
@@ -132,6 +135,8 @@ interface Racer {
   accuracy: tf.Variable<tf.Rank.R0>;
   /** Known (from an asynchronous read) to be out: skipped from then on. */
   frozen: boolean;
+  /** A loss above this puts the racer out. */
+  outAbove: number;
 }
 
 interface LiveSettings {
@@ -160,7 +165,9 @@ function stepRacer(r: Racer, batch: BatchTensors, evaluate: boolean, heldOut: Ba
   const { ok, norm, scaled } = tf.tidy(() => {
     const list = Object.values(grads);
     const norm = tf.sqrt(tf.addN(list.map((g) => tf.sum(tf.square(g))))) as tf.Scalar;
-    const ok = tf.logicalAnd(tf.logicalAnd(tf.isFinite(value), tf.isFinite(norm)), tf.equal(r.out, 0));
+    // The engine's rule for a run (shared/divergence.ts), applied to each racer: not finite, or 10⁴ × where it began.
+    const inBounds = tf.logicalAnd(tf.isFinite(value), tf.lessEqual(value, r.outAbove));
+    const ok = tf.logicalAnd(tf.logicalAnd(inBounds, tf.isFinite(norm)), tf.equal(r.out, 0));
     const scale = clipScale(norm, live);
     const scaled: tf.NamedTensorMap = {};
     for (const [name, g] of Object.entries(grads)) scaled[name] = tf.where(ok, tf.mul(g, scale), tf.zerosLike(g));
@@ -251,7 +258,9 @@ function sweepAccuracy(racers: Racer[], symbols: number, seed: number): number[]
   );
 }
 
-function createRacer(kind: CellKind, params: SequenceParams, vocabulary: number, heldOut: BatchTensors, rng: Rng): Racer {
+function createRacer(kind: CellKind, params: SequenceParams, vocabulary: number, heldOut: BatchTensors, seed: number): Racer {
+  // Each cell draws its start from a stream of its own, so it starts the same whoever else races.
+  const rng = createRng(seed * 7919 + 10 + CELL_KINDS.indexOf(kind));
   const w = initialWeights(kind, vocabulary, params.hidden, params.symbols, params, rng);
   const lr = params[LR_KEY[kind]];
   const start = tf.tidy(() => ({
@@ -266,6 +275,7 @@ function createRacer(kind: CellKind, params: SequenceParams, vocabulary: number,
     lastLoss: tf.variable(start.loss),
     accuracy: tf.variable(start.accuracy),
     frozen: false,
+    outAbove: EXPLOSION_FACTOR * Math.max(start.loss.dataSync()[0], 1),
   };
   tf.dispose([start.loss, start.accuracy]);
   return racer;
@@ -279,7 +289,6 @@ export const createSequenceModel: ModelFactory<SequenceParams> = (params, seed) 
   const chosen = CELL_KINDS.filter((kind) => params[kind]);
   // With every racer switched off, the LSTM runs alone rather than nothing.
   const kinds: CellKind[] = chosen.length > 0 ? chosen : ['lstm'];
-  const rng = createRng(seed);
   const nextBatch = createTask(symbols, delay, seed * 7919 + 1);
   const heldOutBatch = createTask(symbols, delay, seed * 7919 + 2)(HELD_OUT);
   const probeBatch = createTask(symbols, delay, seed * 7919 + 3)(PROBE);
@@ -290,7 +299,7 @@ export const createSequenceModel: ModelFactory<SequenceParams> = (params, seed) 
   let live: LiveSettings = { batch: params.batch, clip: params.clip, clipNorm: params.clipNorm };
   let stepCount = 0;
 
-  const racers = kinds.map((kind) => createRacer(kind, params, vocabulary, heldOut, rng));
+  const racers = kinds.map((kind) => createRacer(kind, params, vocabulary, heldOut, seed));
   const startTrace = racers.flatMap((r) => [r.lastLoss.dataSync()[0], r.accuracy.dataSync()[0], 0, 0]);
 
   const info: SequenceInfo = {

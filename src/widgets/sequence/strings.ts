@@ -37,7 +37,7 @@ const zh = {
   sweepButton: '测一测：不同间隔下的准确率',
   sweepBusy: '测量中…',
   sweepNote: (step: number, trained: number) =>
-    `第 ${step} 步时的模型（在间隔 ${trained} 上训练），在每个间隔各 128 条新序列上测得。训练结束时会自动测一次。`,
+    `第 ${step} 步时的模型（在间隔 ${trained} 上训练），在每个间隔各 128 条新序列上测得。训练结束时会自动测一次。低于随机猜测（甚至 0%）并不是“什么都没记住”：答案仍取决于开头的字母，只是在这个间隔上对错了号。`,
   sweepChart: '回忆准确率与间隔步数',
   delayAxis: '间隔步数',
   allOut: '所有模型的梯度都溢出了：打开梯度裁剪或调小学习率，再按重置。',
@@ -83,7 +83,7 @@ const en: SequenceStrings = {
   sweepButton: 'Measure accuracy at other delays',
   sweepBusy: 'Measuring…',
   sweepNote: (step, trained) =>
-    `The models as they were at step ${step} (trained at delay ${trained}), each measured on 128 new sequences per delay. Measured again when training ends.`,
+    `The models as they were at step ${step} (trained at delay ${trained}), each measured on 128 new sequences per delay. Measured again when training ends. Below chance, even 0 %, does not mean nothing was remembered: the answer still depends on the opening letter, but at this delay it maps it to the wrong one.`,
   sweepChart: 'Recall accuracy against delay',
   delayAxis: 'Delay',
   allOut: 'Every model’s gradient overflowed: turn gradient clipping on or lower the learning rate, then press Reset.',
