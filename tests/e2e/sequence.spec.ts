@@ -1,13 +1,12 @@
 import { expect, expectAllFinite, expectLinkReproduces, numberAttr, playToBudget, ready, slide, test, widget } from './fixtures';
 
-// Lesson 11, which places this widget, is being written; the gallery shows every widget.
 const ID = 'sequence';
 
 for (const lang of ['en', 'zh'] as const) {
   test.describe(`${lang}: the recurrent race`, () => {
     test('the LSTM learns to recall past chance at the default delay; gates, gradients and the delay sweep are drawn', async ({ page }) => {
       test.setTimeout(180_000);
-      await page.goto(`/${lang}/widgets?${ID}.steps=120&${ID}.speed=10`);
+      await page.goto(`/${lang}/rnn-lstm?${ID}.steps=120&${ID}.speed=10`);
       const w = widget(page, ID);
       await ready(w);
       // The default task: a letter, 30 distractor digits, the question mark.
@@ -30,7 +29,7 @@ for (const lang of ['en', 'zh'] as const) {
 
     test('the delay slider changes the task, and a copied link reproduces the run', async ({ page }) => {
       test.setTimeout(120_000);
-      await page.goto(`/${lang}/widgets?${ID}.steps=30&${ID}.speed=10`);
+      await page.goto(`/${lang}/rnn-lstm?${ID}.steps=30&${ID}.speed=10`);
       const w = widget(page, ID);
       await ready(w);
       const delay = await slide(w, 'delay', -22);
@@ -45,7 +44,7 @@ for (const lang of ['en', 'zh'] as const) {
 test('clipping changes the training, and so the gradient reaching each time step', async ({ page }) => {
   test.setTimeout(120_000);
   const gradientsAfter = async (query: string) => {
-    await page.goto(`/en/widgets?${ID}.steps=20&${ID}.speed=10&${ID}.delay=10&${query}`);
+    await page.goto(`/en/rnn-lstm?${ID}.steps=20&${ID}.speed=10&${ID}.delay=10&${query}`);
     const w = widget(page, ID);
     await ready(w);
     const before = await w.locator('.sequence-gradients').getAttribute('data-gradient-first');
