@@ -22,6 +22,8 @@ import { createOptimizerRace } from '../ml/optimizer-race/trainer';
 import { OVERFITTING } from '../ml/overfitting/contract';
 import { createOverfitting } from '../ml/overfitting/trainer';
 import type { ContractParams, ModelContract, ModelData } from '../ml/shared/contract';
+import { RECOMMENDER } from '../ml/recommender/contract';
+import { createRecommender } from '../ml/recommender/trainer';
 import { SVM } from '../ml/svm/contract';
 import { createSvm } from '../ml/svm/trainer';
 import type { ModelFactory } from '../ml/tfjs/trainable';
@@ -52,6 +54,7 @@ export const MODELS: { readonly [Id in TrainedWidgetId]: ModelFactory<Params, Mo
   metrics: entry(METRICS, createMetrics),
   'mlp-playground': entry(MLP_PLAYGROUND, createMlpPlayground),
   overfitting: entry(OVERFITTING, createOverfitting),
+  'matrix-factorization': entry(RECOMMENDER, createRecommender),
   'cnn-mnist': entry(CNN_MNIST, createCnnMnist),
   'tiny-transformer': entry(TINY_TRANSFORMER, createTinyTransformer),
   'tiny-gpt': entry(TINY_GPT, createTinyGpt),

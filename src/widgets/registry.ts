@@ -17,6 +17,7 @@ import cnnMnist from './cnn-mnist';
 import tinyTransformer from './tiny-transformer';
 import tinyGpt from './tiny-gpt';
 import attentionCalculator from './attention-calculator';
+import matrixFactorization from './matrix-factorization';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'linear-regression': linearRegression,
@@ -32,4 +33,5 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'tiny-transformer': tinyTransformer,
   'tiny-gpt': tinyGpt,
   'attention-calculator': attentionCalculator,
+  'matrix-factorization': matrixFactorization,
 };
