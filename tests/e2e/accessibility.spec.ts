@@ -16,6 +16,7 @@ const PAGES: [string, string | null][] = [
   ['/zh/cnn', 'cnn-mnist'],
   ['/en/transformer-attention', 'tiny-transformer'],
   ['/zh/language-model', 'tiny-gpt'],
+  ['/en/recommender', 'matrix-factorization'],
   ['/zh/glossary', null],
 ];
 
