@@ -31,6 +31,8 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(w).not.toHaveAttribute('data-top', byDot!);
       expect(page.url()).toContain(`${ID}.similarity=cosine`);
       await expectAllFinite(w);
+      // The link's #matrix-factorization anchor names the widget alone (no heading's slug takes it).
+      await expect(page.locator(`[id="${ID}"]`)).toHaveCount(1);
       await expectLinkReproduces(w, ID, 150, [`${ID}.steps=150`, `${ID}.seed=1`]);
     });
 
