@@ -12,6 +12,7 @@ import { useWidgetRun } from '../shared/useWidgetRun';
 import { WidgetShell } from '../shared/WidgetShell';
 import { UserPanel, YouPanel } from './ListPanels';
 import { currentFactors, ownRatings, tableFacts, userList, yourList } from './recommendations';
+import { RatingsTables } from './RatingsTables';
 import { RmseCurves } from './RmseCurves';
 import { RECOMMENDER_STRINGS, type RecommenderStrings } from './strings';
 import { TasteMap } from './TasteMap';
@@ -58,6 +59,7 @@ export default function MatrixFactorizationWidget({ id, initial }: WidgetProps) 
       }}
     >
       <Summary info={info} testRmse={testRmse} lang={lang} s={s} />
+      <RatingsTables info={info} factors={factors} s={s} />
       <div className="widget-panels">
         <RmseCurves traces={view.traces} width={width} maxX={values.steps} info={info} t={t.widget} s={s} />
         <TasteMap factors={factors} favourite={info?.favourite ?? null} shownUser={user} you={yours.you?.p ?? null} s={s} />

@@ -9,6 +9,14 @@ const zh = {
     `测试集 RMSE ${test}（全局均值 ${global}，只用偏置 ${bias}，噪声水平 ${noise}）`,
   table: (users: number, items: number, train: number, heldOut: number, density: string) =>
     `${users} 个用户 × ${items} 部电影，${train} 条训练评分，${heldOut} 条留出评分（共填了 ${density} 的格子）`,
+  tableKnown: '评分表：每行一部电影（按类型），每列一个用户（按最喜欢的类型）',
+  tableKnownLabel: (users: number, items: number) =>
+    `${items} 行 × ${users} 列的评分表。橙色是训练评分，蓝色是留出评分，颜色越深星越多；空白是没有评分的格子。`,
+  trainRatings: '训练评分（越深星越多）',
+  heldOutRatings: '留出评分',
+  tablePredicted: '模型补全的表：每一格都是预测评分',
+  tablePredictedLabel: '同样排列的表，每一格是模型此刻的预测评分，颜色越深预测分越高（1 到 5 星）。',
+  tableHint: '用户按设定的最爱类型排好，电影按类型排好，所以口味会显成一块块的。训练时，右边的表从一片均匀的灰色里长出这些块。',
   rmseChart: '训练集与测试集（留出评分）上的 RMSE',
   trainSeries: '训练集 RMSE',
   testSeries: '测试集 RMSE',
@@ -53,6 +61,15 @@ const en: RecommenderStrings = {
   summary: (test, global, bias, noise) => `Held-out RMSE ${test} (global mean ${global}, biases only ${bias}, noise level ${noise})`,
   table: (users, items, train, heldOut, density) =>
     `${users} users × ${items} films, ${countText(train, 'en')} training ratings, ${countText(heldOut, 'en')} held out (${density} of the cells filled)`,
+  tableKnown: 'The ratings table: a row per film (by genre), a column per user (by favourite genre)',
+  tableKnownLabel: (users, items) =>
+    `The ratings table, ${items} rows by ${users} columns. Training ratings in orange, held-out ones in blue, darker for more stars; blank cells have no rating.`,
+  trainRatings: 'Training ratings (darker: more stars)',
+  heldOutRatings: 'Held-out ratings',
+  tablePredicted: 'The table the model fills in: every cell its predicted rating',
+  tablePredictedLabel: 'The same table, every cell the model’s predicted rating now, darker for higher (1 to 5 stars).',
+  tableHint:
+    'Users are sorted by their planted favourite genre and films by genre, so tastes show as blocks. As it trains, the table on the right grows these blocks out of an even grey.',
   rmseChart: 'RMSE on the training ratings and on the held-out ones',
   trainSeries: 'Training RMSE',
   testSeries: 'Held-out RMSE',
