@@ -132,6 +132,7 @@ for (const [slug, id] of [
   ['cnn', 'cnn-mnist'],
   ['transformer-attention', 'tiny-transformer'],
   ['language-model', 'tiny-gpt'],
+  ['recommender', 'matrix-factorization'],
 ]) {
   test(`${slug} reads at a phone’s width without sideways scrolling`, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
