@@ -36,6 +36,19 @@ for (const lang of ['en', 'zh'] as const) {
       await expectLinkReproduces(w, ID, 150, [`${ID}.steps=150`, `${ID}.seed=1`]);
     });
 
+    test('ALS: no learning rate or batch to set, and ten sweeps come within 10 % of the noise level', async ({ page }) => {
+      await page.goto(`/${lang}/recommender?${ID}.steps=10&${ID}.speed=1`);
+      const w = widget(page, ID);
+      await ready(w);
+      await w.locator('select[data-param=optimizer]').selectOption('als');
+      await ready(w);
+      expect(page.url()).toContain(`${ID}.optimizer=als`);
+      await expect(w.locator('input[data-param=lr]')).toBeDisabled();
+      await expect(w.locator('select[data-param=batch]')).toBeDisabled();
+      await playToBudget(w, 10);
+      expect(await numberAttr(w, 'data-test-rmse')).toBeLessThan(1.1 * (await numberAttr(w, 'data-noise-level')));
+    });
+
     test('a new user: popular films first, then stars (mouse and keyboard) change the recommendations without retraining', async ({
       page,
     }) => {

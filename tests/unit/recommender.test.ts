@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeRating, encodeRating, RECOMMENDER_PARAMS, type RecommenderInfo } from '../../src/ml/recommender/contract';
 import { expectedStars, generateRatings, HELD_OUT_SHARE, PLANTED_RANK, USER_COUNT, type RatingsTable } from '../../src/ml/recommender/data';
 import {
+  alsSweep,
   baselines,
   BIAS_BASELINE_LAMBDA,
   factorsFromState,
@@ -199,6 +200,42 @@ describe('training', () => {
       model.dispose();
     }
   }, 30_000);
+});
+
+describe('alternating least squares', () => {
+  const table = generateRatings(5, { noise: 0.5 });
+
+  it('a sweep never raises the loss, and leaves the films at their exact minimum given the users', () => {
+    let f = randomFactors(table, 2, 3);
+    const lambda = 1.5;
+    let loss = lossAndGradient(f, table, lambda).loss;
+    for (let sweep = 0; sweep < 4; sweep++) {
+      f = alsSweep(f, table, lambda);
+      const g = lossAndGradient(f, table, lambda);
+      expect(g.loss).toBeLessThanOrEqual(loss + 1e-12);
+      loss = g.loss;
+      // The films were solved last: their gradient vanishes.
+      expect(Math.max(...g.bi.map(Math.abs), ...g.q.map(Math.abs))).toBeLessThan(1e-9);
+    }
+  });
+
+  it('is what the trainer does with the ALS switch, one sweep a step, freeing its tensors', () => {
+    const start = tf.memory().numTensors;
+    const params = { ...DEFAULTS, optimizer: 'als' as const, lambda: 2 };
+    const model = createRecommender(params, 5);
+    const info = model.info as RecommenderInfo;
+    const before = tf.tidy(() => Float32Array.from(model.state!().dataSync()));
+    tf.tidy(() => model.step().dataSync());
+    const after = tf.tidy(() => model.state!().dataSync());
+    const f = factorsFromState(before, info.users, info.items, params.k, info.mu);
+    const next = alsSweep(f, table, 2);
+    const expected = [next.bu, next.bi, next.p, next.q].flatMap((part) => Array.from(part));
+    let worst = 0;
+    expected.forEach((v, x) => (worst = Math.max(worst, Math.abs(after[x] - v))));
+    expect(worst).toBeLessThan(1e-4);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
 });
 
 describe('baselines', () => {

@@ -44,6 +44,7 @@ export const RECOMMENDER_PARAMS = [
     options: [
       { value: 'adam', label: { zh: 'Adam', en: 'Adam' } },
       { value: 'gd', label: { zh: '梯度下降', en: 'Gradient descent' } },
+      { value: 'als', label: { zh: '交替最小二乘（ALS）', en: 'Alternating least squares (ALS)' } },
     ],
     label: { zh: '优化器', en: 'Optimizer' },
   },

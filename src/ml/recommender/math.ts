@@ -142,29 +142,88 @@ export interface OwnRating {
 }
 
 /**
- * A new user folded in with the films fixed: the bias b and taste p that minimize
- *   Σⱼ (μ + b + bⱼ + p·qⱼ − rⱼ)² + λ (b² + ‖p‖²)
- * over the films j the user rated — ridge regression on the features [1, qⱼ], solved exactly:
- * (AᵀA + λI) x = Aᵀ(r − μ − b_film). No rating: b = 0, p = 0.
+ * One side of the model solved with the other fixed: the bias b and vector x that minimize
+ *   Σⱼ (b + x·vⱼ − tⱼ)² + λ (b² + ‖x‖²)
+ * over the entries j (each names a row of the fixed side's k-column `vectors` and a target tⱼ) — ridge
+ * regression on the features [1, vⱼ], solved exactly: (AᵀA + λI)[b; x] = Aᵀt. No entry: b = 0, x = 0.
  */
-export function foldIn(f: Factors, ratings: readonly OwnRating[], lambda: number): { b: number; p: Float64Array } {
-  const n = f.k + 1;
+export function ridgeSide(
+  vectors: ArrayLike<number>,
+  k: number,
+  entries: readonly { index: number; target: number }[],
+  lambda: number,
+): { b: number; p: Float64Array } {
+  const n = k + 1;
   const a = new Float64Array(n * n);
   const rhs = new Float64Array(n);
   const row = new Float64Array(n);
-  for (const { item, stars } of ratings) {
+  for (const { index, target } of entries) {
     row[0] = 1;
-    for (let c = 0; c < f.k; c++) row[c + 1] = f.q[item * f.k + c];
-    const target = stars - f.mu - f.bi[item];
+    for (let c = 0; c < k; c++) row[c + 1] = vectors[index * k + c];
     for (let x = 0; x < n; x++) {
       rhs[x] += row[x] * target;
       for (let y = 0; y < n; y++) a[x * n + y] += row[x] * row[y];
     }
   }
-  // A tiny ridge keeps the system solvable at λ → 0 with fewer ratings than unknowns.
+  // A tiny ridge keeps the system solvable at λ → 0 with fewer entries than unknowns.
   for (let x = 0; x < n; x++) a[x * n + x] += Math.max(lambda, 1e-9);
-  const solution = ratings.length ? solveSpd(a, rhs, n) : new Float64Array(n);
+  const solution = entries.length ? solveSpd(a, rhs, n) : new Float64Array(n);
   return { b: solution[0], p: solution.subarray(1) };
+}
+
+/**
+ * A new user folded in with the films fixed: the bias b and taste p that minimize
+ *   Σⱼ (μ + b + bⱼ + p·qⱼ − rⱼ)² + λ (b² + ‖p‖²)
+ * over the films j the user rated (ridgeSide with targets rⱼ − μ − bⱼ). No rating: b = 0, p = 0.
+ */
+export function foldIn(f: Factors, ratings: readonly OwnRating[], lambda: number): { b: number; p: Float64Array } {
+  return ridgeSide(
+    f.q,
+    f.k,
+    ratings.map(({ item, stars }) => ({ index: item, target: stars - f.mu - f.bi[item] })),
+    lambda,
+  );
+}
+
+/**
+ * One sweep of alternating least squares on the training ratings: every user's (bᵤ, pᵤ) solved exactly with
+ * the films fixed, then every film's (bᵢ, qᵢ) with the users fixed. Each half minimizes the loss above over its
+ * side exactly (the users' terms do not interact once the films are fixed), so the loss never rises.
+ */
+export function alsSweep(f: Factors, table: RatingsTable, lambda: number): Factors {
+  const { k, users, items, mu } = f;
+  const byUser = Array.from({ length: users }, () => [] as { index: number; rating: number }[]);
+  const byItem = Array.from({ length: items }, () => [] as { index: number; rating: number }[]);
+  for (let j = 0; j < table.rating.length; j++) {
+    if (table.heldOut[j]) continue;
+    byUser[table.user[j]].push({ index: table.item[j], rating: table.rating[j] });
+    byItem[table.item[j]].push({ index: table.user[j], rating: table.rating[j] });
+  }
+  const bu = new Float64Array(users);
+  const p = new Float64Array(users * k);
+  for (let u = 0; u < users; u++) {
+    const side = ridgeSide(
+      f.q,
+      k,
+      byUser[u].map(({ index, rating }) => ({ index, target: rating - mu - f.bi[index] })),
+      lambda,
+    );
+    bu[u] = side.b;
+    p.set(side.p, u * k);
+  }
+  const bi = new Float64Array(items);
+  const q = new Float64Array(items * k);
+  for (let i = 0; i < items; i++) {
+    const side = ridgeSide(
+      p,
+      k,
+      byItem[i].map(({ index, rating }) => ({ index, target: rating - mu - bu[index] })),
+      lambda,
+    );
+    bi[i] = side.b;
+    q.set(side.p, i * k);
+  }
+  return { k, users, items, mu, bu, bi, p, q };
 }
 
 /**

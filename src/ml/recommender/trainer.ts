@@ -4,7 +4,7 @@
  * matrix μ + b𝑢1ᵀ + 1bᵢᵀ + PQᵀ and masks it: one product gives every prediction, two more the gradients of P
  * and Q, and the same residuals give the training and held-out RMSE at no extra cost. The gradient is
  * written by hand (math.ts's formulas, tested against finite differences) and applied by tfjs's Adam or
- * plain gradient descent.
+ * plain gradient descent; or, with ALS, each step is one sweep of alternating least squares (math.ts).
  *
  * Full batch: every training rating each step. Mini-batch: 128 ratings a step, in a fresh shuffled order
  * each pass; the penalty's gradient is scaled so that a pass adds up to one full-batch gradient.
@@ -18,7 +18,7 @@ import { disposeOptimizer, setLearningRate } from '../tfjs/optimizer-handling';
 import type { ModelFactory, TrainableModel } from '../tfjs/trainable';
 import { RECOMMENDER, type RecommenderInfo, type RecommenderParams } from './contract';
 import { generateRatings, type RatingsTable } from './data';
-import { baselines, type Baselines } from './math';
+import { alsSweep, baselines, type Baselines } from './math';
 
 export const MINI_BATCH = 128;
 /** The initial embeddings' spread: small, so the first steps learn the biases and the factors grow from there. */
@@ -51,7 +51,7 @@ export function trainOnTable(table: RatingsTable, params: RecommenderParams, see
 
   let lambda = params.lambda;
   let batch = params.batch;
-  const optimizer = params.optimizer === 'adam' ? tf.train.adam(params.lr) : tf.train.sgd(params.lr);
+  const optimizer = params.optimizer === 'als' ? null : params.optimizer === 'adam' ? tf.train.adam(params.lr) : tf.train.sgd(params.lr);
   const nextBatch = miniBatches(trainCells, cells, rng, (mask) => tf.tensor2d(mask, [users, items]));
 
   /** Every residual r̂ − r (users × items, the cells without a rating included), and the squares summed over training and held-out cells. */
@@ -59,6 +59,14 @@ export function trainOnTable(table: RatingsTable, params: RecommenderParams, see
   const squares = (diff: tf.Tensor) => {
     const sq = tf.square(diff);
     return { trainSq: tf.sum(tf.mul(trainM, sq)), testSq: tf.sum(tf.mul(testM, sq)) };
+  };
+
+  /** The step's record, [loss, training RMSE, held-out RMSE], from the residuals before its update. */
+  const measure = (diff: tf.Tensor): tf.Tensor1D => {
+    const { trainSq, testSq } = squares(diff);
+    const penalty = tf.addN([tf.sum(tf.square(bu)), tf.sum(tf.square(bi)), tf.sum(tf.square(P)), tf.sum(tf.square(Q))]);
+    const loss = tf.div(tf.add(trainSq, tf.mul(penalty, lambda)), n);
+    return tf.stack([loss, tf.sqrt(tf.div(trainSq, n)), tf.sqrt(tf.div(testSq, nTest))]) as tf.Tensor1D;
   };
 
   return {
@@ -69,24 +77,20 @@ export function trainOnTable(table: RatingsTable, params: RecommenderParams, see
     }),
     info: runInfo(table, base, k),
     step() {
+      if (!optimizer) {
+        const record = tf.tidy(() => measure(residuals()));
+        alsStep({ bu, bi, P, Q }, table, base.mu, lambda);
+        return record;
+      }
       const mini = batch === 'mini' ? nextBatch() : null;
       const { record, grads } = tf.tidy(() => {
         const diff = residuals();
-        const { trainSq, testSq } = squares(diff);
-        const penalty = tf.addN([tf.sum(tf.square(bu)), tf.sum(tf.square(bi)), tf.sum(tf.square(P)), tf.sum(tf.square(Q))]);
-        const loss = tf.div(tf.add(trainSq, tf.mul(penalty, lambda)), n);
-        const record = tf.stack([loss, tf.sqrt(tf.div(trainSq, n)), tf.sqrt(tf.div(testSq, nTest))]) as tf.Tensor1D;
+        const record = measure(diff);
         // ∂/∂θ of (1/b)Σ_batch e² + (λ/n)‖θ‖²: the batch's residuals, scaled 2/b, and the penalty 2λ/n.
         const size = mini ? mini.size : n;
         const E = tf.mul(tf.mul(mini ? mini.mask : trainM, diff), 2 / size);
         const shrink = (2 * lambda) / n;
-        const grads = [
-          { name: bu.name, tensor: tf.add(tf.sum(E, 1, true), tf.mul(bu, shrink)) },
-          { name: bi.name, tensor: tf.add(tf.sum(E, 0, true), tf.mul(bi, shrink)) },
-          { name: P.name, tensor: tf.add(tf.matMul(E, Q), tf.mul(P, shrink)) },
-          { name: Q.name, tensor: tf.add(tf.matMul(E, P, true, false), tf.mul(Q, shrink)) },
-        ];
-        return { record, grads };
+        return { record, grads: gradients(E, shrink, { bu, bi, P, Q }) };
       });
       mini?.mask.dispose();
       optimizer.applyGradients(grads);
@@ -99,13 +103,13 @@ export function trainOnTable(table: RatingsTable, params: RecommenderParams, see
       );
     },
     setLive(next) {
-      if (next.lr !== undefined) setLearningRate(optimizer, next.lr);
+      if (next.lr !== undefined && optimizer) setLearningRate(optimizer, next.lr);
       if (next.lambda !== undefined) lambda = next.lambda;
       if (next.batch !== undefined) batch = next.batch;
     },
     dispose() {
       tf.dispose([R, trainM, testM, mu, bu, bi, P, Q]);
-      disposeOptimizer(optimizer);
+      if (optimizer) disposeOptimizer(optimizer);
     },
   };
 }
@@ -161,4 +165,28 @@ function runInfo(table: RatingsTable, base: Baselines, k: number): RecommenderIn
     trainCount: table.rating.length - heldOutCount,
     heldOutCount,
   };
+}
+
+/** ALS: one sweep over users then films, in plain numbers (math.ts), written back into the variables. */
+function alsStep(v: { bu: tf.Variable; bi: tf.Variable; P: tf.Variable; Q: tf.Variable }, table: RatingsTable, mu: number, lambda: number) {
+  const [users, k] = v.P.shape;
+  const items = v.Q.shape[0];
+  const read = (x: tf.Variable) => Float32Array.from(x.dataSync());
+  const next = alsSweep({ k, users, items, mu, bu: read(v.bu), bi: read(v.bi), p: read(v.P), q: read(v.Q) }, table, lambda);
+  tf.tidy(() => {
+    v.bu.assign(tf.tensor2d(Float32Array.from(next.bu), [users, 1]));
+    v.bi.assign(tf.tensor2d(Float32Array.from(next.bi), [1, items]));
+    v.P.assign(tf.tensor2d(Float32Array.from(next.p), [users, k]));
+    v.Q.assign(tf.tensor2d(Float32Array.from(next.q), [items, k]));
+  });
+}
+
+/** The gradients from the scaled residuals E (2/b on the batch's cells, 0 elsewhere) and the penalty's factor. */
+function gradients(E: tf.Tensor, shrink: number, v: { bu: tf.Variable; bi: tf.Variable; P: tf.Variable; Q: tf.Variable }) {
+  return [
+    { name: v.bu.name, tensor: tf.add(tf.sum(E, 1, true), tf.mul(v.bu, shrink)) },
+    { name: v.bi.name, tensor: tf.add(tf.sum(E, 0, true), tf.mul(v.bi, shrink)) },
+    { name: v.P.name, tensor: tf.add(tf.matMul(E, v.Q), tf.mul(v.P, shrink)) },
+    { name: v.Q.name, tensor: tf.add(tf.matMul(E, v.P, true, false), tf.mul(v.Q, shrink)) },
+  ];
 }

@@ -25,9 +25,7 @@ export default function MatrixFactorizationWidget({ id, initial }: WidgetProps) 
 
   const info = view.info;
   const width = view.traceWidth;
-  const last = width && view.traces.length >= width ? view.traces.length - width : -1;
-  const trainRmse = last >= 0 ? view.traces[last + TRACE_TRAIN_RMSE] : NaN;
-  const testRmse = last >= 0 ? view.traces[last + TRACE_TEST_RMSE] : NaN;
+  const { trainRmse, testRmse } = latestRmse(view.traces, width);
 
   const facts = useMemo(() => (info ? tableFacts(info) : null), [info]);
   const factors = useMemo(() => currentFactors(info, view.state), [info, view.state]);
@@ -51,9 +49,7 @@ export default function MatrixFactorizationWidget({ id, initial }: WidgetProps) 
       figures={{
         'data-test-rmse': Number.isFinite(testRmse) ? testRmse : '',
         'data-train-rmse': Number.isFinite(trainRmse) ? trainRmse : '',
-        'data-global-mean': info?.globalMean ?? '',
-        'data-bias-only': info?.biasOnly ?? '',
-        'data-noise-level': info?.noiseLevel ?? '',
+        ...baselineFigures(info),
         'data-top': shown.map((r) => r.item).join(','),
         'data-your-top': yours.list.map((r) => r.item).join(','),
       }}
@@ -65,7 +61,13 @@ export default function MatrixFactorizationWidget({ id, initial }: WidgetProps) 
         <TasteMap factors={factors} favourite={info?.favourite ?? null} shownUser={user} you={yours.you?.p ?? null} s={s} />
       </div>
       <PlayControls t={t.widget} {...controls} />
-      <ParamPanel specs={RECOMMENDER.params} values={values} lang={lang} onChange={(key, v) => change({ [key]: v })} />
+      <ParamPanel
+        specs={RECOMMENDER.params}
+        values={values}
+        lang={lang}
+        onChange={(key, v) => change({ [key]: v })}
+        disabled={idle(values.optimizer)}
+      />
       <div className="widget-panels mf-lists" ref={lists}>
         <UserPanel
           values={values}
@@ -131,4 +133,24 @@ function useUpdateCount(counting: boolean, deps: unknown[]) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the lists depend on
   }, deps);
   return ref;
+}
+
+/** ALS solves each side exactly: the learning rate and the batch do nothing there. */
+const idle = (optimizer: string) => (key: string) => optimizer === 'als' && (key === 'lr' || key === 'batch');
+
+/** The training and held-out RMSE of the latest record (NaN before the first). */
+function latestRmse(traces: number[], width: number) {
+  const last = width && traces.length >= width ? traces.length - width : -1;
+  return {
+    trainRmse: last >= 0 ? traces[last + TRACE_TRAIN_RMSE] : NaN,
+    testRmse: last >= 0 ? traces[last + TRACE_TEST_RMSE] : NaN,
+  };
+}
+
+function baselineFigures(info: RecommenderInfo | null) {
+  return {
+    'data-global-mean': info?.globalMean ?? '',
+    'data-bias-only': info?.biasOnly ?? '',
+    'data-noise-level': info?.noiseLevel ?? '',
+  };
 }
