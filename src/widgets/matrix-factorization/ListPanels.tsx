@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { formatNumber } from '../../controls/format';
 import { ParamControl } from '../../controls/ParamControl';
 import { RECOMMENDER, type RecommenderInfo, type RecommenderParams } from '../../ml/recommender/contract';
@@ -79,20 +79,19 @@ export function YouPanel({
   s: RecommenderStrings;
 }) {
   const ratings = useMemo(() => new Map(mine.map((r) => [r.item, r.stars])), [mine]);
+  // One lasting handler that reads the latest ratings, so the memoized stars do not re-render every frame.
+  const latest = useRef({ codes, items, onChange });
+  latest.current = { codes, items, onChange };
+  const onRate = useCallback((item: number, stars: number) => {
+    const { codes, items, onChange } = latest.current;
+    onChange({ mine: withRating(codes, items, item, stars) });
+  }, []);
   const folded = modelReady && mine.length > 0;
   return (
     <section className="panel mf-you" aria-label={s.newUser}>
       <h4 className="mf-heading">{s.newUser}</h4>
       <p className="widget-hint">{s.rateHint}</p>
-      {facts && (
-        <RateFilms
-          films={facts.offered}
-          ratings={ratings}
-          onRate={(item, stars) => onChange({ mine: withRating(codes, items, item, stars) })}
-          lang={lang}
-          s={s}
-        />
-      )}
+      {facts && <RateFilms films={facts.offered} ratings={ratings} onRate={onRate} lang={lang} s={s} />}
       <button type="button" className="button" data-action="clear-mine" disabled={mine.length === 0} onClick={() => onChange({ mine: [] })}>
         {s.clear}
       </button>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { itemTitle } from '../../ml/recommender/titles';
 import type { Lang } from '../../state/params';
 import type { RecommenderStrings } from './strings';
@@ -7,9 +7,10 @@ const STARS = [1, 2, 3, 4, 5];
 
 /**
  * Star ratings for a few films, each a group of native radio buttons (Tab into it, arrow keys to move, as any
- * radio group), drawn as stars; "–" takes the rating back.
+ * radio group), drawn as stars; "–" takes the rating back. Memoized: the widget re-renders every frame while
+ * it trains, and these 72 inputs change only when a rating does (give it a lasting `onRate`).
  */
-export function RateFilms({
+export const RateFilms = memo(function RateFilms({
   films,
   ratings,
   onRate,
@@ -49,4 +50,4 @@ export function RateFilms({
       })}
     </div>
   );
-}
+});
