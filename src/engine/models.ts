@@ -24,6 +24,8 @@ import { createOverfitting } from '../ml/overfitting/trainer';
 import type { ContractParams, ModelContract, ModelData } from '../ml/shared/contract';
 import { SEQUENCE } from '../ml/sequence/contract';
 import { createSequenceModel } from '../ml/sequence/trainer';
+import { RECOMMENDER } from '../ml/recommender/contract';
+import { createRecommender } from '../ml/recommender/trainer';
 import { SVM } from '../ml/svm/contract';
 import { createSvm } from '../ml/svm/trainer';
 import type { ModelFactory } from '../ml/tfjs/trainable';
@@ -54,6 +56,7 @@ export const MODELS: { readonly [Id in TrainedWidgetId]: ModelFactory<Params, Mo
   metrics: entry(METRICS, createMetrics),
   'mlp-playground': entry(MLP_PLAYGROUND, createMlpPlayground),
   overfitting: entry(OVERFITTING, createOverfitting),
+  'matrix-factorization': entry(RECOMMENDER, createRecommender),
   'cnn-mnist': entry(CNN_MNIST, createCnnMnist),
   sequence: entry(SEQUENCE, createSequenceModel),
   'tiny-transformer': entry(TINY_TRANSFORMER, createTinyTransformer),

@@ -19,6 +19,7 @@ import { MLP_PLAYGROUND } from '../ml/mlp-playground/contract.ts';
 import { NORMALIZATION } from '../ml/normalization/contract.ts';
 import { OPTIMIZER_RACE } from '../ml/optimizer-race/contract.ts';
 import { OVERFITTING } from '../ml/overfitting/contract.ts';
+import { RECOMMENDER } from '../ml/recommender/contract.ts';
 import { SVM } from '../ml/svm/contract.ts';
 import { SEQUENCE } from '../ml/sequence/contract.ts';
 
@@ -37,6 +38,7 @@ export const CATALOG = [
   ATTENTION_CALCULATOR,
   TINY_TRANSFORMER,
   TINY_GPT,
+  RECOMMENDER,
   COMPUTE_COST,
 ] as const;
 

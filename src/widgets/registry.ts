@@ -19,6 +19,7 @@ import tinyTransformer from './tiny-transformer';
 import tinyGpt from './tiny-gpt';
 import attentionCalculator from './attention-calculator';
 import computeCost from './compute-cost';
+import matrixFactorization from './matrix-factorization';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'linear-regression': linearRegression,
@@ -36,4 +37,5 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'tiny-gpt': tinyGpt,
   'attention-calculator': attentionCalculator,
   'compute-cost': computeCost,
+  'matrix-factorization': matrixFactorization,
 };

@@ -1,5 +1,5 @@
 /**
- * Steps per second of each lesson 02–05 trainer in Node, on tfjs's cpu and wasm backends: 100 steps with
+ * Steps per second of each lesson 02–05 trainer (and lesson 14's) in Node, on tfjs's cpu and wasm backends: 100 steps with
  * one read-back, as the training worker runs them. (The browser figures, drawing included, come from
  * scripts/bench-browser.mjs.) For logistic regression the hand-written gradient is compared with
  * optimizer.minimize, as for linear regression.
@@ -17,6 +17,8 @@ import { GD_VARIANTS_PARAMS } from '../../src/ml/gd-variants/contract';
 import { LOGISTIC_REGRESSION_PARAMS } from '../../src/ml/logistic-regression/contract';
 import { OPTIMIZER_RACE_PARAMS } from '../../src/ml/optimizer-race/contract';
 import { SVM_PARAMS } from '../../src/ml/svm/contract';
+import { RECOMMENDER_PARAMS } from '../../src/ml/recommender/contract';
+import { createRecommender } from '../../src/ml/recommender/trainer';
 import { BACKENDS, trainSteps, useBackend } from './backends';
 
 const STEPS = 100;
@@ -72,6 +74,11 @@ for (const backend of BACKENDS) {
     bench(
       'SVM, RBF (256 random Fourier features), 60 points',
       () => trainSteps(createSvm, { ...defaults(SVM_PARAMS), kernel: 'rbf', preset: 'ring' }, STEPS),
+      options(backend),
+    );
+    bench(
+      'matrix factorization (lesson 14), 200 × 100, k 2, full batch',
+      () => trainSteps(createRecommender, defaults(RECOMMENDER_PARAMS), STEPS),
       options(backend),
     );
   });

@@ -23,6 +23,7 @@ const PAGES: [string, string | null][] = [
   ['/en/transformer-attention', 'tiny-transformer'],
   ['/zh/language-model', 'tiny-gpt'],
   ['/en/scale-and-business', 'compute-cost'],
+  ['/en/recommender', 'matrix-factorization'],
   ['/zh/glossary', null],
 ];
 

@@ -134,6 +134,7 @@ for (const [slug, id] of [
   ['transformer-attention', 'tiny-transformer'],
   ['language-model', 'tiny-gpt'],
   ['scale-and-business', 'compute-cost'],
+  ['recommender', 'matrix-factorization'],
 ]) {
   test(`${slug} reads at a phone’s width without sideways scrolling`, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { readLessons } from '../../src/content/read-lessons';
 import { KATEX_OPTIONS, rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline';
 import { parseParams } from '../../src/state/params';
-import { isWidgetId, WIDGET_SPECS, type WidgetId } from '../../src/widgets/catalog';
+import { isWidgetId, WIDGET_IDS, WIDGET_SPECS, type WidgetId } from '../../src/widgets/catalog';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 const lessons = readLessons(CONTENT);
@@ -116,6 +116,11 @@ describe.each(slugs)('lesson %s', (slug) => {
     const out = String(await compileMd(text));
     expect(out).toContain('class: "katex"'.replace('class', 'className'));
     expect(out).not.toContain('katex-error');
+    // A heading's slug must not take a widget's anchor: a copied link (#<widget id>) would scroll to the
+    // heading, and the widget, left off screen, would never start.
+    const headingIds = [...out.matchAll(/\.h[1-6], \{\s*id: "([^"]+)"/g)].map((m) => m[1]);
+    expect(headingIds.length).toBeGreaterThan(3);
+    expect(headingIds.filter((id) => (WIDGET_IDS as readonly string[]).includes(id))).toEqual([]);
   });
 
   it('closes with a quiz of 2–4 questions, the same right answers in zh and en', () => {
