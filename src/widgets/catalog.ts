@@ -21,8 +21,10 @@ import { OPTIMIZER_RACE } from '../ml/optimizer-race/contract.ts';
 import { OVERFITTING } from '../ml/overfitting/contract.ts';
 import { SVM } from '../ml/svm/contract.ts';
 import { SEQUENCE } from '../ml/sequence/contract.ts';
+import { SCALING } from '../ml/scaling/contract.ts';
 
 export const CATALOG = [
+  SCALING,
   LINEAR_REGRESSION,
   GD_VARIANTS,
   OPTIMIZER_RACE,

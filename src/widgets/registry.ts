@@ -4,6 +4,7 @@
  */
 import type { WidgetId } from './catalog';
 import type { WidgetRegistration } from './registration';
+import scaling from './scaling';
 import linearRegression from './linear-regression';
 import gdVariants from './gd-variants';
 import optimizerRace from './optimizer-race';
@@ -21,6 +22,7 @@ import attentionCalculator from './attention-calculator';
 import computeCost from './compute-cost';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
+  scaling: scaling,
   'linear-regression': linearRegression,
   'gd-variants': gdVariants,
   'optimizer-race': optimizerRace,
