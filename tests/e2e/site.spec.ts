@@ -120,6 +120,7 @@ test('the widget gallery renders every registered widget', async ({ page }) => {
 });
 
 for (const [slug, id] of [
+  ['intro', 'scaling'],
   ['linear-regression', 'linear-regression'],
   ['gradient-descent', 'gd-variants'],
   ['optimizers', 'optimizer-race'],

@@ -62,6 +62,7 @@ export const ScalingChart = memo(function ScalingChart({
         aria-label={description}
         data-chart={name}
         data-points={data.dots.length}
+        data-curves={[data.dots, data.means, data.fit, ...data.curves].filter((c) => c.length > 0).length}
       >
         {width > 0 && <Plot data={data} color={color} axes={axes} width={width} height={height} paintTarget={frame} />}
       </div>
