@@ -61,6 +61,10 @@ describe('the lesson’s arithmetic', () => {
     expect(round(gpt3Flops / flops / 1e14, 1)).toBe(1.5);
     // 175 billion = 1750 亿 (亿 = 10⁸).
     expect(gpt3.params / 1e8).toBe(1750);
+    // The table's other row: Llama 3.1 405B, 405 billion (4050 亿) on 15.6 trillion tokens, about 3.8 × 10²⁵ FLOPs.
+    const llama = PUBLISHED_MODELS.find((m) => m.name === 'Llama 3.1 405B')!;
+    expect([llama.params, llama.tokens, llama.params / 1e8]).toEqual([405e9, 15.6e12, 4050]);
+    expect(round((6 * llama.params * llama.tokens) / 1e25, 1)).toBe(3.8);
   });
 
   it('a sweep is 36 models, 600 steps of 128 examples each', () => {
