@@ -33,6 +33,8 @@ const base = `http://127.0.0.1:${PORT}`;
 
 /** [lesson, widget id, label, query] — each widget at its default pace and flat out. */
 const RUNS = [
+  // Lesson 00: one step trains a whole model (600 Adam steps), so steps/s here is models per second.
+  ['intro', 'scaling', 'default sweep (one model per step)', 'steps=36'],
   ['linear-regression', 'linear-regression', 'default (2 steps/frame)', 'steps=5000'],
   ['linear-regression', 'linear-regression', '100 steps/frame', 'steps=5000&speed=100'],
   ['linear-regression', 'linear-regression', '100 steps/frame, cpu', 'steps=5000&speed=100', 'cpu'],

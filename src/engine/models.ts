@@ -22,6 +22,8 @@ import { createOptimizerRace } from '../ml/optimizer-race/trainer';
 import { OVERFITTING } from '../ml/overfitting/contract';
 import { createOverfitting } from '../ml/overfitting/trainer';
 import type { ContractParams, ModelContract, ModelData } from '../ml/shared/contract';
+import { SCALING } from '../ml/scaling/contract';
+import { createScaling } from '../ml/scaling/trainer';
 import { SEQUENCE } from '../ml/sequence/contract';
 import { createSequenceModel } from '../ml/sequence/trainer';
 import { RECOMMENDER } from '../ml/recommender/contract';
@@ -47,6 +49,7 @@ function entry<C extends ModelContract, D extends ModelData>(
 }
 
 export const MODELS: { readonly [Id in TrainedWidgetId]: ModelFactory<Params, ModelData> } = {
+  scaling: entry(SCALING, createScaling),
   'linear-regression': entry(LINEAR_REGRESSION, createLinearRegression),
   'optimizer-race': entry(OPTIMIZER_RACE, createOptimizerRace),
   normalization: entry(NORMALIZATION, createNormalization),

@@ -22,8 +22,10 @@ import { OVERFITTING } from '../ml/overfitting/contract.ts';
 import { RECOMMENDER } from '../ml/recommender/contract.ts';
 import { SVM } from '../ml/svm/contract.ts';
 import { SEQUENCE } from '../ml/sequence/contract.ts';
+import { SCALING } from '../ml/scaling/contract.ts';
 
 export const CATALOG = [
+  SCALING,
   LINEAR_REGRESSION,
   GD_VARIANTS,
   OPTIMIZER_RACE,

@@ -4,6 +4,7 @@
  */
 import type { WidgetId } from './catalog';
 import type { WidgetRegistration } from './registration';
+import scaling from './scaling';
 import linearRegression from './linear-regression';
 import gdVariants from './gd-variants';
 import optimizerRace from './optimizer-race';
@@ -22,6 +23,7 @@ import computeCost from './compute-cost';
 import matrixFactorization from './matrix-factorization';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
+  scaling: scaling,
   'linear-regression': linearRegression,
   'gd-variants': gdVariants,
   'optimizer-race': optimizerRace,

@@ -8,6 +8,8 @@ import { expect, ready, test, widget } from './fixtures';
  */
 const PAGES: [string, string | null][] = [
   ['/zh/', null],
+  ['/zh/intro', 'scaling'],
+  ['/en/intro', 'scaling'],
   ['/en/linear-regression', 'linear-regression'],
   ['/zh/gradient-descent', 'gd-variants'],
   ['/en/optimizers', 'optimizer-race'],
@@ -41,7 +43,8 @@ for (const scheme of ['light', 'dark'] as const) {
             await w.locator('[data-action=step]').click();
             await expect(w).toHaveAttribute('data-step', String(i));
           }
-          await expect(w.locator('.loss-plot').first()).toHaveAttribute('data-curves', /[1-9]/);
+          // The scaling widget draws finished models on log–log charts of its own, not a loss curve.
+          await expect(w.locator('.loss-plot, .scaling-chart .chart-frame').first()).toHaveAttribute('data-curves', /[1-9]/);
         }
         const question = page.locator('[data-quiz=quiz] [data-question="0"]');
         await question.locator('[data-choice="0"]').click();

@@ -131,12 +131,19 @@ describe('formatParam', () => {
 });
 
 describe('the run parameters', () => {
-  it('every trained widget’s table takes steps, speed and (but the race) seed from runParams', () => {
+  it('every trained widget’s table takes steps, speed and (but the race) seed from runParams (the scaling sweep hides its budget)', () => {
     for (const [name, specs] of Object.entries(WIDGET_SPECS)) {
       if (!isTrainedWidgetId(name)) continue;
       const steps = spec(specs, 'steps');
       const speed = spec(specs, 'speed');
       if (steps.kind !== 'int' || speed.kind !== 'int') throw new Error(name);
+      if (name === 'scaling') {
+        // One step trains a whole model: the budget is the sweep's plan and the pace one model a tick, both
+        // hidden (the widget keeps the budget equal to the plan), the seed as everywhere.
+        expect([steps.hidden, speed.hidden, speed.max]).toEqual([true, true, 1]);
+        expect(spec(specs, 'seed')).toEqual(runParams({ steps: 1, speed: 1 })[2]);
+        continue;
+      }
       const epochs = steps.label.en === 'Epoch budget';
       const [s, p, seed] = runParams({ steps: steps.default, speed: speed.default, maxSteps: steps.max, maxSpeed: speed.max, epochs });
       expect([steps, speed], name).toEqual([s, p]);
