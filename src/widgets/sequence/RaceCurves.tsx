@@ -6,6 +6,13 @@ import { EVAL_EVERY, RACER_TRACE, type CellKind, type SequenceInfo } from '../..
 import { colorVar, LABEL } from './racers';
 import type { SequenceStrings } from './strings';
 
+/**
+ * Four Recharts charts (these three and the gradient through time) share the main thread with six maps;
+ * at 100 ms each they took ~0.3 s of it per second here. Four times a second is enough for curves that move
+ * a few steps at a time.
+ */
+const REDRAW_MS = 250;
+
 interface TraceView {
   traces: number[];
   traceWidth: number;
@@ -42,7 +49,7 @@ export function RaceCurves({
   return (
     <div className="panel cnn-curves">
       <div className="cnn-chart-pair">
-        <LossChart series={series('loss')} label={s.lossChart} empty={t.lossChartEmpty} maxX={maxX} />
+        <LossChart series={series('loss')} label={s.lossChart} empty={t.lossChartEmpty} maxX={maxX} redrawMs={REDRAW_MS} />
         <LossChart
           series={series('accuracy')}
           label={s.accuracyChart(EVAL_EVERY)}
@@ -51,6 +58,7 @@ export function RaceCurves({
           yScale="linear"
           yDomain={[0, 1]}
           reference={info ? { value: 1 / info.symbols, label: s.chance(info.symbols) } : undefined}
+          redrawMs={REDRAW_MS}
         />
         <LossChart
           series={series('gradNorm')}
@@ -58,6 +66,7 @@ export function RaceCurves({
           empty={t.lossChartEmpty}
           maxX={maxX}
           reference={clip === null ? undefined : { value: clip, label: s.clipLine(formatNumber(clip, 2)) }}
+          redrawMs={REDRAW_MS}
         />
       </div>
       <ChartLegend items={racers.map((kind) => ({ label: LABEL[kind], color: colorVar(kind), mark: 'line' as const }))} />
