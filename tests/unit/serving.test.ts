@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DynamicBatcher, simulate } from '../../src/ml/serving/batcher';
 import { histogram, littlesLaw, percentile, queueLengthAt, summarize } from '../../src/ml/serving/stats';
+import { ServingLoop, type ServedResponse } from '../../src/ml/serving/server';
 import { burstArrivals, poissonArrivals, route, splitTraffic } from '../../src/ml/serving/traffic';
 import { createRng } from '../../src/ml/shared/random';
 
@@ -137,5 +138,75 @@ describe('traffic', () => {
     expect(splitTraffic(100, 0, createRng(1)).every((v) => v === 'stable')).toBe(true);
     expect(splitTraffic(100, 100, createRng(1)).every((v) => v === 'canary')).toBe(true);
     expect(route(150, () => 0.999)).toBe('canary');
+  });
+});
+
+describe('ServingLoop on a fake clock', () => {
+  function fakeServer(settings: { maxBatch: number; maxDelayMs: number; canaryPercent: number }, perBatch = 2, perItem = 0.25) {
+    let clock = 0;
+    const timers: { at: number; fn: () => void }[] = [];
+    const responses: ServedResponse[] = [];
+    const queue: number[] = [];
+    let done = false;
+    const loop = new ServingLoop(
+      {
+        now: () => clock,
+        schedule: (fn, ms) => timers.push({ at: clock + ms, fn }),
+        predict: (version, digits) => {
+          clock += perBatch + perItem * digits.length;
+          return digits.map((d) => (version === 'stable' ? d % 10 : 9 - (d % 10)));
+        },
+        digitCount: 1000,
+        onResponses: (r) => responses.push(...r),
+        onQueue: (_t, n) => queue.push(n),
+        onDone: () => (done = true),
+      },
+      settings,
+    );
+    const run = () => {
+      while (timers.length) {
+        timers.sort((a, b) => a.at - b.at);
+        const timer = timers.shift()!;
+        clock = Math.max(clock, timer.at);
+        timer.fn();
+      }
+    };
+    return { loop, run, responses, queue, isDone: () => done };
+  }
+
+  it('answers every request of a burst exactly once, in batches no larger than the maximum', () => {
+    const s = fakeServer({ maxBatch: 8, maxDelayMs: 5, canaryPercent: 0 });
+    s.loop.start({ mode: 'burst', count: 100, rate: 0, seed: 1 });
+    s.run();
+    expect(s.isDone()).toBe(true);
+    expect(s.responses.map((r) => r.id).sort((a, b) => a - b)).toEqual([...Array(100).keys()]);
+    expect(Math.max(...s.responses.map((r) => r.batchSize))).toBe(8);
+    expect(s.responses.every((r) => r.version === 'stable' && r.predicted === r.digit % 10)).toBe(true);
+    expect(Math.max(...s.queue)).toBe(100);
+  });
+
+  it('splits a Poisson stream between the versions by the canary share, each answered by its own model', () => {
+    const s = fakeServer({ maxBatch: 4, maxDelayMs: 3, canaryPercent: 30 }, 0.5, 0.1);
+    s.loop.start({ mode: 'poisson', count: 1000, rate: 100, seed: 2 });
+    s.run();
+    expect(s.responses.length).toBe(1000);
+    const canary = s.responses.filter((r) => r.version === 'canary');
+    expect(canary.length).toBeGreaterThan(250);
+    expect(canary.length).toBeLessThan(350);
+    expect(canary.every((r) => r.predicted === 9 - (r.digit % 10))).toBe(true);
+  });
+
+  it('rollback mid-stream sends the rest to the stable version; stop drops what waits', () => {
+    const s = fakeServer({ maxBatch: 4, maxDelayMs: 3, canaryPercent: 50 });
+    s.loop.start({ mode: 'poisson', count: 200, rate: 100, seed: 3 });
+    s.loop.set({ maxBatch: 4, maxDelayMs: 3, canaryPercent: 0 });
+    s.run();
+    expect(s.responses.every((r) => r.version === 'stable')).toBe(true);
+    const t = fakeServer({ maxBatch: 4, maxDelayMs: 3, canaryPercent: 0 });
+    t.loop.start({ mode: 'burst', count: 50, rate: 0, seed: 3 });
+    t.loop.stop();
+    t.run();
+    expect(t.responses.length).toBe(0);
+    expect(t.isDone()).toBe(false);
   });
 });
