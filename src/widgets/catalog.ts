@@ -21,6 +21,7 @@ import { OPTIMIZER_RACE } from '../ml/optimizer-race/contract.ts';
 import { OVERFITTING } from '../ml/overfitting/contract.ts';
 import { SVM } from '../ml/svm/contract.ts';
 import { SEQUENCE } from '../ml/sequence/contract.ts';
+import { SERVING } from '../ml/serving/contract.ts';
 
 export const CATALOG = [
   LINEAR_REGRESSION,
@@ -37,6 +38,7 @@ export const CATALOG = [
   ATTENTION_CALCULATOR,
   TINY_TRANSFORMER,
   TINY_GPT,
+  SERVING,
   COMPUTE_COST,
 ] as const;
 
@@ -51,9 +53,10 @@ export function isWidgetId(name: string): name is WidgetId {
 /**
  * Widgets that compute on the page and train nothing: no model in the worker, no step, no loss. Their
  * contract has an empty trace (`defineContract<never>()`), their component `usePageWidget` and
- * `PageWidgetShell`. Parameters, directives, links and their notices work as for any widget.
+ * `PageWidgetShell`. Parameters, directives, links and their notices work as for any widget. `serving` trains
+ * nothing in the training worker either: it runs a serving worker of its own (engine/serving.worker.ts).
  */
-export const PAGE_ONLY = ['attention-calculator', 'compute-cost'] as const satisfies readonly WidgetId[];
+export const PAGE_ONLY = ['attention-calculator', 'serving', 'compute-cost'] as const satisfies readonly WidgetId[];
 
 export type PageOnlyWidgetId = (typeof PAGE_ONLY)[number];
 

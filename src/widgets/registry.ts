@@ -18,6 +18,7 @@ import sequence from './sequence';
 import tinyTransformer from './tiny-transformer';
 import tinyGpt from './tiny-gpt';
 import attentionCalculator from './attention-calculator';
+import serving from './serving';
 import computeCost from './compute-cost';
 
 export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
@@ -35,5 +36,6 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'tiny-transformer': tinyTransformer,
   'tiny-gpt': tinyGpt,
   'attention-calculator': attentionCalculator,
+  serving: serving,
   'compute-cost': computeCost,
 };

@@ -1,0 +1,68 @@
+/**
+ * The serving widget on lesson 15 in both languages: a real server in a worker answers every request of a
+ * burst, its measured percentiles come out ordered, a larger batch size raises the throughput of the same
+ * burst, and a rollback sends all traffic to the stable version. Timings are measured, so the tests assert
+ * orderings, never values. fixtures.ts fails any test that logs an error.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, numberAttr, slide, test, widget } from './fixtures';
+
+const ID = 'serving';
+const LANGS = ['en', 'zh'] as const;
+
+async function open(page: Page, lang: string, query = '') {
+  await page.goto(`/${lang}/widgets${query ? `?${query}` : ''}#${ID}`);
+  const w = widget(page, ID);
+  await w.scrollIntoViewIfNeeded();
+  // The digits download, the model trains for a few seconds, then the server is ready.
+  await expect(w).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  return w;
+}
+
+async function burst(w: Locator, requests: number) {
+  await w.locator('[data-action=play]').click();
+  await expect(w).toHaveAttribute('data-requests', String(requests));
+  await expect(w).toHaveAttribute('data-answered', String(requests), { timeout: 30_000 });
+  await expect(w).toHaveAttribute('data-state', 'idle');
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: a burst is answered in full, with ordered percentiles and a throughput`, async ({ page }) => {
+    const w = await open(page, lang, 'serving.requests=200&serving.canary=0');
+    await burst(w, 200);
+    const [p50, p95, p99] = [await numberAttr(w, 'data-p50'), await numberAttr(w, 'data-p95'), await numberAttr(w, 'data-p99')];
+    expect(p50).toBeGreaterThan(0);
+    expect(p50).toBeLessThanOrEqual(p95);
+    expect(p95).toBeLessThanOrEqual(p99);
+    expect(await numberAttr(w, 'data-throughput')).toBeGreaterThan(0);
+    await expect(w.locator('[data-chart=latency] svg')).toHaveCount(1);
+    await expect(w.locator('tr[data-version=stable] td').first()).toHaveText('200');
+    // Reset clears the measurements.
+    await w.locator('[data-action=reset]').click();
+    await expect(w).toHaveAttribute('data-answered', '0');
+    await expect(w).not.toHaveAttribute('data-p50', /./);
+  });
+
+  test(`${lang}: a larger batch size raises the throughput of a burst`, async ({ page }) => {
+    const w = await open(page, lang, 'serving.requests=300&serving.canary=0&serving.maxBatch=1');
+    await burst(w, 300);
+    const one = await numberAttr(w, 'data-throughput');
+    expect(await slide(w, 'maxBatch', 'End')).toBe(64);
+    await burst(w, 300);
+    const many = await numberAttr(w, 'data-throughput');
+    expect(many).toBeGreaterThan(one);
+  });
+
+  test(`${lang}: the canary takes a share of the traffic, and a rollback sends it all to stable`, async ({ page }) => {
+    const w = await open(page, lang, 'serving.requests=400&serving.canary=50');
+    await burst(w, 400);
+    expect(await numberAttr(w, 'data-canary-answered')).toBeGreaterThan(100);
+    expect(await numberAttr(w, 'data-stable-answered')).toBeGreaterThan(100);
+    await w.locator('[data-action=rollback]').click();
+    await expect(w.locator('input[data-param=canary]')).toHaveAttribute('aria-valuetext', /^0/);
+    await burst(w, 400);
+    expect(await numberAttr(w, 'data-canary-answered')).toBe(0);
+    expect(await numberAttr(w, 'data-stable-answered')).toBe(400);
+    await expect(w.locator('[data-action=rollback]')).toBeDisabled();
+  });
+}
