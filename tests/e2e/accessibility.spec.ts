@@ -22,6 +22,7 @@ const PAGES: [string, string | null][] = [
   ['/zh/rnn-lstm', 'sequence'],
   ['/en/transformer-attention', 'tiny-transformer'],
   ['/zh/language-model', 'tiny-gpt'],
+  ['/zh/model-as-a-service', 'serving'],
   ['/en/scale-and-business', 'compute-cost'],
   ['/zh/glossary', null],
 ];

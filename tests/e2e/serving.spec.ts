@@ -11,7 +11,7 @@ const ID = 'serving';
 const LANGS = ['en', 'zh'] as const;
 
 async function open(page: Page, lang: string, query = '') {
-  await page.goto(`/${lang}/widgets${query ? `?${query}` : ''}#${ID}`);
+  await page.goto(`/${lang}/model-as-a-service${query ? `?${query}` : ''}`);
   const w = widget(page, ID);
   await w.scrollIntoViewIfNeeded();
   // The digits download, the model trains for a few seconds, then the server is ready.

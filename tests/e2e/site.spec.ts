@@ -133,6 +133,7 @@ for (const [slug, id] of [
   ['rnn-lstm', 'sequence'],
   ['transformer-attention', 'tiny-transformer'],
   ['language-model', 'tiny-gpt'],
+  ['model-as-a-service', 'serving'],
   ['scale-and-business', 'compute-cost'],
 ]) {
   test(`${slug} reads at a phone’s width without sideways scrolling`, async ({ page }) => {
