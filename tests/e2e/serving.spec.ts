@@ -66,3 +66,16 @@ for (const lang of LANGS) {
     await expect(w.locator('[data-action=rollback]')).toBeDisabled();
   });
 }
+
+test('en: the sweep measures every batch size, and throughput at 64 beats 1', async ({ page }) => {
+  const w = await open(page, 'en', 'serving.requests=200&serving.canary=0&serving.maxBatch=4');
+  await w.locator('[data-action=sweep]').click();
+  await expect(w).toHaveAttribute('data-sweep', /^1:.*,64:/, { timeout: 60_000 });
+  await expect(w).toHaveAttribute('data-state', 'idle');
+  const points = (await w.getAttribute('data-sweep'))!.split(',').map((p) => p.split(':').map(Number));
+  expect(points.map(([size]) => size)).toEqual([1, 2, 4, 8, 16, 32, 64]);
+  expect(points[6][1]).toBeGreaterThan(points[0][1]);
+  await expect(w.locator('[data-chart=sweep] svg')).toHaveCount(1);
+  // The settings come back after the sweep.
+  await expect(w.locator('input[data-param=maxBatch]')).toHaveAttribute('aria-valuetext', /^4/);
+});

@@ -121,7 +121,7 @@ export function useServer(settings: ServingSettings, load: ServingLoad, s: Servi
     if (!c) return;
     setRunning(true);
     const points: SweepPoint[] = [];
-    setSweep(points);
+    setSweep([]); // the chart's store freezes what it is given: `points` itself is never handed over
     for (const size of SWEEP_SIZES) {
       setSweeping(size);
       c.set({ ...settings, maxBatch: size });
