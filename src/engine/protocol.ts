@@ -143,4 +143,6 @@ export type FromServer =
   | { type: 'ready'; backend: BackendName; fallback?: string; versions: { stable: VersionInfo; canary: VersionInfo }; note?: string }
   | { type: 'responses'; run: number; packed: Float64Array; queue: Float64Array }
   | { type: 'done'; run: number }
+  /** The learner's model files could not be served; the server goes on with the versions it had. */
+  | { type: 'open-failed'; message: string }
   | { type: 'error'; message: string };

@@ -129,7 +129,14 @@ async function init(message: Extract<ToServer, { type: 'init' }>) {
 }
 
 async function open(message: Extract<ToServer, { type: 'open' }>) {
-  const model = await loadFiles(message.files.modelJson, message.files.weights);
+  let model: tf.LayersModel;
+  try {
+    model = await loadFiles(message.files.modelJson, message.files.weights);
+    if (models.stable) predictClasses(model, test!, [0]);
+  } catch (error) {
+    post({ type: 'open-failed', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
   loop.stop();
   models.canary?.dispose();
   models.canary = model;

@@ -23,6 +23,7 @@ const PAGES: [string, string | null][] = [
   ['/en/transformer-attention', 'tiny-transformer'],
   ['/zh/language-model', 'tiny-gpt'],
   ['/zh/model-as-a-service', 'serving'],
+  ['/en/model-as-a-service', 'serving'],
   ['/en/scale-and-business', 'compute-cost'],
   ['/zh/glossary', null],
 ];

@@ -79,3 +79,14 @@ test('en: the sweep measures every batch size, and throughput at 64 beats 1', as
   // The settings come back after the sweep.
   await expect(w.locator('input[data-param=maxBatch]')).toHaveAttribute('aria-valuetext', /^4/);
 });
+
+test('en: model files that do not load are refused in words, and the server goes on', async ({ page }) => {
+  const w = await open(page, 'en', 'serving.requests=50&serving.canary=0');
+  await w.locator('[data-action=open-model]').setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('{"modelTopology": {}, "weightsManifest": []}') },
+    { name: 'cnn-mnist.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(16) },
+  ]);
+  await expect(w.locator('.widget-alert[role=alert]')).toContainText('did not open');
+  await expect(w).toHaveAttribute('data-ready', 'true');
+  await burst(w, 50);
+});

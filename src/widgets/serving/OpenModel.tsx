@@ -3,7 +3,18 @@ import type { ModelFilesMessage } from '../../engine/protocol';
 import type { ServingStrings } from './strings';
 
 /** Opens lesson 10's downloaded model.json and weights file and hands them to the server as the canary. */
-export function OpenModel({ open, disabled, s }: { open: (files: ModelFilesMessage) => void; disabled: boolean; s: ServingStrings }) {
+export function OpenModel({
+  open,
+  failure,
+  disabled,
+  s,
+}: {
+  open: (files: ModelFilesMessage) => void;
+  /** Why the server could not load the files it was sent, if it could not. */
+  failure: string | null;
+  disabled: boolean;
+  s: ServingStrings;
+}) {
   const [error, setError] = useState<string | null>(null);
   const choose = async (files: FileList | null) => {
     setError(null);
@@ -31,9 +42,9 @@ export function OpenModel({ open, disabled, s }: { open: (files: ModelFilesMessa
         />
       </label>
       <p className="widget-hint">{s.openHint}</p>
-      {error && (
+      {(error ?? failure) && (
         <p className="widget-alert" role="alert">
-          {error}
+          {error ?? s.openFailed(failure!)}
         </p>
       )}
     </>

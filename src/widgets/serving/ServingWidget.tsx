@@ -118,7 +118,7 @@ export default function ServingWidget({ id, initial }: WidgetProps) {
         <QueueChart figures={figures} s={s} />
         <SweepChart points={server.sweep} s={s} />
         <p className="widget-hint">{s.sweepHint}</p>
-        <OpenModel open={(files) => server.client.current?.open(files)} disabled={!ready || running} s={s} />
+        <OpenModel open={(files) => server.client.current?.open(files)} failure={server.openFailure} disabled={!ready || running} s={s} />
         <p className="widget-hint">{s.hint}</p>
       </div>
     </PageWidgetShell>

@@ -35,6 +35,7 @@ function phaseOf(message: FromServer, s: ServingStrings): Phase | null {
 /** The worker, its phase and the answers of the current load. */
 function useServingWorker(settings: ServingSettings, s: ServingStrings) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [openFailure, setOpenFailure] = useState<string | null>(null);
   const client = useRef<ServingClient | null>(null);
   const labels = useRef<Uint8Array>(new Uint8Array(0));
   const answers = useRef<Answer[]>([]);
@@ -59,6 +60,8 @@ function useServingWorker(settings: ServingSettings, s: ServingStrings) {
       client.current = new ServingClient((message) => {
         const next = phaseOf(message, latest.current.s);
         if (next) setPhase(next);
+        if (message.type === 'open-failed') setOpenFailure(message.message);
+        if (message.type === 'ready') setOpenFailure(null);
         if (message.type === 'responses') {
           answers.current.push(...unpack(message.packed, labels.current));
           queue.current.push(...message.queue);
@@ -78,7 +81,7 @@ function useServingWorker(settings: ServingSettings, s: ServingStrings) {
   }, []);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when answers arrive (version)
   const figures = useMemo(() => computeFigures(answers.current, queue.current), [version]);
-  return { phase, client, answers, onLoaded, clear, bump, figures };
+  return { phase, openFailure, client, answers, onLoaded, clear, bump, figures };
 }
 
 /** Loads, stops, sweeps: what the buttons do. */
