@@ -90,3 +90,20 @@ test('en: model files that do not load are refused in words, and the server goes
   await expect(w).toHaveAttribute('data-ready', 'true');
   await burst(w, 50);
 });
+
+test('en: lesson 10’s downloaded files become the canary, and answer their share', async ({ page }) => {
+  // A CNN of lesson 10's architecture saved the way its Save button saves (model.json and one weights file).
+  const tf = await import('@tensorflow/tfjs');
+  const { buildCnn } = await import('../../src/ml/cnn-mnist/models');
+  const { exportModel } = await import('../../src/ml/cnn-mnist/export');
+  await tf.setBackend('cpu');
+  const { value } = await exportModel(buildCnn({ filters1: 4, filters2: 8, kernel: 5, padding: 'same' }, 1));
+  const w = await open(page, 'en', 'serving.requests=200&serving.canary=50');
+  await w.locator('[data-action=open-model]').setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(value.modelJson) },
+    { name: 'cnn-mnist.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(value.weights) },
+  ]);
+  await expect(w.locator('tr[data-version=canary] th')).toContainText('the model files you opened');
+  await burst(w, 200);
+  expect(await numberAttr(w, 'data-canary-answered')).toBeGreaterThan(50);
+});
