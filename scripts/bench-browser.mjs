@@ -9,6 +9,7 @@
 //   no arguments: every widget, then the lesson weights; widget ids: only those; --weights: only the weights;
 //   --tasks: also the CPU time of the longest main-thread task (from a trace).
 //   BENCH_PORT (default 4174) and BENCH_DIST (default dist) let two checkouts, or two builds, be measured side by side.
+import { URLSearchParams } from 'node:url';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -544,6 +545,81 @@ async function lessonWeight(browser, slug) {
   };
 }
 
+/**
+ * Lesson 15's server: loads sent by Play on the lesson page, each measured in the serving worker (p50, p95,
+ * p99 in ms, throughput in requests/s, the canary's share), with the main thread's long tasks while it serves;
+ * then one batch-size sweep (bursts of 300).
+ */
+const SERVING_LOADS = [
+  ['burst of 300, batch 1', 'requests=300&canary=0&maxBatch=1'],
+  ['burst of 300, batch 8', 'requests=300&canary=0&maxBatch=8'],
+  ['burst of 300, batch 64', 'requests=300&canary=0&maxBatch=64'],
+  ['Poisson 200/s × 1,000, batch 8, delay 5 ms, canary 10 %', 'load=poisson&rate=200&requests=1000&canary=10&maxBatch=8&maxDelay=5'],
+  ['Poisson 200/s × 1,000, batch 8, delay 0, canary 10 %', 'load=poisson&rate=200&requests=1000&canary=10&maxBatch=8&maxDelay=0'],
+];
+
+async function servingWidget(page, query) {
+  const params = new URLSearchParams(query);
+  await page.goto(`${base}/en/model-as-a-service?${[...params].map(([k, v]) => `serving.${k}=${v}`).join('&')}`);
+  const w = page.locator('[data-widget="serving"]');
+  await w.waitFor();
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => document.querySelector('[data-widget="serving"]').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('[data-widget="serving"]')?.getAttribute('data-ready') === 'true', null, {
+    timeout: 120_000,
+  });
+  return w;
+}
+
+async function servingRun(browser, [label, query]) {
+  const page = await pageWatchingLongTasks(browser);
+  const w = await servingWidget(page, query);
+  const count = new URLSearchParams(query).get('requests');
+  await page.evaluate(() => (window.__longTasks = []));
+  await w.locator('[data-action=play]').click();
+  await page.waitForFunction(
+    (n) => {
+      const root = document.querySelector('[data-widget="serving"]');
+      return root?.getAttribute('data-answered') === n && root.getAttribute('data-state') === 'idle';
+    },
+    count,
+    { timeout: 120_000, polling: 100 },
+  );
+  const read = (name) => w.getAttribute(name);
+  const longTasks = await page.evaluate(() => window.__longTasks.map(Math.round));
+  const row = {
+    load: label,
+    'p50 (ms)': await read('data-p50'),
+    'p95 (ms)': await read('data-p95'),
+    'p99 (ms)': await read('data-p99'),
+    'throughput (req/s)': await read('data-throughput'),
+    'canary share': `${(Number(await read('data-canary-answered')) / Number(count)) * 100} %`,
+    'tasks > 50 ms': longTasks.join(' ') || 'none',
+  };
+  await page.close();
+  return row;
+}
+
+async function servingSweep(browser) {
+  const page = await pageWatchingLongTasks(browser);
+  const w = await servingWidget(page, 'requests=300&canary=0');
+  await w.locator('[data-action=sweep]').click();
+  await page.waitForFunction(
+    () => /(^|,)64:/.test(document.querySelector('[data-widget="serving"]')?.getAttribute('data-sweep') ?? ''),
+    null,
+    {
+      timeout: 120_000,
+      polling: 100,
+    },
+  );
+  const points = (await w.getAttribute('data-sweep')).split(',').map((p) => {
+    const [size, throughput, p95] = p.split(':');
+    return { 'max batch': Number(size), 'throughput (req/s)': Number(throughput), 'p95 (ms)': Number(p95) };
+  });
+  await page.close();
+  return points;
+}
+
 try {
   await waitForServer();
   const browser = await chromium.launch({
@@ -580,6 +656,14 @@ try {
       for (const seed of ACCURACY_SEEDS) rows.push(await rmseRun(browser, seed));
       console.log('The recommender at its defaults (k = 2, λ = 1, Adam 0.05, full batch, 10 steps/frame):');
       console.table(rows);
+    }
+    if (only.length === 0 || only.includes('serving')) {
+      const rows = [];
+      for (const load of SERVING_LOADS) rows.push(await servingRun(browser, load));
+      console.log('Lesson 15: the dense network served from its worker, loads sent by Play (times measured in the worker).');
+      console.table(rows);
+      console.log('Lesson 15: one batch-size sweep, bursts of 300.');
+      console.table(await servingSweep(browser));
     }
     if (only.length === 0 || only.includes('tiny-gpt'))
       for (const race of LANGUAGE_RACES) {

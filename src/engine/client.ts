@@ -1,7 +1,7 @@
 /** The page's handle on one training worker. React-free; widgets use it through useTrainer. */
 import type { Params } from '../state/params';
 import type { ModelData } from '../ml/shared/contract';
-import type { BackendName, FromWorker, ToWorker } from './protocol';
+import type { BackendName, FromServer, FromWorker, ModelFilesMessage, ServingLoad, ServingSettings, ToServer, ToWorker } from './protocol';
 
 /** What the client needs of a Worker (a test passes a fake). */
 export interface WorkerLike {
@@ -142,5 +142,82 @@ export class TrainerClient {
 
   private send(message: ToWorker) {
     this.worker.postMessage(message);
+  }
+}
+
+/** What the serving client needs of a Worker (a test passes a fake). */
+export interface ServerWorkerLike {
+  onmessage: ((event: MessageEvent<FromServer>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: ToServer, transfer?: Transferable[]): void;
+  terminate(): void;
+}
+
+/**
+ * The page's handle on the serving worker (lesson 15). `load` resolves when every request of that load is
+ * answered, and rejects when another load, a stop or the worker's end comes first.
+ */
+export class ServingClient {
+  private readonly worker: ServerWorkerLike;
+  private run = 0;
+  private pending: { run: number; resolve: () => void; reject: (error: Error) => void } | null = null;
+
+  constructor(
+    private readonly onMessage: (message: FromServer) => void,
+    createWorker: () => ServerWorkerLike = () =>
+      new Worker(new URL('./serving.worker.ts', import.meta.url), { type: 'module', name: 'serving' }),
+  ) {
+    this.worker = createWorker();
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => this.receive({ type: 'error', message: event.message || 'the serving worker failed to start' });
+  }
+
+  init(message: Extract<ToServer, { type: 'init' }>) {
+    this.worker.postMessage(message);
+  }
+  open(files: ModelFilesMessage) {
+    this.worker.postMessage({ type: 'open', files });
+  }
+  set(settings: ServingSettings) {
+    this.worker.postMessage({ type: 'set', settings });
+  }
+  /** Starts a load; its responses arrive as `responses` messages with the returned run number. */
+  load(load: ServingLoad): { run: number; done: Promise<void> } {
+    this.cancel('another load started');
+    const run = ++this.run;
+    const done = new Promise<void>((resolve, reject) => (this.pending = { run, resolve, reject }));
+    this.worker.postMessage({ type: 'load', load, run });
+    return { run, done };
+  }
+  stop() {
+    this.cancel('stopped');
+    this.run++;
+    this.worker.postMessage({ type: 'stop' });
+  }
+  /** The run whose responses the page wants (older ones are still on their way after a stop). */
+  get currentRun() {
+    return this.run;
+  }
+  dispose() {
+    this.cancel('the serving worker has stopped');
+    this.worker.postMessage({ type: 'dispose' });
+    this.worker.terminate();
+  }
+
+  private cancel(why: string) {
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(new Error(why));
+  }
+
+  private receive(message: FromServer) {
+    if ((message.type === 'responses' || message.type === 'done') && message.run !== this.run) return;
+    if (message.type === 'done' && this.pending?.run === message.run) {
+      const { resolve } = this.pending;
+      this.pending = null;
+      resolve();
+    }
+    if (message.type === 'error') this.cancel(message.message);
+    this.onMessage(message);
   }
 }

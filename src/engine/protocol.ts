@@ -82,3 +82,67 @@ export interface Painter<Config = unknown, Info = unknown> {
 export type PainterFactory<Config = unknown, Info = unknown, Picture = unknown> = (
   post: (picture: Picture, transfer: Transferable[]) => void,
 ) => Painter<Config, Info>;
+
+/**
+ * The serving worker (engine/serving.worker.ts, lesson 15): its own worker, apart from the training worker,
+ * so that the timings it measures are of serving alone. Settings and loads as in ml/serving/server.ts.
+ */
+export interface ServingSettings {
+  maxBatch: number;
+  maxDelayMs: number;
+  canaryPercent: number;
+}
+
+export interface ServingLoad {
+  mode: 'burst' | 'poisson';
+  count: number;
+  rate: number;
+  seed: number;
+}
+
+/** A model's files in tfjs's format, as downloaded from lesson 10. */
+export interface ModelFilesMessage {
+  modelJson: string;
+  weights: ArrayBuffer;
+}
+
+export type ToServer =
+  /** Test digits to ask about, training digits for the model trained here, and the settings. */
+  | {
+      type: 'init';
+      test: { labels: Uint8Array; images: Uint8Array; count: number };
+      train: { labels: Uint8Array; images: Uint8Array; count: number };
+      settings: ServingSettings;
+      backend?: BackendName;
+    }
+  /** Serves the learner's own model files as the canary. */
+  | { type: 'open'; files: ModelFilesMessage }
+  | { type: 'load'; load: ServingLoad; run: number }
+  | { type: 'set'; settings: ServingSettings }
+  | { type: 'stop' }
+  | { type: 'dispose' };
+
+/** Where a version's model came from. */
+export type ModelSource = 'trained-here' | 'trained-less' | 'saved' | 'files';
+
+export interface VersionInfo {
+  source: ModelSource;
+  parameters: number;
+  /** Training steps, for the models trained here. */
+  steps?: number;
+}
+
+/**
+ * Responses, packed RESPONSE_FIELDS numbers a response: id, version (0 stable, 1 canary), arrival, start,
+ * finish (ms from the start of the load), batch size, digit index, predicted class.
+ */
+export const RESPONSE_FIELDS = 8;
+
+export type FromServer =
+  | { type: 'preparing'; what: 'backend' | 'training' | 'loading'; step?: number; steps?: number }
+  | { type: 'ready'; backend: BackendName; fallback?: string; versions: { stable: VersionInfo; canary: VersionInfo }; note?: string }
+  | { type: 'responses'; run: number; packed: Float64Array; queue: Float64Array }
+  | { type: 'done'; run: number }
+  /** The learner's model files could not be served; the server goes on with the versions it had. */
+  | { type: 'open-failed'; message: string }
+  | { type: 'error'; message: string };

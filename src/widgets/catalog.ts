@@ -23,6 +23,7 @@ import { RECOMMENDER } from '../ml/recommender/contract.ts';
 import { SVM } from '../ml/svm/contract.ts';
 import { SEQUENCE } from '../ml/sequence/contract.ts';
 import { SCALING } from '../ml/scaling/contract.ts';
+import { SERVING } from '../ml/serving/contract.ts';
 
 export const CATALOG = [
   SCALING,
@@ -41,6 +42,7 @@ export const CATALOG = [
   TINY_TRANSFORMER,
   TINY_GPT,
   RECOMMENDER,
+  SERVING,
   COMPUTE_COST,
 ] as const;
 
@@ -55,9 +57,10 @@ export function isWidgetId(name: string): name is WidgetId {
 /**
  * Widgets that compute on the page and train nothing: no model in the worker, no step, no loss. Their
  * contract has an empty trace (`defineContract<never>()`), their component `usePageWidget` and
- * `PageWidgetShell`. Parameters, directives, links and their notices work as for any widget.
+ * `PageWidgetShell`. Parameters, directives, links and their notices work as for any widget. `serving` trains
+ * nothing in the training worker either: it runs a serving worker of its own (engine/serving.worker.ts).
  */
-export const PAGE_ONLY = ['attention-calculator', 'compute-cost'] as const satisfies readonly WidgetId[];
+export const PAGE_ONLY = ['attention-calculator', 'serving', 'compute-cost'] as const satisfies readonly WidgetId[];
 
 export type PageOnlyWidgetId = (typeof PAGE_ONLY)[number];
 

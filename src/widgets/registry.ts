@@ -19,6 +19,7 @@ import sequence from './sequence';
 import tinyTransformer from './tiny-transformer';
 import tinyGpt from './tiny-gpt';
 import attentionCalculator from './attention-calculator';
+import serving from './serving';
 import computeCost from './compute-cost';
 import matrixFactorization from './matrix-factorization';
 
@@ -38,6 +39,7 @@ export const WIDGETS: { readonly [Id in WidgetId]: WidgetRegistration<Id> } = {
   'tiny-transformer': tinyTransformer,
   'tiny-gpt': tinyGpt,
   'attention-calculator': attentionCalculator,
+  serving: serving,
   'compute-cost': computeCost,
   'matrix-factorization': matrixFactorization,
 };

@@ -24,6 +24,8 @@ const PAGES: [string, string | null][] = [
   ['/zh/rnn-lstm', 'sequence'],
   ['/en/transformer-attention', 'tiny-transformer'],
   ['/zh/language-model', 'tiny-gpt'],
+  ['/zh/model-as-a-service', 'serving'],
+  ['/en/model-as-a-service', 'serving'],
   ['/en/scale-and-business', 'compute-cost'],
   ['/en/recommender', 'matrix-factorization'],
   ['/zh/glossary', null],

@@ -141,6 +141,7 @@ for (const [slug, id] of [
   ['rnn-lstm', 'sequence'],
   ['transformer-attention', 'tiny-transformer'],
   ['language-model', 'tiny-gpt'],
+  ['model-as-a-service', 'serving'],
   ['scale-and-business', 'compute-cost'],
   ['recommender', 'matrix-factorization'],
 ]) {

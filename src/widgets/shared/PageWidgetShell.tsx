@@ -7,7 +7,7 @@ import { ParamNotices } from './ParamNotices';
 
 /**
  * The frame of a widget that computes on the page and trains nothing (catalog.ts, `PAGE_ONLY`): the same root
- * attributes as WidgetShell's (`data-widget`, `data-widget-id`, always `data-state="idle"`, the widget's own
+ * attributes as WidgetShell's (`data-widget`, `data-widget-id`, always `data-state={state}`, the widget's own
  * figures), its title and the notices about ignored link values; no step, loss, status or stats line.
  */
 export function PageWidgetShell({
@@ -16,6 +16,7 @@ export function PageWidgetShell({
   notices,
   onDismissNotices,
   figures,
+  state = 'idle',
   children,
 }: {
   name: PageOnlyWidgetId;
@@ -24,15 +25,17 @@ export function PageWidgetShell({
   onDismissNotices: () => void;
   /** The widget's figures for tests and curious users, e.g. `data-weights`, on the root. */
   figures?: Record<`data-${string}`, string | number>;
+  /** `running` while a page-only widget's own worker works (the serving widget under load). */
+  state?: 'idle' | 'running' | 'error';
   children: ReactNode;
 }) {
   const title = WIDGETS[name].title[useLang()];
   return (
     <section
       data-widget-id={id}
-      className="widget widget-idle widget-page-only"
+      className={`widget widget-${state} widget-page-only`}
       data-widget={name}
-      data-state="idle"
+      data-state={state}
       {...figures}
       aria-label={title}
     >
