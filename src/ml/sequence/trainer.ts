@@ -318,7 +318,7 @@ export const createSequenceModel: ModelFactory<SequenceParams> = (params, seed) 
     traceNames: racers.flatMap((r) => RACER_TRACE.map((name) => `${r.kind}.${name}`)),
     initialTrace: startTrace,
     info,
-    stateInterval: 200,
+    stateInterval: 160,
     step() {
       const batch = toTensors(nextBatch(live.batch));
       const evaluate = (stepCount + 1) % EVAL_EVERY === 0;

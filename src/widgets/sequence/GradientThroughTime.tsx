@@ -7,23 +7,29 @@ import type { SequenceStrings } from './strings';
 
 /**
  * ‖∂L/∂h_t‖ over the time steps of a sequence, per racer, from the latest state. The chart redraws when a
- * series' key or length changes; these keep their length, so the key carries the step.
+ * series' key or length changes; these keep their length, so the key carries the state's number.
  */
+const stateNumbers = new WeakMap<SequenceState, number>();
+let statesSeen = 0;
+function stateNumber(state: SequenceState): number {
+  let n = stateNumbers.get(state);
+  if (n === undefined) stateNumbers.set(state, (n = ++statesSeen));
+  return n;
+}
+
 export function GradientThroughTime({
   info,
   state,
-  step,
   t,
   s,
 }: {
   info: SequenceInfo;
   state: SequenceState;
-  step: number;
   t: Strings['widget'];
   s: SequenceStrings;
 }) {
   const series = info.racers.map((kind, k) => ({
-    key: `${kind}@${step}`,
+    key: `${kind}@${stateNumber(state)}`,
     label: LABEL[kind],
     color: colorVar(kind),
     values: state.gradients[k],

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { CopyLinkButton } from '../../controls/CopyLinkButton';
 import { ParamPanel } from '../../controls/ParamControl';
 import { PlayControls } from '../../controls/PlayControls';
@@ -28,7 +29,9 @@ export default function SequenceWidget({ id, initial }: WidgetProps) {
   const last = width && view.traces.length >= width ? view.traces.length - width : -1;
   const lstm = racers.indexOf('lstm');
   const lstmAccuracy = last >= 0 && lstm >= 0 ? view.traces[last + RACER_TRACE.length * lstm + ACCURACY] : NaN;
-  const state = info && view.state && view.state.length === stateSize(info) ? readState(info, view.state) : null;
+  // Parsed once per state message (about five a second), not on every progress message: the maps redraw when it changes.
+  const flat = view.state;
+  const state = useMemo(() => (info && flat && flat.length === stateSize(info) ? readState(info, flat) : null), [info, flat]);
   const noneOn = !values.rnn && !values.lstm && !values.gru;
 
   return (
@@ -60,7 +63,7 @@ export default function SequenceWidget({ id, initial }: WidgetProps) {
       <div className="widget-actions">
         <CopyLinkButton t={t.widget} url={shareUrl} />
       </div>
-      {info && state && <GradientThroughTime info={info} state={state} step={view.step} t={t.widget} s={s} />}
+      {info && state && <GradientThroughTime info={info} state={state} t={t.widget} s={s} />}
       {info && state?.lstm && <LstmInside info={info} state={state} s={s} />}
       {info && <DelaySweep info={info} request={trainer.request} step={view.step} finished={trainer.budgetUsed} s={s} t={t.widget} />}
     </WidgetShell>
