@@ -6,6 +6,7 @@
  * While a model trains its curve changes every frame: it is redrawn at most every `redrawMs`, reduced (LTTB)
  * to at most 400 vertices, without animation or dots, at a measured width (see LossChart for the costs).
  */
+import { axisTitles } from './axis-titles';
 import { memo, useId, useMemo, useRef, type PointerEvent } from 'react';
 import { Line, LineChart, ReferenceDot, ReferenceLine, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { formatNumber } from '../controls/format';
@@ -13,7 +14,7 @@ import { niceTicks } from './axes';
 import { useChartText, useCursor, useMeasuredWidth, usePaintCount } from './chart-interaction';
 import { lttb, type Point } from './downsample';
 import { PlainLine } from './line-shape';
-import { AXIS_STYLE, CHART_TEXT, plotBox, type ChartLayout } from './recharts-style';
+import { AXIS_STYLE, plotBox, type ChartLayout } from './recharts-style';
 import { useThrottled } from './useThrottled';
 
 const MAX_POINTS = 400;
@@ -198,17 +199,7 @@ const RocPlot = memo(function RocPlot({
           shape={PlainLine}
         />
         {point && <ReferenceDot x={point.fpr} y={point.tpr} r={6} fill="var(--accent-strong)" stroke="var(--bg)" strokeWidth={2} />}
-        <text x={(box.left + box.right) / 2} y={size - 2} textAnchor="middle" {...CHART_TEXT}>
-          {axes.x}
-        </text>
-        <text
-          transform={`translate(11 ${(box.top + box.bottom) / 2}) rotate(-90)`}
-          textAnchor="middle"
-          dominantBaseline="middle"
-          {...CHART_TEXT}
-        >
-          {axes.y}
-        </text>
+        {axisTitles(box, size, axes)}
         <text x={box.right - 6} y={box.bottom - 6} textAnchor="end" fill="var(--chart-text)" fontSize={13} fontWeight={600}>
           {aucText}
         </text>

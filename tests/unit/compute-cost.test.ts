@@ -20,7 +20,7 @@ import {
 import { ACCELERATORS } from '../../src/ml/compute-cost/hardware';
 import { PUBLISHED_MODELS } from '../../src/ml/compute-cost/published';
 import { defaults } from '../../src/state/params';
-import { decadeTicks, powerOfTen } from '../../src/widgets/compute-cost/ticks';
+import { decadeTicks, powerOfTen } from '../../src/charts/log-ticks';
 import { bigCount, money, sci, sig } from '../../src/widgets/compute-cost/units';
 
 describe('the cost formulas, by hand', () => {

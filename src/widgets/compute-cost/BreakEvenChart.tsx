@@ -5,15 +5,16 @@
  * model's curve starts higher and crosses the other at the break-even. Nothing animates; it is redrawn only when
  * the configuration changes.
  */
+import { axisTitles } from '../../charts/axis-titles';
 import { memo, useRef } from 'react';
 import { Line, LineChart, ReferenceDot, ReferenceLine, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { useMeasuredWidth } from '../../charts/chart-interaction';
 import { PlainLine } from '../../charts/line-shape';
-import { AXIS_STYLE, CHART_TEXT, plotBox, type ChartLayout } from '../../charts/recharts-style';
+import { AXIS_STYLE, plotBox, type ChartLayout } from '../../charts/recharts-style';
 import { servingFlopsPerToken } from '../../ml/compute-cost/cost';
 import type { ComputeCostStrings } from './strings';
-import { decadeTicks, powerOfTen } from './ticks';
+import { decadeTicks, powerOfTen } from '../../charts/log-ticks';
 
 const MARGIN = { top: 12, right: 16, bottom: 0, left: 8 };
 const Y_AXIS_WIDTH = 52;
@@ -140,17 +141,7 @@ function BreakEvenPlot({
         {even !== null && (
           <ReferenceDot x={even} y={cost(life, life.mine, even)} r={6} fill="var(--bg)" stroke="var(--chart-text)" strokeWidth={2} />
         )}
-        <text x={(box.left + box.right) / 2} y={height - 2} textAnchor="middle" {...CHART_TEXT}>
-          {axes.x}
-        </text>
-        <text
-          transform={`translate(11 ${(box.top + box.bottom) / 2}) rotate(-90)`}
-          textAnchor="middle"
-          dominantBaseline="middle"
-          {...CHART_TEXT}
-        >
-          {axes.y}
-        </text>
+        {axisTitles(box, height, axes)}
       </LineChart>
     </div>
   );

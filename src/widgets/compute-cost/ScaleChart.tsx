@@ -4,17 +4,18 @@
  * (click or drag) and, with the chart focused, the arrow keys move. Redrawn only when the configuration
  * changes; nothing animates.
  */
+import { axisTitles } from '../../charts/axis-titles';
 import { memo, useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ReferenceLine, Scatter, ScatterChart, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { useMeasuredWidth, usePaintCount } from '../../charts/chart-interaction';
-import { AXIS_STYLE, CHART_TEXT, plotBox, type ChartLayout } from '../../charts/recharts-style';
+import { AXIS_STYLE, plotBox, type ChartLayout } from '../../charts/recharts-style';
 import { fromTrack, LOG_STEPS, toTrack } from '../../controls/slider-scale';
 import type { NumberSpec } from '../../state/params';
 import { OPTIMAL_TOKENS_PER_PARAM } from '../../ml/compute-cost/cost';
 import { PUBLISHED_MODELS } from '../../ml/compute-cost/published';
 import type { ComputeCostStrings } from './strings';
-import { decadeTicks, powerOfTen } from './ticks';
+import { decadeTicks, powerOfTen } from '../../charts/log-ticks';
 
 const MARGIN = { top: 12, right: 16, bottom: 0, left: 8 };
 const Y_AXIS_WIDTH = 52;
@@ -233,17 +234,7 @@ const ScalePlot = memo(function ScalePlot({
         <Scatter data={MODEL_POINTS} isAnimationActive={false} shape={ModelDot} />
         {optimum && <Scatter data={[{ x: optimum.params, y: optimum.tokens }]} isAnimationActive={false} shape={Ring} />}
         <Scatter data={[{ x: mine.params, y: mine.tokens }]} isAnimationActive={false} shape={Mine} />
-        <text x={(box.left + box.right) / 2} y={height - 2} textAnchor="middle" {...CHART_TEXT}>
-          {axes.x}
-        </text>
-        <text
-          transform={`translate(11 ${(box.top + box.bottom) / 2}) rotate(-90)`}
-          textAnchor="middle"
-          dominantBaseline="middle"
-          {...CHART_TEXT}
-        >
-          {axes.y}
-        </text>
+        {axisTitles(box, height, axes)}
       </ScatterChart>
     </div>
   );

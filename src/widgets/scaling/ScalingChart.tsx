@@ -4,12 +4,13 @@
  * validation loss after 1/8, 1/4, 1/2 and all of its steps against the FLOPs spent so far, one line per model.
  * It changes only when a model finishes (every second or two), so it is memoized on its data.
  */
+import { axisTitles } from '../../charts/axis-titles';
 import { memo, useRef } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import { ChartLegend, type LegendItem } from '../../charts/ChartLegend';
 import { useMeasuredWidth, usePaintCount } from '../../charts/chart-interaction';
-import { AXIS_STYLE, CHART_TEXT, plotBox, type ChartLayout } from '../../charts/recharts-style';
-import { decadeTicks, powerOfTen } from '../compute-cost/ticks';
+import { AXIS_STYLE, plotBox, type ChartLayout } from '../../charts/recharts-style';
+import { decadeTicks, powerOfTen } from '../../charts/log-ticks';
 
 const MARGIN = { top: 12, right: 16, bottom: 0, left: 8 };
 const Y_AXIS_WIDTH = 52;
@@ -141,17 +142,7 @@ const Plot = memo(function Plot({
           <Scatter data={data.means} line={{ stroke: color, strokeWidth: 2.5 }} shape={NoDot} isAnimationActive={false} />
         )}
         <Scatter data={data.dots} shape={dot(color)} isAnimationActive={false} />
-        <text x={(box.left + box.right) / 2} y={height - 2} textAnchor="middle" {...CHART_TEXT}>
-          {axes.x}
-        </text>
-        <text
-          transform={`translate(11 ${(box.top + box.bottom) / 2}) rotate(-90)`}
-          textAnchor="middle"
-          dominantBaseline="middle"
-          {...CHART_TEXT}
-        >
-          {axes.y}
-        </text>
+        {axisTitles(box, height, axes)}
       </ScatterChart>
     </div>
   );

@@ -1,4 +1,4 @@
-/** Axis ticks at whole powers of ten, written 10¹² (the compute-cost charts' log axes). */
+/** Log-axis ticks at whole powers of ten, written 10¹² (the compute-cost and scaling charts). */
 const POWER: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 
 export function powerOfTen(value: number): string {
