@@ -224,7 +224,14 @@ export function ClassificationCanvas({
       ctx.imageSmoothingEnabled = true;
       image.current ??= document.createElement('canvas');
       shadeImage(image.current, grid, shade, { background: rgb(css('--bg') || '#ffffff'), one: rgb(one), zero: rgb(zero) });
-      ctx.drawImage(image.current, area.left, area.top, area.width, area.height);
+      // Grid values sit on the plot's corners and edges (cell c at c/(cols − 1) of the width) while an image's
+      // pixels are centred in theirs: drawn half a cell larger on every side, each pixel's centre lands on its
+      // grid point, so the shading and the contour lines agree.
+      const [cellW, cellH] = [area.width / (grid.cols - 1), area.height / (grid.rows - 1)];
+      ctx.save();
+      clipToArea(ctx, area);
+      ctx.drawImage(image.current, area.left - cellW / 2, area.top - cellH / 2, area.width + cellW, area.height + cellH);
+      ctx.restore();
     }
     drawAxes(ctx, frame, css, { x: 'x₁', y: 'x₂' });
     ctx.save();

@@ -1,4 +1,4 @@
-import { expect, expectAllFinite, expectLinkReproduces, playToBudget, ready, slide, test, widget } from './fixtures';
+import { expect, expectAllFinite, expectLinkReproduces, numberAttr, playToBudget, ready, slide, test, widget } from './fixtures';
 
 const ID = 'mlp-playground';
 /** Every widget sits once, on its defaults, on the gallery page; the lesson places it with experiments. */
@@ -76,6 +76,30 @@ for (const lang of ['en', 'zh'] as const) {
       await ready(w);
       await playToBudget(w, 150);
       expect(await testLoss(w)).toBeLessThan(0.1);
+    });
+
+    test('TensorFlow Playground’s output, loss and start are two choices; the table and the root give the test accuracy', async ({
+      page,
+    }) => {
+      await page.goto(page$(lang, q({ steps: 80, speed: 20 })));
+      const w = widget(page, ID);
+      await ready(w);
+      await playToBudget(w, 80);
+      const crossEntropy = await numberAttr(w, 'data-accuracy');
+      expect(crossEntropy).toBeGreaterThan(0.9);
+      await expect(w.locator('[data-value=test-accuracy]')).toContainText('%');
+      await w.locator('[data-param=loss]').selectOption('squared');
+      await w.locator('[data-param=init]').selectOption('playground');
+      await ready(w);
+      await expect(w).toHaveAttribute('data-step', '0');
+      await expect(
+        w.locator('figcaption').filter({ hasText: lang === 'en' ? 'squared error on labels ±1' : '±1 标签的 ½·平方误差' }),
+      ).toHaveCount(1);
+      await playToBudget(w, 80);
+      // The first playground's circle: both ways separate it; the loss is now ½(o − t)², not cross-entropy.
+      expect(await numberAttr(w, 'data-accuracy')).toBeGreaterThan(0.9);
+      await expectAllFinite(w);
+      await expectLinkReproduces(w, ID, 80, [`${ID}.loss=squared`, `${ID}.init=playground`]);
     });
 
     test('where a worker cannot paint (no OffscreenCanvas), the page paints the diagram itself', async ({ page }) => {

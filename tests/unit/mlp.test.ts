@@ -5,6 +5,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  accuracyFromOutput,
+  dataLossFromOutput,
+  outputTarget,
+  probabilityFromLogit,
   activate,
   derivativeFromOutput,
   forward,
@@ -41,6 +45,12 @@ const CASES: [string, MlpShape, Regularization, number][] = [
   ['two-layer sigmoid classifier with L2', { sizes: [2, 4, 1], activation: 'sigmoid', task: 'classification' }, 'l2', 0.1],
   ['deeper ReLU classifier with L1', { sizes: [3, 5, 4, 1], activation: 'relu', task: 'classification' }, 'l1', 0.01],
   ['linear-activation regressor', { sizes: [2, 3, 1], activation: 'linear', task: 'regression' }, 'l2', 0.05],
+  [
+    'tanh output on squared error (TensorFlow Playground’s classifier) with L2',
+    { sizes: [2, 4, 3, 1], activation: 'tanh', task: 'classification', loss: 'squared' },
+    'l2',
+    0.01,
+  ],
 ];
 
 describe('activations', () => {
@@ -102,7 +112,11 @@ describe.each(CASES)('%s', (_, shape, regularization, rate) => {
 
   it('the tfjs forward pass predicts what the plain one does', () => {
     const network = new MlpNetwork(shape, weights);
-    const expected = forward(shape, weights, X).at(-1)!;
+    // A tanh output stands for the probability (1 + o)/2.
+    const squared = shape.loss === 'squared';
+    const expected = forward(shape, weights, X)
+      .at(-1)!
+      .map((o) => (squared ? (1 + o) / 2 : o));
     tf.tidy(() => {
       network
         .predict(tf.tensor2d(X, [y.length, shape.sizes[0]]))
@@ -130,5 +144,32 @@ describe('the penalties', () => {
     expect(l2.db).toEqual(plain.db);
     const sumSquares = weights.W.reduce((s, W) => s + W.reduce((t, w) => t + w * w, 0), 0);
     expect(l2.loss - plain.loss).toBeCloseTo((0.3 * sumSquares) / 2, 10);
+  });
+});
+
+describe('TensorFlow Playground’s classifier and start', () => {
+  const shape: MlpShape = { sizes: [2, 8, 8, 1], activation: 'tanh', task: 'classification', loss: 'squared' };
+
+  it('the loss is ½(tanh z − t)² with t = ±1, and z > 0 is a vote for class 1', () => {
+    // z = 0: o = 0, ½(0 − 1)² = ½ for label 1, the same for label 0 (t = −1); z = atanh(0.5): ½(0.5 − 1)² and ½(0.5 + 1)².
+    const z = [0, 0, Math.atanh(0.5), Math.atanh(0.5)];
+    const y = [1, 0, 1, 0];
+    expect(dataLossFromOutput('tanh', z, y)).toBeCloseTo((0.5 + 0.5 + 0.125 + 1.125) / 4, 12);
+    expect(outputTarget('tanh', 0)).toBe(-1);
+    expect(probabilityFromLogit('tanh', Math.atanh(0.5))).toBeCloseTo(0.75, 12);
+    expect(accuracyFromOutput([0.3, -2, 1, -0.1], [1, 0, 0, 1])).toBe(0.5);
+  });
+
+  it('its start draws the same numbers as Glorot’s, scaled to ±0.5, with biases 0.1', () => {
+    const glorot = initWeights(shape, 11, 'glorot');
+    const playground = initWeights(shape, 11, 'playground');
+    playground.W.forEach((W, l) => {
+      const limit = Math.sqrt(6 / (shape.sizes[l] + shape.sizes[l + 1]));
+      W.forEach((w, k) => {
+        expect(Math.abs(w)).toBeLessThanOrEqual(0.5);
+        expect(w).toBeCloseTo((glorot.W[l][k] / limit) * 0.5, 6);
+      });
+      playground.b[l].forEach((b) => expect(b).toBeCloseTo(0.1, 7));
+    });
   });
 });

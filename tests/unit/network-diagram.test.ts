@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagramScene, DiagramStyle } from '../../src/charts/network-diagram/paint';
-import { DiagramRenderer, GRID, type PaintReport } from '../../src/charts/network-diagram/renderer';
+import { DiagramRenderer, OUTPUT_GRID, outputGridSize, type PaintReport } from '../../src/charts/network-diagram/renderer';
 import { initWeights, type MlpShape } from '../../src/ml/mlp-playground/mlp';
 import { gridActivations, packWeights, planeGrid } from '../../src/ml/mlp-playground/grid';
 import { FEATURES, PLAYGROUND_RANGE, type Feature } from '../../src/ml/mlp-playground/data';
@@ -50,6 +50,17 @@ function renderer() {
   return { r, surface, reports, queued, flush };
 }
 
+describe('the output plot’s grid', () => {
+  it('is 100 × 100 up to 150 weights per cell, fewer cells beyond (at most 1.5 million multiply–adds), never under 60', () => {
+    expect(outputGridSize([2, 4, 2, 1])).toBe(100);
+    expect(outputGridSize([2, 8, 8, 1])).toBe(100);
+    // All seven inputs and six layers of 8: 7·8 + 5·64 + 8 = 384 weights per cell, √(1.5e6 / 384) = 62.5.
+    expect(outputGridSize([7, 8, 8, 8, 8, 8, 8, 1])).toBe(62);
+    expect(outputGridSize([7, 8, 8, 8, 8, 8, 8, 1]) ** 2 * 384).toBeLessThanOrEqual(1.5e6);
+    expect(outputGridSize([7, ...Array(20).fill(8), 1])).toBe(60);
+  });
+});
+
 describe('the network diagram’s renderer', () => {
   it('paints once per frame, whatever arrives in between, and reports the output over the grid', () => {
     const { r, surface, reports, queued, flush } = renderer();
@@ -62,8 +73,11 @@ describe('the network diagram’s renderer', () => {
     flush();
     expect(reports).toHaveLength(1);
     expect(surface.canvas.width).toBe(960);
-    const grid = planeGrid(USED, GRID, GRID, PLAYGROUND_RANGE);
+    // The output comes on the large plot's finer grid: 100 × 100 for a network this small.
+    expect(outputGridSize(SHAPE.sizes)).toBe(OUTPUT_GRID);
+    const grid = planeGrid(USED, OUTPUT_GRID, OUTPUT_GRID, PLAYGROUND_RANGE);
     const expected = gridActivations(SHAPE, weights, grid);
+    expect(reports[0].output).toHaveLength(OUTPUT_GRID * OUTPUT_GRID);
     expect(reports[0].output).toEqual(expected[3][0]);
     // One stroke per connection (2·4 + 4·2 + 2·1), one strip of heatmaps per column, a box per node.
     expect(surface.count('stroke')).toBe(18);
@@ -108,7 +122,7 @@ describe('the network diagram’s renderer', () => {
     expect(reports[0].output).toBeNull();
     r.setScene(SCENE);
     flush();
-    expect(reports[1].output).toEqual(gridActivations(SHAPE, weights, planeGrid(USED, GRID, GRID, PLAYGROUND_RANGE))[3][0]);
+    expect(reports[1].output).toEqual(gridActivations(SHAPE, weights, planeGrid(USED, OUTPUT_GRID, OUTPUT_GRID, PLAYGROUND_RANGE))[3][0]);
     expect(surface.count('stroke')).toBe(18);
   });
 

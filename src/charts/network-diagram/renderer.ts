@@ -4,13 +4,30 @@
  * at most once per animation frame. The page runs it in a worker on an OffscreenCanvas (diagram.worker.ts),
  * or on its own canvas where a browser cannot (diagram-surface.ts).
  */
-import type { MlpShape } from '../../ml/mlp-playground/mlp';
+import type { MlpShape, MlpWeights } from '../../ml/mlp-playground/mlp';
 import { gridActivations, planeGrid, unpackWeights } from '../../ml/mlp-playground/grid';
 import { FEATURES, PLAYGROUND_RANGE, type Feature } from '../../ml/mlp-playground/data';
 import { paintDiagram, type Context2D, type DiagramScene, type DiagramStyle, type NeuronMaps } from './paint';
 
-/** Every neuron's heatmap and the output's come from one grid of the input plane. */
+/** Every neuron's small heatmap comes from one grid of the input plane. */
 export const GRID = 48;
+/**
+ * The large output plot has a finer grid of its own: on 48 × 48 its decision boundary showed corners a
+ * cell (7 px) apart. 100 × 100 is TensorFlow Playground's. The extra forward pass runs where the diagram
+ * paints (the training worker, where the browser allows), once per picture, so its cost is capped: a network
+ * with many weights per cell gets fewer cells, 62 × 62 for the largest the playground
+ * allows (all seven inputs, six layers of 8), never fewer than 60 × 60.
+ */
+export const OUTPUT_GRID = 100;
+const OUTPUT_GRID_MIN = 60;
+/** Multiply–adds per picture for the output grid: about a millisecond and a half of the worker's time. */
+const OUTPUT_GRID_BUDGET = 1.5e6;
+
+/** The output grid's side for a network: 100, or less where its weights per cell would pass the budget. */
+export function outputGridSize(sizes: readonly number[]): number {
+  const perCell = sizes.slice(1).reduce((sum, size, l) => sum + sizes[l] * size, 0);
+  return Math.max(OUTPUT_GRID_MIN, Math.min(OUTPUT_GRID, Math.floor(Math.sqrt(OUTPUT_GRID_BUDGET / perCell))));
+}
 
 /** The network the worker is training now: its shape, the features it reads, and its packed weights. */
 export interface DiagramNet {
@@ -30,16 +47,34 @@ export interface DiagramSize {
 export interface PaintReport {
   /** Paints so far: the page shows it on the canvas (data-paints) for the benchmark. */
   paints: number;
-  /** The network's output over the GRID × GRID plane, when new weights were painted; null when there are none. */
+  /**
+   * The network's output over an n × n grid of the plane (n = outputGridSize of its layer sizes), when new
+   * weights were painted; null when there are none.
+   */
   output?: Float32Array | null;
 }
 
 const features = planeGrid(FEATURES, GRID, GRID, PLAYGROUND_RANGE);
+/** The input features over each output grid size in use, made when first needed. */
+const outputFeatures = new Map<number, ReturnType<typeof planeGrid>>();
+function outputPlane(size: number) {
+  let plane = outputFeatures.get(size);
+  if (!plane) outputFeatures.set(size, (plane = planeGrid(FEATURES, size, size, PLAYGROUND_RANGE)));
+  return plane;
+}
 /** Each feature over the grid divided by its largest absolute value there, for its small heatmap. */
 const scaledFeatures = features.inputs.map((values) => {
   const max = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
   return values.map((v) => v / max);
 });
+
+/** The network's output over its output grid (outputGridSize). */
+function outputGrid(net: DiagramNet, weights: MlpWeights): Float32Array {
+  const size = outputGridSize(net.shape.sizes);
+  const plane = outputPlane(size);
+  const inputs = net.features.map((f) => plane.inputs[FEATURES.indexOf(f)]);
+  return gridActivations(net.shape, weights, { cols: size, rows: size, inputs }).at(-1)![0];
+}
 
 type Canvas = HTMLCanvasElement | OffscreenCanvas;
 
@@ -118,7 +153,7 @@ export class DiagramRenderer {
               inputs: net.features.map((f) => features.inputs[FEATURES.indexOf(f)]),
             })
           : null;
-      output = this.layers ? this.layers[this.layers.length - 1][0] : null;
+      output = net && weights ? outputGrid(net, weights) : null;
     }
     const [width, height] = [Math.round(size.width * size.ratio), Math.round(size.height * size.ratio)];
     if (canvas.width !== width || canvas.height !== height) {

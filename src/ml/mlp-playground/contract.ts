@@ -1,5 +1,5 @@
 import { defineContract, type ContractParams } from '../shared/contract.ts';
-import type { Activation, MlpShape, Regularization } from './mlp';
+import type { Activation, ClassificationLoss, InitScheme, MlpShape, Regularization } from './mlp';
 import { FEATURES, type Feature, type PlaygroundPoint, type PlaygroundSet } from './data.ts';
 import { runParams, type ParamSpec } from '../../state/params.ts';
 
@@ -49,6 +49,26 @@ export const MLP_PLAYGROUND_PARAMS = [
       { value: 'linear', label: { zh: '线性（无激活）', en: 'Linear (none)' } },
     ],
     label: { zh: '激活函数', en: 'Activation' },
+  },
+  {
+    key: 'loss',
+    kind: 'choice',
+    default: 'cross-entropy',
+    options: [
+      { value: 'cross-entropy', label: { zh: 'sigmoid + 交叉熵', en: 'Sigmoid + cross-entropy' } },
+      { value: 'squared', label: { zh: 'tanh + 平方误差（TF Playground）', en: 'tanh + squared error (TF Playground)' } },
+    ],
+    label: { zh: '输出与损失', en: 'Output and loss' },
+  },
+  {
+    key: 'init',
+    kind: 'choice',
+    default: 'glorot',
+    options: [
+      { value: 'glorot', label: { zh: 'Glorot 均匀分布，偏置 0', en: 'Glorot uniform, biases 0' } },
+      { value: 'playground', label: { zh: '±0.5 均匀分布，偏置 0.1（TF Playground）', en: 'Uniform ±0.5, biases 0.1 (TF Playground)' } },
+    ],
+    label: { zh: '初始权重', en: 'Initial weights' },
   },
   {
     key: 'optimizer',
@@ -145,6 +165,8 @@ export interface PlaygroundConfig {
   batch: number;
   lr: number;
   activation: Activation;
+  loss: ClassificationLoss;
+  init: InitScheme;
   regularization: Regularization;
   regRate: number;
   optimizer: 'sgd' | 'adam';
@@ -161,6 +183,8 @@ export function playgroundConfig(params: PlaygroundParams): PlaygroundConfig {
     batch: params.batch,
     lr: params.lr,
     activation: params.activation,
+    loss: params.loss,
+    init: params.init,
     regularization: params.regularization,
     regRate: params.regRate,
     optimizer: params.optimizer,
@@ -179,5 +203,5 @@ export interface PlaygroundInfo {
 export const MLP_PLAYGROUND = defineContract<PlaygroundInfo>()({
   id: 'mlp-playground',
   params: MLP_PLAYGROUND_PARAMS,
-  trace: ['testLoss'],
+  trace: ['testLoss', 'testAccuracy'],
 });

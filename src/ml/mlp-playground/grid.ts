@@ -4,7 +4,7 @@
  * output there (the large one). Plain typed-array loops, layer by layer over all cells at once: for these
  * small networks that is a few milliseconds a frame, with no tfjs on the main thread.
  */
-import type { Activation, MlpShape, MlpWeights } from './mlp';
+import { outputKind, type Activation, type MlpShape, type MlpWeights } from './mlp';
 import { featureValue, type Feature } from './data';
 
 /** W⁽¹⁾ (row-major), b⁽¹⁾, W⁽²⁾, b⁽²⁾, … in one array: how the trainer's state() reports them. */
@@ -59,7 +59,8 @@ export function planeGrid(features: readonly Feature[], cols: number, rows: numb
 /**
  * Every layer's neurons over the grid: result[l][j] holds neuron j of layer l at every cell, with
  * result[0] the inputs and the last layer the output (a probability for classification, the value for
- * regression), the same numbers forward() of mlp.ts computes point by point.
+ * regression), the same numbers forward() of mlp.ts computes point by point, except that a tanh output is
+ * shown as the probability (1 + tanh z)/2 it stands for.
  */
 export function gridActivations(shape: MlpShape, weights: MlpWeights, grid: PlaneGrid): Float32Array[][] {
   const cells = grid.cols * grid.rows;
@@ -67,7 +68,7 @@ export function gridActivations(shape: MlpShape, weights: MlpWeights, grid: Plan
   const L = shape.sizes.length - 1;
   for (let l = 1; l <= L; l++) {
     const [inSize, outSize] = [shape.sizes[l - 1], shape.sizes[l]];
-    const kind = l < L ? shape.activation : shape.task === 'classification' ? 'sigmoid' : 'linear';
+    const kind = l < L ? shape.activation : outputKind(shape) === 'tanh' ? 'probability-tanh' : outputKind(shape);
     const input = layers[l - 1];
     const W = weights.W[l - 1];
     const out: Float32Array[] = [];
@@ -109,10 +110,13 @@ function tableTanh(z: Float32Array, scale = 1, shift = 0) {
 }
 
 /** In place, one loop per kind (a switch per cell cost a third of the grid's time). */
-function applyActivation(kind: Activation, z: Float32Array) {
+function applyActivation(kind: Activation | 'probability-tanh', z: Float32Array) {
   switch (kind) {
     case 'tanh':
       tableTanh(z);
+      break;
+    case 'probability-tanh':
+      tableTanh(z, 0.5, 0.5);
       break;
     case 'sigmoid':
       // σ(z) = (1 + tanh(z/2)) / 2

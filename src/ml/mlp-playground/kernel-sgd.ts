@@ -6,7 +6,7 @@
  */
 import { _FusedMatMul, Add, BatchMatMul, Multiply, Sign, Square, Step, Sub, Tanh, type TensorInfo } from '@tensorflow/tfjs';
 import type { KernelRunner } from '../tfjs/kernel-runner';
-import type { MlpShape, MlpWeights, Regularization } from './mlp';
+import { outputKind, type MlpShape, type MlpWeights, type Regularization } from './mlp';
 
 /** Constants uploaded per distinct value; past this many (the learning rate slider moved a lot) they are dropped. */
 const MAX_CONSTANTS = 32;
@@ -28,7 +28,8 @@ export class MlpKernelSgd {
   }
 
   /**
-   * One plain SGD update on a batch, W ← W − η(∂L/∂W), with X as [1, n, inputs] and `yColumn` as [1, n, 1].
+   * One plain SGD update on a batch, W ← W − η(∂L/∂W), with X as [1, n, inputs] and `yColumn` as [1, n, 1]
+   * holding what the output is trained towards (outputTarget of mlp.ts: ±1 for a tanh output).
    * Regularization adds λW (L2) or λ·sign W (L1) to each weight gradient; biases are not regularized.
    */
   step(X: TensorInfo, yColumn: TensorInfo, lr: number, regularization: Regularization = 'none', rate = 0) {
@@ -37,8 +38,12 @@ export class MlpKernelSgd {
     const L = this.W.length;
     if (this.constants.size > MAX_CONSTANTS) this.dropConstants();
     r.scope(() => {
-      const a = this.forward(X, this.shape.task === 'classification' ? 'sigmoid' : 'linear');
-      let delta = r.run(Multiply, { a: r.run(Sub, { a: a[L], b: yColumn }), b: this.constant(-lr / n) });
+      const kind = outputKind(this.shape);
+      const a = this.forward(X, kind);
+      let error = r.run(Sub, { a: a[L], b: yColumn });
+      // A tanh output's slope 1 − o² does not cancel against squared error as the sigmoid's does against cross-entropy.
+      if (kind === 'tanh') error = r.run(Multiply, { a: error, b: r.run(Sub, { a: this.constant(1), b: r.run(Square, { x: a[L] }) }) });
+      let delta = r.run(Multiply, { a: error, b: this.constant(-lr / n) });
       const decay = regularization !== 'none' && rate > 0 ? this.constant(-lr * rate) : null;
       const old = [...this.W, ...this.b];
       for (let l = L; l >= 1; l--) {
@@ -79,7 +84,7 @@ export class MlpKernelSgd {
   }
 
   /** a[0] = X, a[l] = σ(a[l−1]W + b), with the output layer's activation given; product, bias and activation fused. */
-  private forward(X: TensorInfo, output: 'linear' | 'sigmoid'): TensorInfo[] {
+  private forward(X: TensorInfo, output: 'linear' | 'sigmoid' | 'tanh'): TensorInfo[] {
     const r = this.runner;
     const a = [X];
     const L = this.W.length;

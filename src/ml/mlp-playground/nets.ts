@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { KernelRunner } from '../tfjs/kernel-runner';
-import type { MlpShape, MlpWeights, Regularization } from './mlp';
+import { outputKind, outputTarget, type MlpShape, type MlpWeights, type Regularization } from './mlp';
 import { MlpKernelSgd } from './kernel-sgd';
 import { MlpNetwork } from './network';
 import { WasmKernelRunner } from '../tfjs/wasm-kernel-runner';
@@ -54,7 +54,14 @@ export function kernelSgdNet(shape: MlpShape, initial: MlpWeights, rows: Trainin
   const d = rows.columns;
   // Rank 3, [1, rows, columns]: the shape the backends' matMul kernels take.
   const matrix = (values: Float32Array, columns: number) => runner.upload(values, [1, values.length / columns, columns]);
-  const batches = batchRows(rows).map(([X, y]) => [matrix(X, d), matrix(y, 1)]);
+  const kind = outputKind(shape);
+  const batches = batchRows(rows).map(([X, y]) => [
+    matrix(X, d),
+    matrix(
+      y.map((label) => outputTarget(kind, label)),
+      1,
+    ),
+  ]);
   const all = matrix(rows.all, d);
   return {
     epoch({ lr, regularization, regRate }) {

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { meanLogLoss } from '../tfjs/logistic-ops';
-import type { Activation, MlpShape, MlpWeights, Regularization } from './mlp';
+import { outputKind, type Activation, type MlpShape, type MlpWeights, type Regularization } from './mlp';
 
 type FusedActivation = 'relu' | 'sigmoid' | 'linear';
 
@@ -49,15 +49,21 @@ export class MlpNetwork {
     return a;
   }
 
-  /** The prediction: the probability of class 1 (classification) or the value (regression), one per row. */
+  /** The prediction: the probability of class 1 (classification; σ(2z) for a tanh output) or the value (regression), one per row. */
   predict(X: tf.Tensor2D): tf.Tensor1D {
     const z = tf.squeeze(this.forward(X).at(-1)!, [1]) as tf.Tensor1D;
-    return this.shape.task === 'classification' ? tf.sigmoid(z) : z;
+    const kind = outputKind(this.shape);
+    return kind === 'linear' ? z : (tf.sigmoid(kind === 'tanh' ? tf.mul(2, z) : z) as tf.Tensor1D);
   }
 
-  /** Mean cross-entropy from the logit z (written so it never overflows), or mean ½·squared error. */
+  /**
+   * Mean cross-entropy from the logit z (written so it never overflows), mean ½·(tanh z − t)² with t = 2y − 1,
+   * or mean ½·squared error.
+   */
   dataLoss(z: tf.Tensor1D, y: tf.Tensor1D): tf.Scalar {
-    if (this.shape.task === 'regression') return tf.mean(tf.mul(0.5, tf.square(tf.sub(z, y))));
+    const kind = outputKind(this.shape);
+    if (kind === 'linear') return tf.mean(tf.mul(0.5, tf.square(tf.sub(z, y))));
+    if (kind === 'tanh') return tf.mean(tf.mul(0.5, tf.square(tf.sub(tf.tanh(z), tf.sub(tf.mul(2, y), 1)))));
     return meanLogLoss(z, y);
   }
 
@@ -82,8 +88,15 @@ export class MlpNetwork {
     const L = this.W.length;
     const z = a[L];
     const n = X.shape[0];
-    const out = this.shape.task === 'classification' ? tf.sigmoid(z) : z;
-    let delta = tf.div(tf.sub(out, tf.reshape(y, [n, 1])), n) as tf.Tensor2D;
+    const kind = outputKind(this.shape);
+    const labels = tf.reshape(y, [n, 1]);
+    let delta: tf.Tensor2D;
+    if (kind === 'tanh') {
+      const o = tf.tanh(z);
+      delta = tf.div(tf.mul(tf.sub(o, tf.sub(tf.mul(2, labels), 1)), tf.sub(this.one, tf.square(o))), n) as tf.Tensor2D;
+    } else {
+      delta = tf.div(tf.sub(kind === 'sigmoid' ? tf.sigmoid(z) : z, labels), n) as tf.Tensor2D;
+    }
     const dW: tf.Tensor2D[] = new Array(L);
     const db: tf.Tensor1D[] = new Array(L);
     for (let l = L; l >= 1; l--) {

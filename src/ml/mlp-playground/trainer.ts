@@ -5,7 +5,7 @@
  * as the Playground reports them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { dataLossFromOutput, initWeights, type MlpShape } from './mlp';
+import { accuracyFromOutput, dataLossFromOutput, initWeights, outputKind, type MlpShape } from './mlp';
 import { packWeights } from './grid';
 import { engineNet, kernelSgdNet, type LiveSettings, type TrainingRows } from './nets';
 import { featureRows, isRegression, makePlaygroundData, splitTrainTest, type PlaygroundPoint } from './data';
@@ -31,6 +31,7 @@ export const createMlpPlayground: ModelFactory<PlaygroundParams> = (params, seed
     sizes: [config.features.length, ...config.hidden, 1],
     activation: config.activation,
     task: !own && isRegression(config.set) ? 'regression' : 'classification',
+    loss: config.loss,
   };
   const rows: TrainingRows = {
     all: featureRows([...train, ...test], config.features),
@@ -39,21 +40,25 @@ export const createMlpPlayground: ModelFactory<PlaygroundParams> = (params, seed
     columns: config.features.length,
     batch: config.batch,
   };
-  const initial = initWeights(shape, seed);
+  const initial = initWeights(shape, seed, config.init);
   const net =
     config.optimizer === 'sgd' && directKernelsSupported()
       ? kernelSgdNet(shape, initial, rows)
       : engineNet(shape, initial, rows, config.optimizer, config.lr);
   const live: LiveSettings = { lr: config.lr, regularization: config.regularization, regRate: config.regRate };
-  // The Playground reports the data loss, without the penalty.
+  // The Playground reports the data loss, without the penalty. Then the test accuracy (0 for a regression,
+  // which has none and shows none: a trace must be finite).
+  const kind = outputKind(shape);
   const losses = () => {
     const z = net.logits();
-    return [dataLossFromOutput(shape.task, z, rows.labels, 0, train.length), dataLossFromOutput(shape.task, z, rows.labels, train.length)];
+    const { labels } = rows;
+    const accuracy = kind === 'linear' ? 0 : accuracyFromOutput(z, labels, train.length);
+    return [dataLossFromOutput(kind, z, labels, 0, train.length), dataLossFromOutput(kind, z, labels, train.length), accuracy];
   };
 
   return {
     traceNames: MLP_PLAYGROUND.trace,
-    initialTrace: [losses()[1]],
+    initialTrace: losses().slice(1),
     info: { train, test, features: config.features, shape } satisfies PlaygroundInfo,
     step() {
       net.epoch(live);

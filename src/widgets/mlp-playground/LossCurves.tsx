@@ -1,6 +1,7 @@
 import { ChartLegend } from '../../charts/ChartLegend';
 import { LossChart } from '../../charts/LossChart';
 import type { Strings } from '../../i18n/strings';
+import type { OutputKind } from '../../ml/mlp-playground/mlp';
 import type { PlaygroundStrings } from './strings';
 
 const TRAIN_COLOR = 'var(--accent)';
@@ -12,15 +13,15 @@ const CHART_MS = 100;
 export function LossCurves({
   losses,
   traces,
-  regression,
+  output,
   maxX,
   t,
   s,
 }: {
   losses: number[];
-  /** The test loss of each step (the model's one trace value). */
+  /** The model's traces, flat: test loss and test accuracy of each step, after those of the start. */
   traces: number[];
-  regression: boolean;
+  output: OutputKind;
   maxX: number;
   t: Strings['widget'];
   s: PlaygroundStrings;
@@ -30,9 +31,9 @@ export function LossCurves({
       <LossChart
         series={[
           { key: 'train', label: s.trainLoss, color: TRAIN_COLOR, values: losses },
-          { key: 'test', label: s.testLoss, color: TEST_COLOR, values: traces, stride: 1, offset: 1 },
+          { key: 'test', label: s.testLoss, color: TEST_COLOR, values: traces, stride: 2, offset: 2 },
         ]}
-        label={s.lossChart(regression)}
+        label={s.lossChart(output)}
         empty={t.lossChartEmpty}
         maxX={maxX}
         redrawMs={CHART_MS}

@@ -21,6 +21,7 @@ import { OwnDataControls } from './OwnDataControls';
 import { useOutputPick } from './useOutputPick';
 import { usePlaygroundPoints } from './usePlaygroundPoints';
 import { MLP_PLAYGROUND } from '../../ml/mlp-playground/contract';
+import { outputKind } from '../../ml/mlp-playground/mlp';
 import { PLAYGROUND_STRINGS } from './strings';
 
 const EXTRA_KEYS = [POINTS_KEY];
@@ -30,6 +31,13 @@ const DATA_KEYS = ['dataset', 'noise', 'seed'];
 const RENDER_MS = 25;
 /** With the worker painting, each picture renders the widget; progress alone only after this long without one. */
 const PICTURE_WAIT_MS = 100;
+
+/** The model's traces after the latest step: test loss, then test accuracy (none for a regression). */
+function latestTraces(traces: number[], width: number, regression: boolean) {
+  const testLoss = width ? traces[traces.length - 2] : NaN;
+  const testAccuracy = width && !regression ? traces[traces.length - 1] : NaN;
+  return { testLoss, testAccuracy, figures: Number.isFinite(testAccuracy) ? { 'data-accuracy': testAccuracy } : undefined };
+}
 
 export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
   const lang = useLang();
@@ -59,13 +67,16 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
 
   const onPick = useOutputPick(allPoints, editable, editor.edit);
 
+  const { testLoss, testAccuracy, figures } = latestTraces(view.traces, view.traceWidth, regression);
+  const outputUnit = info ? outputKind(info.shape) : 'sigmoid';
+
   function ownPoints(points: Points2D) {
     own.setPoints(points);
     trainer.reset(values, flattenPoints(points));
   }
 
   return (
-    <WidgetShell {...shell} lr={values.lr}>
+    <WidgetShell {...shell} lr={values.lr} figures={figures}>
       <div className="playground">
         <NetworkFigure
           channel={channel}
@@ -88,11 +99,12 @@ export default function MlpPlaygroundWidget({ id, initial }: WidgetProps) {
           onPick={editable ? onPick : undefined}
           epoch={view.step}
           trainLoss={view.losses.length ? view.losses[view.losses.length - 1] : NaN}
-          testLoss={view.traceWidth ? view.traces[view.traces.length - 1] : NaN}
+          testLoss={testLoss}
+          testAccuracy={testAccuracy}
           s={s}
         />
       </div>
-      <LossCurves losses={view.losses} traces={view.traces} regression={regression} maxX={values.steps} t={t.widget} s={s} />
+      <LossCurves losses={view.losses} traces={view.traces} output={outputUnit} maxX={values.steps} t={t.widget} s={s} />
       <PlayControls t={t.widget} {...controls} />
       <ParamPanel
         specs={MLP_PLAYGROUND.params}

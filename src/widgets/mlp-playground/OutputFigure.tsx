@@ -1,7 +1,8 @@
 import { memo, useMemo, useSyncExternalStore, type ComponentProps } from 'react';
 import { ClassificationCanvas } from '../../charts/ClassificationCanvas';
-import { GRID } from '../../charts/network-diagram/renderer';
-import { formatNumber } from '../../controls/format';
+
+import { formatNumber, percentText } from '../../controls/format';
+import { useLang } from '../../i18n/LangContext';
 import { PLAYGROUND_RANGE } from '../../ml/mlp-playground/data';
 import type { Points2D } from '../../ml/shared/classification-data';
 import type { LatestValue } from './latest-value';
@@ -19,7 +20,11 @@ const OutputPlot = memo(function OutputPlot({
   ...plot
 }: { output: LatestValue<Float32Array | null> } & Omit<ComponentProps<typeof ClassificationCanvas>, 'grid'>) {
   const values = useSyncExternalStore(output.subscribe, output.get);
-  const grid = useMemo(() => (values ? { values, cols: GRID, rows: GRID } : null), [values]);
+  // A square grid whose side depends on the network (outputGridSize in the renderer).
+  const grid = useMemo(() => {
+    const side = values ? Math.round(Math.sqrt(values.length)) : 0;
+    return values ? { values, cols: side, rows: side } : null;
+  }, [values]);
   return <ClassificationCanvas {...plot} grid={grid} />;
 });
 
@@ -37,6 +42,8 @@ export interface OutputFigureProps {
   epoch: number;
   trainLoss: number;
   testLoss: number;
+  /** NaN for a regression. */
+  testAccuracy: number;
   s: PlaygroundStrings;
 }
 
@@ -52,6 +59,7 @@ export function OutputFigure({
   epoch,
   trainLoss,
   testLoss,
+  testAccuracy,
   s,
 }: OutputFigureProps) {
   return (
@@ -70,12 +78,25 @@ export function OutputFigure({
           onPick={onPick}
         />
       )}
-      <LossReadout epoch={epoch} trainLoss={trainLoss} testLoss={testLoss} s={s} />
+      <LossReadout epoch={epoch} trainLoss={trainLoss} testLoss={testLoss} testAccuracy={testAccuracy} s={s} />
     </figure>
   );
 }
 
-function LossReadout({ epoch, trainLoss, testLoss, s }: { epoch: number; trainLoss: number; testLoss: number; s: PlaygroundStrings }) {
+function LossReadout({
+  epoch,
+  trainLoss,
+  testLoss,
+  testAccuracy,
+  s,
+}: {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  testAccuracy: number;
+  s: PlaygroundStrings;
+}) {
+  const lang = useLang();
   return (
     <table className="compare-table playground-losses">
       <tbody>
@@ -93,6 +114,12 @@ function LossReadout({ epoch, trainLoss, testLoss, s }: { epoch: number; trainLo
             {Number.isFinite(testLoss) ? formatNumber(testLoss, 3) : '—'}
           </td>
         </tr>
+        {!Number.isNaN(testAccuracy) && (
+          <tr>
+            <th scope="row">{s.testAccuracy}</th>
+            <td data-value="test-accuracy">{percentText(testAccuracy, lang)}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

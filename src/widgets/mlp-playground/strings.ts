@@ -1,3 +1,4 @@
+import type { OutputKind } from '../../ml/mlp-playground/mlp';
 /** The playground's own words, in both languages (kept beside the widget: it has many). */
 import type { Lang } from '../../i18n/strings';
 
@@ -20,8 +21,14 @@ const zh = {
     `输入平面上的 ${train} 个训练点${test !== null ? `和 ${test} 个测试点（空心）` : ''}。${regression ? '背景颜色表示网络的输出值。' : '类别 1 为圆点，类别 0 为方块；背景颜色表示网络判为类别 1 的概率，实线是 p = 0.5 的决策边界。'}`,
   trainLoss: '训练损失',
   testLoss: '测试损失',
+  testAccuracy: '测试准确率',
   epoch: '轮次（epoch）',
-  lossChart: (regression: boolean): string => (regression ? '训练与测试损失（½·均方误差）' : '训练与测试损失（交叉熵）'),
+  lossChart: (kind: OutputKind): string =>
+    kind === 'linear'
+      ? '训练与测试损失（½·均方误差）'
+      : kind === 'tanh'
+        ? '训练与测试损失（对 ±1 标签的 ½·平方误差）'
+        : '训练与测试损失（交叉熵）',
   regenerate: '重新生成数据',
   ownData: '自己的数据',
   csvLabel: '粘贴或打开 CSV（每行 x₁, x₂, 类别 0 或 1；坐标在 −6 到 6 之间）',
@@ -62,9 +69,14 @@ const en: PlaygroundStrings = {
     `${train} training points${test !== null ? ` and ${test} test points (hollow)` : ''} in the input plane. ${regression ? "The background shows the network's output value." : "Class 1 as circles, class 0 as squares; the background shows the network's probability of class 1 and the solid line is the p = 0.5 decision boundary."}`,
   trainLoss: 'Training loss',
   testLoss: 'Test loss',
+  testAccuracy: 'Test accuracy',
   epoch: 'Epoch',
-  lossChart: (regression: boolean): string =>
-    regression ? 'Training and test loss (½·mean squared error)' : 'Training and test loss (cross-entropy)',
+  lossChart: (kind: OutputKind): string =>
+    kind === 'linear'
+      ? 'Training and test loss (½·mean squared error)'
+      : kind === 'tanh'
+        ? 'Training and test loss (½·squared error on labels ±1)'
+        : 'Training and test loss (cross-entropy)',
   regenerate: 'Regenerate data',
   ownData: 'Your own data',
   csvLabel: 'Paste or open a CSV (one point per line: x₁, x₂, class 0 or 1; coordinates between −6 and 6)',
