@@ -1,10 +1,11 @@
 import { memo, type ReactNode, type RefObject } from 'react';
-import { canvasPng } from './chart-image';
+import { canvasPng, legendAfter } from './chart-image';
 import { ChartTools } from './ChartTools';
 
 /**
  * A canvas chart with its download button under it (canvas charts export an image; their grids and point
- * clouds have no CSV). The image's title is the caption of the figure the canvas stands in.
+ * clouds have no CSV). The image's title is the caption of the figure the canvas stands in, its legend the
+ * figure's legend under the canvas.
  */
 export function CanvasFrame({
   canvas,
@@ -28,8 +29,9 @@ const CanvasExport = memo(function CanvasExport({ canvas, chart }: { canvas: Ref
   const png = () => {
     const element = canvas.current;
     if (!element) return Promise.reject(new Error('no canvas'));
-    const title = element.closest('figure')?.querySelector('figcaption')?.textContent ?? '';
-    return canvasPng(element, { title });
+    const figure = element.closest('figure');
+    const title = figure?.querySelector('figcaption')?.textContent ?? '';
+    return canvasPng(element, { title, legend: legendAfter(element, figure) });
   };
   return <ChartTools chart={chart} png={png} />;
 });

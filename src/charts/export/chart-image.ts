@@ -125,3 +125,19 @@ function legendRows(ctx: CanvasRenderingContext2D, items: readonly ImageLegendIt
   }
   return rows;
 }
+
+/** The items of the first legend after `element` inside `container`, with their marks' computed colours. */
+export function legendAfter(element: Element, container: Element | null): ImageLegendItem[] {
+  const legend = [...(container?.querySelectorAll('.chart-legend') ?? [])].find(
+    (l) => element.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING,
+  );
+  if (!legend) return [];
+  return [...legend.querySelectorAll('li')].map((li) => {
+    const mark = li.querySelector('.legend-mark');
+    return {
+      label: li.textContent?.trim() ?? '',
+      color: mark ? getComputedStyle(mark).color : 'currentColor',
+      dashed: mark?.classList.contains('legend-dashed') ?? false,
+    };
+  });
+}

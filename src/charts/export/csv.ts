@@ -48,3 +48,11 @@ export function seriesCsv(xName: string, columns: readonly CsvColumn[]): string 
   }
   return lines.join('\r\n') + '\r\n';
 }
+
+/** A plain table: a header and rows of numbers (a ROC curve's vertices). */
+export function tableCsv(header: readonly string[], rows: readonly (readonly number[])[]): string {
+  return (
+    [header.map(csvField).join(','), ...rows.map((row) => row.map((v) => (Number.isFinite(v) ? String(v) : '')).join(','))].join('\r\n') +
+    '\r\n'
+  );
+}
