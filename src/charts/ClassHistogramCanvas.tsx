@@ -5,6 +5,7 @@
  */
 import { formatNumber } from '../controls/format';
 import { niceTicks, toPixelX, toPixelY, type Frame } from './axes';
+import { CanvasFrame } from './export/CanvasFrame';
 import { useCanvas } from './useCanvas';
 
 export interface ClassHistogramCanvasProps {
@@ -157,5 +158,9 @@ export function ClassHistogramCanvas({ above, below, threshold, colors, axes, de
     drawClasses(ctx, layout, threshold, above, below, colors, css);
     drawThreshold(ctx, layout, threshold, css);
   });
-  return <canvas ref={ref} className="chart-canvas" role="img" aria-label={description} />;
+  return (
+    <CanvasFrame canvas={ref} chart="histogram">
+      <canvas ref={ref} className="chart-canvas" role="img" aria-label={description} />
+    </CanvasFrame>
+  );
 }

@@ -9,6 +9,7 @@ import { clipToArea, drawAxes, plotArea, toPixelX, toPixelY, type Frame, type Pl
 import { chainSegments, contourSegments } from './contours';
 import { arrowMove, clickToPick } from './plane-picker';
 import { rgb, shadeInto, type Rgb, type ShadeColors } from './shade';
+import { CanvasFrame } from './export/CanvasFrame';
 import { useCanvas } from './useCanvas';
 
 export interface ScoreGrid {
@@ -252,16 +253,24 @@ export function ClassificationCanvas({
     ctx.restore();
   });
 
-  if (!onPick) return <canvas ref={ref} className="chart-canvas square" role="img" aria-label={description} />;
+  if (!onPick) {
+    return (
+      <CanvasFrame canvas={ref} chart="classification">
+        <canvas ref={ref} className="chart-canvas square" role="img" aria-label={description} />
+      </CanvasFrame>
+    );
+  }
   return (
-    <canvas
-      ref={ref}
-      className="chart-canvas square pickable"
-      role="application"
-      tabIndex={0}
-      aria-label={description}
-      onClick={clickToPick(frameOf, onPick)}
-      {...handlers}
-    />
+    <CanvasFrame canvas={ref} chart="classification">
+      <canvas
+        ref={ref}
+        className="chart-canvas square pickable"
+        role="application"
+        tabIndex={0}
+        aria-label={description}
+        onClick={clickToPick(frameOf, onPick)}
+        {...handlers}
+      />
+    </CanvasFrame>
   );
 }

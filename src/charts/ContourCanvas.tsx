@@ -2,6 +2,7 @@ import { clipToArea, drawAxes, plotArea, toPixelX, toPixelY, type Frame, type Pl
 import { rampColor } from './colormap';
 import { contourSegments, logLevels } from './contours';
 import { arrowMove, clickToPick } from './plane-picker';
+import { CanvasFrame } from './export/CanvasFrame';
 import { useCanvas } from './useCanvas';
 
 export interface Grid {
@@ -198,20 +199,27 @@ export function ContourCanvas({ grid, paths, targets, labels, description, onPic
   });
 
   const classes = className ? ` ${className}` : '';
-  if (!onPick) return <canvas ref={ref} className={`chart-canvas${classes}`} role="img" aria-label={description} />;
-
+  if (!onPick) {
+    return (
+      <CanvasFrame canvas={ref} chart="contour">
+        <canvas ref={ref} className={`chart-canvas${classes}`} role="img" aria-label={description} />
+      </CanvasFrame>
+    );
+  }
   return (
-    <canvas
-      ref={ref}
-      className={`chart-canvas pickable${classes}`}
-      role="application"
-      tabIndex={0}
-      aria-label={description}
-      onClick={clickToPick(frameOf, onPick)}
-      onKeyDown={(event) => {
-        const at = pick && arrowMove(event, pick, grid.xRange, grid.yRange);
-        if (at) onPick(...at);
-      }}
-    />
+    <CanvasFrame canvas={ref} chart="contour">
+      <canvas
+        ref={ref}
+        className={`chart-canvas pickable${classes}`}
+        role="application"
+        tabIndex={0}
+        aria-label={description}
+        onClick={clickToPick(frameOf, onPick)}
+        onKeyDown={(event) => {
+          const at = pick && arrowMove(event, pick, grid.xRange, grid.yRange);
+          if (at) onPick(...at);
+        }}
+      />
+    </CanvasFrame>
   );
 }

@@ -10,13 +10,22 @@
  * range snaps to a grid so the axes rarely change; and the Recharts part is a memoized component that
  * receives only what it draws: a widget's render, a cursor move or the readout re-render nothing in it. The
  * cursor and its dots are an overlay of their own.
+ *
+ * Under the chart: "Pin this run" keeps a copy of the curves, drawn dashed beside the next runs with both runs
+ * named by the settings that differ (compare/), and PNG / CSV downloads (export/).
  */
-import { memo, useId, useLayoutEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../controls/format';
+import { useLang } from '../i18n/LangContext';
+import { useRunSettings } from '../state/run-settings';
 import { logTicks, niceTicks } from './axes';
 import { useChartText, useCursor, useMeasuredWidth, usePaintCount } from './chart-interaction';
+import { CompareLegend } from './compare/CompareLegend';
+import { compareRuns, pinRun, type CompareItem, type PinnedRun } from './compare/compare-runs';
 import { lttb, type Point } from './downsample';
+import { LossChartTools } from './export/LossChartTools';
+import { pointCount, type LossSeries } from './loss-series';
 import { PlainLine } from './line-shape';
 import { AXIS_STYLE, CHART_TEXT, plotBox, type ChartLayout } from './recharts-style';
 import { useThrottled } from './useThrottled';
@@ -28,26 +37,12 @@ const MARGIN = { top: 8, right: 14, bottom: 0, left: 0 };
 const Y_AXIS_WIDTH = 58;
 const X_AXIS_HEIGHT = 24;
 const LAYOUT: ChartLayout = { margin: MARGIN, yAxisWidth: Y_AXIS_WIDTH, xAxisHeight: X_AXIS_HEIGHT };
+const PINNED_DASH = '6 4';
+const PINNED_OPACITY = 0.7;
 const formatX = (v: number) => formatNumber(v, 3);
 const formatY = (v: number) => formatNumber(v, 2);
 
-export interface LossSeries {
-  key: string;
-  label: string;
-  /** A CSS colour or var(--name). */
-  color: string;
-  /**
-   * Point i is values[i·stride + offset] (stride 1, offset 0 by default: values[i] is the loss at step i + 1),
-   * so a series can be read in place from a widget's flat per-step trace records.
-   */
-  values: ArrayLike<number>;
-  stride?: number;
-  offset?: number;
-  /** The horizontal position of point i is (i + 1)·xStep: 1 for steps, batch/n for epochs. */
-  xStep?: number;
-  /** Draw only the first `count` points (a run that stopped early while the trace goes on). */
-  count?: number;
-}
+export type { LossSeries };
 
 /** A horizontal line the curve is heading for, e.g. the best loss possible on this data. */
 export interface Reference {
@@ -77,6 +72,8 @@ interface Curve {
   label: string;
   color: string;
   points: Point[];
+  /** A pinned earlier run: dashed and faded. */
+  dashed: boolean;
 }
 
 type Row = { x: number } & Record<string, number>;
@@ -121,28 +118,36 @@ export function LossChart({
   xName?: string;
 } & ChartAxes) {
   const references = reference === undefined ? [] : Array.isArray(reference) ? (reference as Reference[]) : [reference as Reference];
+  const lang = useLang();
+  const settings = useRunSettings();
+  const [pin, setPin] = useState<PinnedRun | null>(null);
+  const { shown, legend } = compareRuns(series, pin, settings, lang);
   // Series arrays grow in place: their lengths say when there is something new to draw. The lines drawn with
   // them (a marker that follows the best step moves with the run) wait for the same turn.
   const version = useThrottled(
-    series.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}:${s.label}`).join() +
+    shown.map((s) => `${s.key}:${s.values.length}:${s.offset ?? 0}:${s.xStep ?? 1}:${s.count ?? ''}:${s.color}:${s.label}`).join() +
       `|${references.map((r) => `${r.value}:${r.label}`).join()}|${markers.map((m) => `${m.x}:${m.label}:${m.color}`).join()}`,
     redrawMs,
   );
   // The readout reads the series' values in place, at the cursor, when it moves.
-  const latest = useRef(series);
+  const latest = useRef(shown);
+  // What the pin and the downloads read when pressed: the current run's series and the legend shown.
+  const live = useRef({ series, settings, legend });
   useLayoutEffect(() => {
-    latest.current = series;
+    latest.current = shown;
+    live.current = { series, settings, legend };
   });
   const drawn = useMemo((): Drawn => {
-    const { curves, rows } = chartRows(series, yScale, maxX);
-    const dx = Math.min(...series.map((s) => s.xStep ?? 1));
-    const lastX = Math.max(0, ...series.map((s) => Math.min(pointCount(s) * (s.xStep ?? 1), maxX ?? Infinity)));
+    const { curves, rows } = chartRows(shown, yScale, maxX);
+    const dx = Math.min(...shown.map((s) => s.xStep ?? 1));
+    // A pinned run is never cut at the budget: the axis covers both runs.
+    const lastX = Math.max(0, ...shown.map((s) => Math.min(pointCount(s) * (s.xStep ?? 1), s.pinned ? Infinity : (maxX ?? Infinity))));
     return {
       curves,
       rows,
       dx,
       places: Math.floor(lastX / dx + 1e-9),
-      epochs: series.some((s) => (s.xStep ?? 1) !== 1),
+      epochs: shown.some((s) => (s.xStep ?? 1) !== 1),
       // Copies, so a new object with the same values is not a change.
       references: references.map((r) => ({ ...r })),
       markers: markers.map((m) => ({ ...m })),
@@ -152,15 +157,27 @@ export function LossChart({
   }, [version, maxX, yScale]);
   const [low, high] = yDomain ?? [];
   const domain = useMemo(() => (low !== undefined && high !== undefined ? ([low, high] as [number, number]) : undefined), [low, high]);
-  return (
-    <LossChartView drawn={drawn} series={latest} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={domain} xName={xName} />
+  const onPin = useCallback(() => setPin(pinRun(live.current.series, live.current.settings)), []);
+  const onClearPin = useCallback(() => setPin(null), []);
+  const legendItems = useCallback(
+    (): CompareItem[] => live.current.legend ?? live.current.series.map((s) => ({ label: s.label, color: s.color, run: 'current' })),
+    [],
   );
-}
-
-function pointCount(s: LossSeries): number {
-  const stride = s.stride ?? 1;
-  const offset = s.offset ?? 0;
-  return Math.max(0, Math.min(Math.floor((s.values.length - offset + stride - 1) / stride), s.count ?? Infinity));
+  return (
+    <figure className="loss-chart">
+      <LossChartView drawn={drawn} series={latest} label={label} empty={empty} maxX={maxX} yScale={yScale} yDomain={domain} xName={xName} />
+      {legend && <CompareLegend items={legend} />}
+      <LossChartTools
+        series={latest}
+        legend={legendItems}
+        xName={xName ?? (drawn.epochs ? 'epoch' : 'step')}
+        canPin={series.some((s) => pointCount(s) > 0)}
+        pinned={pin !== null}
+        onPin={onPin}
+        onClearPin={onClearPin}
+      />
+    </figure>
+  );
 }
 
 function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): Point[] {
@@ -189,7 +206,7 @@ function seriesPoints(s: LossSeries, yScale: 'log' | 'linear', maxX?: number): P
  */
 function chartRows(series: LossSeries[], yScale: 'log' | 'linear', maxX?: number): { curves: Curve[]; rows: Row[] } {
   const per = Math.max(3, Math.floor(MAX_POINTS / Math.max(1, series.length)));
-  const picked = series.map((s) => lttb(seriesPoints(s, yScale, maxX), per));
+  const picked = series.map((s) => (s.pinned ? pinnedPoints(s, yScale, per) : lttb(seriesPoints(s, yScale, maxX), per)));
   const byX = new Map<number, Row>();
   picked.forEach((points) => points.forEach((p) => byX.has(p.x) || byX.set(p.x, { x: p.x } as Row)));
   const rows = [...byX.values()].sort((a, b) => a.x - b.x);
@@ -203,9 +220,20 @@ function chartRows(series: LossSeries[], yScale: 'log' | 'linear', maxX?: number
         points.push({ x: row.x, y: v });
       }
     }
-    return { key: s.key, label: s.label, color: s.color, points };
+    return { key: s.key, label: s.label, color: s.color, points, dashed: s.pinned === true };
   });
   return { curves, rows };
+}
+
+/** A pinned copy never changes: its reduced points are computed once per size and scale, not at every update. */
+const pinnedCache = new WeakMap<ArrayLike<number>, { per: number; yScale: string; points: Point[] }>();
+
+function pinnedPoints(s: LossSeries, yScale: 'log' | 'linear', per: number): Point[] {
+  const cached = pinnedCache.get(s.values);
+  if (cached && cached.per === per && cached.yScale === yScale) return cached.points;
+  const points = lttb(seriesPoints(s, yScale), per);
+  pinnedCache.set(s.values, { per, yScale, points });
+  return points;
 }
 
 /** A series' value at horizontal position x (its nearest point), or undefined where it has none. */
@@ -262,7 +290,8 @@ function chartScale(drawn: Drawn, yScale: 'log' | 'linear', yDomain?: [number, n
   const lastX = Math.max(1, ...curves.map((c) => c.points[c.points.length - 1]?.x ?? 0));
   const firstX = Math.min(1, ...curves.map((c) => c.points[0]?.x ?? 1));
   const x0 = firstX < 1 ? 0 : 1;
-  const x1 = Math.max(maxX ?? lastX, x0 + 1e-9);
+  // The budget, or further where a pinned run went further.
+  const x1 = Math.max(maxX ?? lastX, lastX, x0 + 1e-9);
   return { x: [x0, x1], y, log, xTicks: niceTicks(x0, x1, 6), yTicks: log ? logTicks(y[0], y[1]) : niceTicks(y[0], y[1], 5) };
 }
 
@@ -321,7 +350,7 @@ const LossChartView = memo(function LossChartView({
   const readings = cursorX === null ? [] : series.current.map((s) => ({ s, v: valueAt(s, cursorX) }));
   const latest = curves.map((c) => c.points[c.points.length - 1]).filter(Boolean);
   return (
-    <figure className="loss-chart">
+    <>
       <figcaption>{label}</figcaption>
       <div
         ref={frame}
@@ -340,6 +369,7 @@ const LossChartView = memo(function LossChartView({
         onPointerLeave={cursor.leave}
         data-chart="loss"
         data-curves={curves.filter((c) => c.points.length > 0).length}
+        data-pinned={curves.filter((c) => c.dashed && c.points.length > 0).length}
         data-points={curves.reduce((sum, c) => sum + c.points.length, 0)}
         data-reference={referenceText || undefined}
         data-marker={markers.length ? markers.map((m) => m.x).join() : undefined}
@@ -359,7 +389,7 @@ const LossChartView = memo(function LossChartView({
         {cursorX !== null && width > 0 && <CursorMarks x={cursorX} readings={readings} scale={scale} width={width} />}
       </div>
       <Readout id={readoutId} cursorX={cursorX} readings={readings} epochs={epochs} xName={xName} />
-    </figure>
+    </>
   );
 });
 
@@ -504,13 +534,15 @@ const LinePlot = memo(function LinePlot({
         {markerLines.map((m, k) => (
           <ReferenceLine key={k} x={m.x} stroke={m.color ?? 'var(--chart-text)'} strokeDasharray="4 4" label={m.label} />
         ))}
-        {curves.map((c, k) => (
+        {drawOrder(curves).map(({ c, k }) => (
           <Line
             key={c.key}
             dataKey={`s${k}`}
             type="linear"
             stroke={c.color}
             strokeWidth={2}
+            strokeDasharray={c.dashed ? PINNED_DASH : undefined}
+            strokeOpacity={c.dashed ? PINNED_OPACITY : undefined}
             dot={false}
             activeDot={false}
             isAnimationActive={false}
@@ -521,3 +553,9 @@ const LinePlot = memo(function LinePlot({
     </div>
   );
 });
+
+/** Pinned runs first, so the current run is drawn over them; each keeps its column (s0, s1, …). */
+function drawOrder(curves: Curve[]): { c: Curve; k: number }[] {
+  const indexed = curves.map((c, k) => ({ c, k }));
+  return [...indexed.filter(({ c }) => c.dashed), ...indexed.filter(({ c }) => !c.dashed)];
+}

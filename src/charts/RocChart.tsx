@@ -7,12 +7,14 @@
  * to at most 400 vertices, without animation or dots, at a measured width (see LossChart for the costs).
  */
 import { axisTitles } from './axis-titles';
-import { memo, useId, useMemo, useRef, type PointerEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, type PointerEvent, type RefObject } from 'react';
 import { Line, LineChart, ReferenceDot, ReferenceLine, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { formatNumber } from '../controls/format';
 import { niceTicks } from './axes';
 import { useChartText, useCursor, useMeasuredWidth, usePaintCount } from './chart-interaction';
 import { lttb, type Point } from './downsample';
+import { tableCsv } from './export/csv';
+import { SvgChartTools } from './export/SvgChartTools';
 import { PlainLine } from './line-shape';
 import { AXIS_STYLE, plotBox, type ChartLayout } from './recharts-style';
 import { useThrottled } from './useThrottled';
@@ -108,14 +110,7 @@ const RocView = memo(function RocView({
     const rect = event.currentTarget.getBoundingClientRect();
     const [x, y] = [event.clientX - rect.left, event.clientY - rect.top];
     if (x < box.left || x > box.right || y < box.top || y > box.bottom) return cursor.point(null);
-    // The nearest vertex on the screen: a ROC curve has vertical runs where the rate of false positives stays put.
-    let best = 0;
-    let bestDistance = Infinity;
-    curve.forEach((p, i) => {
-      const d = (px(p.fpr) - x) ** 2 + (py(p.tpr) - y) ** 2;
-      if (d < bestDistance) [best, bestDistance] = [i, d];
-    });
-    cursor.point(best);
+    cursor.point(nearestVertex(curve, (p) => (px(p.fpr) - x) ** 2 + (py(p.tpr) - y) ** 2));
   };
 
   const at = cursor.index === null ? null : curve[cursor.index];
@@ -159,9 +154,45 @@ const RocView = memo(function RocView({
           <span className="chart-hint">{text.hint}</span>
         )}
       </p>
+      <RocTools curve={curve} axes={axes} frame={frame} />
     </>
   );
 });
+
+/**
+ * The vertex nearest the pointer on the screen (`distance` is squared, in pixels): a ROC curve has vertical runs
+ * where the rate of false positives stays put, so the nearest in x alone would not do.
+ */
+function nearestVertex(curve: ReadonlyArray<Rates>, distance: (p: Rates) => number): number {
+  let best = 0;
+  let bestDistance = Infinity;
+  curve.forEach((p, i) => {
+    const d = distance(p);
+    if (d < bestDistance) [best, bestDistance] = [i, d];
+  });
+  return best;
+}
+
+/** Downloads: the chart as PNG, and the curve's every vertex (not the reduced points drawn) as CSV. */
+function RocTools({
+  curve,
+  axes,
+  frame,
+}: {
+  curve: ReadonlyArray<Rates>;
+  axes: { x: string; y: string };
+  frame: RefObject<HTMLElement | null>;
+}) {
+  const csv = useCallback(
+    () =>
+      tableCsv(
+        [axes.x, axes.y],
+        curve.map((p) => [p.fpr, p.tpr]),
+      ),
+    [curve, axes],
+  );
+  return <SvgChartTools chart="roc" frame={frame} csv={csv} />;
+}
 
 /** The Recharts chart alone, memoized; each of its renders is counted in the frame's data-paints. */
 const RocPlot = memo(function RocPlot({

@@ -1,4 +1,5 @@
 import { drawAxes, toPixelX, toPixelY, type Frame } from './axes';
+import { CanvasFrame } from './export/CanvasFrame';
 import { useCanvas } from './useCanvas';
 
 export interface PlotLine {
@@ -145,5 +146,9 @@ export function ScatterLineCanvas({ x, y, lines = [], curves = [], hollow, xRang
     ctx.setLineDash([]);
     ctx.restore();
   });
-  return <canvas ref={ref} className="chart-canvas" role="img" aria-label={label} />;
+  return (
+    <CanvasFrame canvas={ref} chart="scatter">
+      <canvas ref={ref} className="chart-canvas" role="img" aria-label={label} />
+    </CanvasFrame>
+  );
 }

@@ -1,4 +1,5 @@
 import { niceTicks } from './axes';
+import { CanvasFrame } from './export/CanvasFrame';
 import { useCanvas } from './useCanvas';
 
 /** One row of dots: a feature's values along a line. */
@@ -98,12 +99,14 @@ export function StripCanvas({ groups, description }: { groups: StripGroup[]; des
     }
   });
   return (
-    <canvas
-      ref={ref}
-      className="chart-canvas"
-      style={{ aspectRatio: 'auto', height: `${stripHeight(groups)}px` }}
-      role="img"
-      aria-label={description}
-    />
+    <CanvasFrame canvas={ref} chart="strip">
+      <canvas
+        ref={ref}
+        className="chart-canvas"
+        style={{ aspectRatio: 'auto', height: `${stripHeight(groups)}px` }}
+        role="img"
+        aria-label={description}
+      />
+    </CanvasFrame>
   );
 }

@@ -20,7 +20,7 @@ export function linePath(points: ReadonlyArray<{ x?: number | null; y?: number |
   return d;
 }
 
-export function PlainLine({ points = [], stroke, strokeWidth, clipPath }: LineDrawShapeProps) {
+export function PlainLine({ points = [], stroke, strokeWidth, strokeDasharray, strokeOpacity, clipPath }: LineDrawShapeProps) {
   const d = linePath(points);
   if (d === '') return null;
   return (
@@ -30,6 +30,8 @@ export function PlainLine({ points = [], stroke, strokeWidth, clipPath }: LineDr
       fill="none"
       stroke={stroke}
       strokeWidth={strokeWidth}
+      strokeDasharray={strokeDasharray}
+      strokeOpacity={strokeOpacity}
       strokeLinejoin="round"
       clipPath={clipPath}
     />

@@ -16,6 +16,11 @@ interface SpecBase {
   /** Not drawn by ParamPanel; still in the link, and part of a run's identity (the seed, a start point). */
   hidden?: boolean;
   /**
+   * Changes only how a run is shown or paced (an axis, a layer of the picture, steps per frame), never its
+   * numbers: two runs are not told apart by it (a pinned run's label leaves it out).
+   */
+  viewOnly?: boolean;
+  /**
    * How this key was written by older links, for links made before the current form: the other keys it
    * replaces (accepted and dropped, never "unknown"), and `upgrade`, which gives this key's text in today's
    * form from a link's raw pairs (undefined when the link has nothing old to upgrade). Directives in lessons
@@ -146,6 +151,7 @@ export function runParams(o: { steps: number; speed: number; maxSteps?: number; 
       default: o.speed,
       step: 1,
       live: true,
+      viewOnly: true,
       label: o.epochs ? { zh: '每帧轮次', en: 'Epochs per frame' } : { zh: '每帧步数', en: 'Steps per frame' },
     },
     { key: 'seed', kind: 'int', min: 0, max: 2147483647, default: 1, hidden: true, label: { zh: '随机种子', en: 'Seed' } },

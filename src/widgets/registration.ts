@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import type { Lang, Params } from '../state/params';
 import type { WidgetId } from './catalog';
+import { withRunSettings } from './shared/with-run-settings';
 
 export interface WidgetProps {
   /** Unique on the page; also the prefix of this widget's keys in a shared URL. */
@@ -18,6 +19,7 @@ export interface WidgetRegistration<Id extends WidgetId = WidgetId> {
   title: Record<Lang, string>;
 }
 
+/** Each widget gets a store of its current settings around it, which its charts read (state/run-settings.ts). */
 export function defineWidget<Id extends WidgetId>(registration: WidgetRegistration<Id>): WidgetRegistration<Id> {
-  return registration;
+  return { ...registration, component: withRunSettings(registration.component) };
 }

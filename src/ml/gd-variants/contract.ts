@@ -32,6 +32,7 @@ export const GD_VARIANTS_PARAMS = [
     kind: 'choice',
     default: 'steps',
     live: true,
+    viewOnly: true,
     options: [
       { value: 'steps', label: { zh: '按步数', en: 'Steps' } },
       { value: 'epochs', label: { zh: '按轮次（epoch）', en: 'Epochs' } },

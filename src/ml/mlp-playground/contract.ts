@@ -105,8 +105,8 @@ export const MLP_PLAYGROUND_PARAMS = [
   { key: 'batch', kind: 'int', min: 1, max: 30, default: 10, step: 1, label: { zh: '批大小', en: 'Batch size' } },
   { key: 'noise', kind: 'float', min: 0, max: 0.5, default: 0, step: 0.05, label: { zh: '噪声', en: 'Noise' } },
   { key: 'trainShare', kind: 'float', min: 0.1, max: 0.9, default: 0.5, step: 0.1, label: { zh: '训练集比例', en: 'Training share' } },
-  { key: 'discretize', kind: 'switch', default: false, live: true, label: { zh: '离散化输出', en: 'Discretize output' } },
-  { key: 'showTest', kind: 'switch', default: false, live: true, label: { zh: '显示测试数据', en: 'Show test data' } },
+  { key: 'discretize', kind: 'switch', default: false, live: true, viewOnly: true, label: { zh: '离散化输出', en: 'Discretize output' } },
+  { key: 'showTest', kind: 'switch', default: false, live: true, viewOnly: true, label: { zh: '显示测试数据', en: 'Show test data' } },
   ...runParams({ steps: 1000, speed: 10, maxSteps: 20000, maxSpeed: 50, epochs: true }),
   {
     key: 'features',

@@ -5,6 +5,7 @@
  * model's curve starts higher and crosses the other at the break-even. Nothing animates; it is redrawn only when
  * the configuration changes.
  */
+import { SvgChartTools } from '../../charts/export/SvgChartTools';
 import { axisTitles } from '../../charts/axis-titles';
 import { memo, useRef } from 'react';
 import { Line, LineChart, ReferenceDot, ReferenceLine, XAxis, YAxis, CartesianGrid } from 'recharts';
@@ -69,6 +70,7 @@ export const BreakEvenChart = memo(function BreakEvenChart({
           ...(even !== null ? [{ label: s.legendBreakEven, color: 'var(--chart-text)', mark: 'ring' as const }] : []),
         ]}
       />
+      <SvgChartTools chart="break-even" frame={frame} />
     </figure>
   );
 });

@@ -4,6 +4,7 @@
  * (click or drag) and, with the chart focused, the arrow keys move. Redrawn only when the configuration
  * changes; nothing animates.
  */
+import { SvgChartTools } from '../../charts/export/SvgChartTools';
 import { axisTitles } from '../../charts/axis-titles';
 import { memo, useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ReferenceLine, Scatter, ScatterChart, XAxis, YAxis, CartesianGrid } from 'recharts';
@@ -102,6 +103,7 @@ export const ScaleChart = memo(function ScaleChart({
           { label: s.legendOptimum, color: 'var(--series-3)', mark: 'hollow' },
         ]}
       />
+      <SvgChartTools chart="scale" frame={frame} />
     </figure>
   );
 });

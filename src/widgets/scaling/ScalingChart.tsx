@@ -4,6 +4,7 @@
  * validation loss after 1/8, 1/4, 1/2 and all of its steps against the FLOPs spent so far, one line per model.
  * It changes only when a model finishes (every second or two), so it is memoized on its data.
  */
+import { SvgChartTools } from '../../charts/export/SvgChartTools';
 import { axisTitles } from '../../charts/axis-titles';
 import { memo, useRef } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
@@ -68,6 +69,7 @@ export const ScalingChart = memo(function ScalingChart({
         {width > 0 && <Plot data={data} color={color} axes={axes} width={width} height={height} paintTarget={frame} />}
       </div>
       <ChartLegend items={legend} />
+      <SvgChartTools chart={name} frame={frame} />
     </figure>
   );
 });

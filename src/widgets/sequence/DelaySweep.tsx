@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { SvgChartTools } from '../../charts/export/SvgChartTools';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { useMeasuredWidth } from '../../charts/chart-interaction';
 import { AXIS_STYLE, CHART_TEXT } from '../../charts/recharts-style';
@@ -99,6 +100,7 @@ function SweepResult({ info, sweep, s }: { info: SequenceInfo; sweep: SweepReply
         )}
       </div>
       <ChartLegend items={info.racers.map((kind) => ({ label: LABEL[kind], color: colorVar(kind), mark: 'line' as const }))} />
+      <SvgChartTools chart="delay-sweep" frame={frame} />
       <table className="compare-table">
         <caption className="visually-hidden">{s.sweepChart}</caption>
         <thead>

@@ -1,6 +1,7 @@
 /** The serving widget's Recharts charts: the latency histogram, the queue over time, the batch-size sweep. */
 import { memo, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { SvgChartTools } from '../../charts/export/SvgChartTools';
 import { ChartLegend } from '../../charts/ChartLegend';
 import { useMeasuredWidth } from '../../charts/chart-interaction';
 import { PlainLine } from '../../charts/line-shape';
@@ -18,9 +19,12 @@ function Frame({ label, chart, children }: { label: string; chart: string; child
   const frame = useRef<HTMLDivElement>(null);
   const width = useMeasuredWidth(frame);
   return (
-    <div ref={frame} className="chart-frame" style={{ height: HEIGHT }} role="img" aria-label={label} data-chart={chart}>
-      {width > 0 && <div aria-hidden="true">{children(width)}</div>}
-    </div>
+    <>
+      <div ref={frame} className="chart-frame" style={{ height: HEIGHT }} role="img" aria-label={label} data-chart={chart}>
+        {width > 0 && <div aria-hidden="true">{children(width)}</div>}
+      </div>
+      <SvgChartTools chart={chart} frame={frame} />
+    </>
   );
 }
 

@@ -3,8 +3,9 @@
  * page URL (a shared link, older forms included). Invalid URL values are ignored and reported as notices.
  * The values are typed by the table; changes come from the table's own controls (or the widget's code).
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useContext, useLayoutEffect, useState } from 'react';
 import { defaults, readUrlParams, writeUrlParams, type ParamSpec, type Params, type ParamsOf } from '../../state/params';
+import { RunSettingsContext } from '../../state/run-settings';
 
 export function useWidgetParams<const Specs extends readonly ParamSpec[]>(
   id: string,
@@ -28,6 +29,10 @@ export function useWidgetParams<const Specs extends readonly ParamSpec[]>(
     },
     [id, extraKeys],
   );
+
+  // The widget's charts read its settings from here (a pinned run is named by the settings that differ).
+  const settings = useContext(RunSettingsContext);
+  useLayoutEffect(() => settings?.set({ specs, values }), [settings, specs, values]);
 
   const shareUrl = useCallback(() => writeUrlParams(id, values, window.location.href, true, extraKeys), [id, values, extraKeys]);
   const dismissNotices = useCallback(() => setNotices([]), []);
