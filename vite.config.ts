@@ -10,6 +10,7 @@ import { mnistPlugin } from './src/app/vite-plugin-mnist.ts';
 import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback.ts';
 import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown.ts';
 import { offlinePlugin } from './src/offline/vite-plugin-offline.ts';
+import { searchIndexPlugin } from './src/search/vite-plugin-search.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 
@@ -18,6 +19,7 @@ export default defineConfig({
     lessonMarkdownPlugin(),
     react(),
     lessonsPlugin(contentDir),
+    searchIndexPlugin(contentDir),
     mnistPlugin(),
     corporaPlugin(),
     spaFallbackPlugin(),

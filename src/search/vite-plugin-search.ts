@@ -1,12 +1,12 @@
 /**
- * Serves `virtual:search/zh` and `virtual:search/en`: the search index of each language, built from content/
+ * Serves `virtual:search-index-zh` and `virtual:search-index-en`: the search index of each language, built from content/
  * when first imported. The page imports them dynamically, so each is a chunk of its own, fetched when the
  * search first opens.
  */
 import type { Plugin } from 'vite';
 import { buildSearchIndex } from './build-index.ts';
 
-const PREFIX = 'virtual:search/';
+const PREFIX = 'virtual:search-index-';
 
 export function searchIndexPlugin(contentDir: string): Plugin {
   return {
