@@ -7,6 +7,7 @@ import { defineConfig } from 'vite';
 import { lessonsPlugin } from './src/content/vite-plugin-lessons.ts';
 import { corporaPlugin } from './src/app/vite-plugin-corpora.ts';
 import { mnistPlugin } from './src/app/vite-plugin-mnist.ts';
+import { securityHeadersPlugin } from './src/app/vite-plugin-security-headers.ts';
 import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback.ts';
 import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown.ts';
 import { offlinePlugin } from './src/offline/vite-plugin-offline.ts';
@@ -23,10 +24,13 @@ export default defineConfig({
     mnistPlugin(),
     corporaPlugin(),
     spaFallbackPlugin(),
+    securityHeadersPlugin(fileURLToPath(new URL('./public/_headers', import.meta.url))),
     offlinePlugin(fileURLToPath(new URL('./src/offline/service-worker.js', import.meta.url))),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 900 },
+  // No asset inlined as a data: URL (Vite inlines files under 4 kB, a few of KaTeX's fonts among them): the
+  // Content-Security-Policy allows fonts and images from the site itself only (public/_headers).
+  build: { target: 'es2022', chunkSizeWarningLimit: 900, assetsInlineLimit: 0 },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['tests/unit/**/*.test.ts'],
