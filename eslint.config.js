@@ -164,11 +164,15 @@ export default defineConfig([
     ignores: ['src/engine/**', 'src/ml/**', 'tests/**', 'docs/widget-template/src/ml/**', 'docs/widget-template/tests/**'],
   }),
   // Page code (b), plus (e) for the widgets and (d) for charts and controls. app/ is on top, so the other
-  // page folders may not import it either (beyond (e): markdown/, quiz/, content/, state/, i18n/, offline/).
+  // page folders may not import it either (beyond (e): markdown/, quiz/, content/, state/, i18n/, offline/, search/).
   restrict(['src/app/**'], PAGE),
-  restrict(['src/content/**', 'src/markdown/**', 'src/state/**', 'src/i18n/**', 'src/quiz/**', 'src/offline/**'], [...PAGE, NO_APP], {
-    ignores: ['src/offline/vite-plugin-offline.ts'],
-  }),
+  restrict(
+    ['src/content/**', 'src/markdown/**', 'src/state/**', 'src/i18n/**', 'src/quiz/**', 'src/offline/**', 'src/search/**'],
+    [...PAGE, NO_APP],
+    {
+      ignores: ['src/offline/vite-plugin-offline.ts'],
+    },
+  ),
   // EXCEPTION: the offline plugin is build-time code (a Vite plugin, never in the bundle) and shares
   // app/vite-plugin-after-build.ts with the SPA-fallback plugin: both run after the build has written dist/.
   restrict(['src/offline/vite-plugin-offline.ts'], PAGE),

@@ -7,9 +7,11 @@ import { defineConfig } from 'vite';
 import { lessonsPlugin } from './src/content/vite-plugin-lessons.ts';
 import { corporaPlugin } from './src/app/vite-plugin-corpora.ts';
 import { mnistPlugin } from './src/app/vite-plugin-mnist.ts';
+import { securityHeadersPlugin } from './src/app/vite-plugin-security-headers.ts';
 import { spaFallbackPlugin } from './src/app/vite-plugin-spa-fallback.ts';
 import { lessonMarkdownPlugin } from './src/markdown/vite-plugin-markdown.ts';
 import { offlinePlugin } from './src/offline/vite-plugin-offline.ts';
+import { searchIndexPlugin } from './src/search/vite-plugin-search.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 
@@ -18,13 +20,17 @@ export default defineConfig({
     lessonMarkdownPlugin(),
     react(),
     lessonsPlugin(contentDir),
+    searchIndexPlugin(contentDir),
     mnistPlugin(),
     corporaPlugin(),
     spaFallbackPlugin(),
+    securityHeadersPlugin(fileURLToPath(new URL('./public/_headers', import.meta.url))),
     offlinePlugin(fileURLToPath(new URL('./src/offline/service-worker.js', import.meta.url))),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 900 },
+  // No asset inlined as a data: URL (Vite inlines files under 4 kB, a few of KaTeX's fonts among them): the
+  // Content-Security-Policy allows fonts and images from the site itself only (public/_headers).
+  build: { target: 'es2022', chunkSizeWarningLimit: 900, assetsInlineLimit: 0 },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import glossary from '../../content/glossary.json';
 import { findLesson } from '../content/lessons';
-import { searchGlossary, type GlossaryEntry } from '../content/glossary';
+import { glossaryTermId, searchGlossary, type GlossaryEntry } from '../content/glossary';
 import { CURRICULUM_ORDER } from '../content/curriculum';
 import type { Lang } from '../i18n/strings';
 import { useStrings } from '../i18n/LangContext';
 import { Link } from './Link';
+import { scrollToHash } from './router';
 
 const ENTRIES = (glossary as GlossaryEntry[])
   .slice()
@@ -22,6 +23,9 @@ export default function GlossaryPage({ lang }: { lang: Lang }) {
     document.title = `${t.glossary} · ${t.siteTitle}`;
   }, [t]);
 
+  // The page loads lazily, after the browser looked for a #term in the link: look again once it is here.
+  useEffect(scrollToHash, []);
+
   return (
     <div className="glossary">
       <h1>{t.glossary}</h1>
@@ -35,7 +39,7 @@ export default function GlossaryPage({ lang }: { lang: Lang }) {
         {shown.map((entry) => {
           const lesson = findLesson(lang, entry.lesson);
           return (
-            <div key={entry.en} className="glossary-entry" data-term={entry.en}>
+            <div key={entry.en} id={glossaryTermId(entry)} className="glossary-entry" data-term={entry.en}>
               <dt>
                 <span lang={lang === 'zh' ? 'zh-CN' : 'en'} className="term">
                   {entry[lang]}

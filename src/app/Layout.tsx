@@ -3,6 +3,7 @@ import { isOfflineReady, subscribeOffline } from '../offline/status';
 import { STRINGS, type Lang } from '../i18n/strings';
 import { useStrings } from '../i18n/LangContext';
 import { Link } from './Link';
+import { Search } from './Search';
 import { applyLargeText, applyTheme, rememberLang, savedLargeText, savedTheme, type ThemeChoice } from './preferences';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -44,6 +45,7 @@ export function Layout({ lang, children }: { lang: Lang; children: ReactNode }) 
           <span className="brand-title">{t.siteTitle}</span>
           <span className="brand-subtitle">{t.siteSubtitle}</span>
         </Link>
+        <Search lang={lang} />
         <nav className="header-actions" aria-label={t.language}>
           <Link href={`/${lang}/#course-map`}>{t.courseMap}</Link>
           <Link href={`/${lang}/glossary`}>{t.glossary}</Link>

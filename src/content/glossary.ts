@@ -41,3 +41,11 @@ export function searchGlossary(entries: readonly GlossaryEntry[], query: string)
     [e.zh, e.en, e.definition.zh, e.definition.en].some((text) => text.toLowerCase().includes(q)),
   );
 }
+
+/** The element id of an entry on the glossary page (from its English term, which is unique). */
+export function glossaryTermId(entry: Pick<GlossaryEntry, 'en'>): string {
+  return `term-${entry.en
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}

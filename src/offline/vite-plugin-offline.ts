@@ -2,7 +2,7 @@
  * Writes dist/sw.js: the service worker with the list of files to save for offline use and a version that
  * changes whenever any of them does. Skipped: font formats that browsers with service workers never ask for
  * (woff, ttf: they take woff2), the threaded wasm build (it needs cross-origin isolation, which this
- * site does not have) and course data under data/ (lesson 10's MNIST digits, 11 MB, and lesson 13's corpora: the
+ * site does not have), the hosts' _headers file and course data under data/ (lesson 10's MNIST digits, 11 MB, and lesson 13's corpora: the
  * service worker saves them in a cache of their own when the lesson first loads them).
  */
 import { createHash } from 'node:crypto';
@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterBuild } from '../app/vite-plugin-after-build.ts';
 
-const SKIP = [/^data\//, /\.woff$/, /\.ttf$/, /threaded-simd.*\.wasm$/, /^sw\.js$/, /^404\.html$/, /\.map$/];
+const SKIP = [/^data\//, /\.woff$/, /\.ttf$/, /threaded-simd.*\.wasm$/, /^sw\.js$/, /^404\.html$/, /\.map$/, /^_headers$/];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
