@@ -50,10 +50,16 @@ export async function svgPng(svg: SVGSVGElement, extras: ImageExtras): Promise<B
   copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
   copy.setAttribute('width', String(width * SCALE));
   copy.setAttribute('height', String(height * SCALE));
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
-  await image.decode();
-  return compose(svg, image, width, height, extras);
+  // A blob: URL, not data: — the Content-Security-Policy (public/_headers) allows blob: images and no data:.
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    return await compose(svg, image, width, height, extras);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 export function canvasPng(canvas: HTMLCanvasElement, extras: ImageExtras): Promise<Blob> {
