@@ -52,7 +52,10 @@ test('finds a Chinese term inside longer words and opens the lesson at its headi
 
 test('keyboard only, in English: arrows move through the results, Enter opens one at its heading', async ({ page }) => {
   await page.goto('/en/linear-regression');
+  // The lesson's text is rendered, so the page's key handler is in place before the key is pressed.
+  await page.locator('h1').click();
   await page.keyboard.press('/');
+  await expect(input(page)).toBeFocused();
   await page.keyboard.type('schedule');
   const target = options(page).and(page.locator('[data-href="/en/gradient-descent#learning-rate-schedules"]'));
   await expect(target.locator('mark').first()).toHaveText(/^schedule$/i);
