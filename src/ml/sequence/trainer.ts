@@ -209,15 +209,15 @@ interface RacerPicture {
 export function fusedPicture(kind: FusedKind, w: CellWeights, probe: BatchTensors): RacerPicture {
   const rows = tf.add(tf.gather(w.wx, probe.ids), w.b) as tf.Tensor2D;
   const pass = forwardPass(kind, rows, w.u, probe.length);
-  const last = pass.h[probe.length - 1];
-  const logits = readOut(w, last);
-  const dy = tf.grad((h: tf.Tensor) => sparseSoftmaxCrossEntropy(readOut(w, h as tf.Tensor2D), probe.labels))(last) as tf.Tensor2D;
+  const logits = readOut(w, pass.last);
+  const dy = tf.grad((h: tf.Tensor) => sparseSoftmaxCrossEntropy(readOut(w, h as tf.Tensor2D), probe.labels))(pass.last) as tf.Tensor2D;
   const { dh } = backwardPass(pass, w.u, dy);
+  const byStep = (rowsOfAll: tf.Tensor2D) => tf.reshape(rowsOfAll, [probe.length, probe.size, -1]);
   // Each sequence's own gradient is the batch mean's times the batch size.
-  const gradients = tf.mul(tf.mean(tf.sqrt(tf.sum(tf.square(tf.stack(dh)), 2)), 1), probe.size) as tf.Tensor1D;
-  const first = (steps: tf.Tensor2D[]) => tf.reshape(tf.slice(tf.stack(steps), [0, 0, 0], [-1, 1, -1]), [probe.length, -1]);
+  const gradients = tf.mul(tf.mean(tf.sqrt(tf.sum(tf.square(byStep(dh)), 2)), 1), probe.size) as tf.Tensor1D;
+  const first = (rowsOfAll: tf.Tensor2D) => tf.reshape(tf.slice(byStep(rowsOfAll), [0, 0, 0], [-1, 1, -1]), [probe.length, -1]);
   const answer = tf.reshape(tf.softmax(tf.slice(logits, [0, 0], [1, -1])), [-1]) as tf.Tensor1D;
-  const gates = kind === 'lstm' ? [...tf.split(first(pass.s), 3, 1), first(pass.c)] : undefined;
+  const gates = kind === 'lstm' ? [...tf.split(first(pass.a!), 4, 1).slice(0, 3), first(pass.c!)] : undefined;
   return { gradients, answer, hidden: first(pass.h), gates };
 }
 
