@@ -74,8 +74,7 @@ export function logitsOf(kind: CellKind, w: CellWeights, ids: tf.Tensor1D, lengt
  */
 export function trainingLogits(kind: CellKind, w: CellWeights, batch: BatchTensors): tf.Tensor2D {
   if (kind === 'gru') return logitsOf(kind, w, batch.ids, batch.length);
-  const rows = tf.add(tf.gather(w.wx, batch.ids), w.b) as tf.Tensor2D;
-  return readOut(w, finalState(kind, rows, w.u, batch.length));
+  return readOut(w, finalState(kind, w, batch.ids, batch.length));
 }
 
 interface BatchTensors {
@@ -207,8 +206,7 @@ interface RacerPicture {
  * ∂L/∂h_t at every t is what the backward pass carries from step to step.
  */
 export function fusedPicture(kind: FusedKind, w: CellWeights, probe: BatchTensors): RacerPicture {
-  const rows = tf.add(tf.gather(w.wx, probe.ids), w.b) as tf.Tensor2D;
-  const pass = forwardPass(kind, rows, w.u, probe.length);
+  const pass = forwardPass(kind, w, probe.ids, probe.length);
   const logits = readOut(w, pass.last);
   const dy = tf.grad((h: tf.Tensor) => sparseSoftmaxCrossEntropy(readOut(w, h as tf.Tensor2D), probe.labels))(pass.last) as tf.Tensor2D;
   const { dh } = backwardPass(pass, w.u, dy);
