@@ -74,8 +74,7 @@ export function logitsOf(kind: CellKind, w: CellWeights, ids: tf.Tensor1D, lengt
  */
 export function trainingLogits(kind: CellKind, w: CellWeights, batch: BatchTensors): tf.Tensor2D {
   if (kind === 'gru') return logitsOf(kind, w, batch.ids, batch.length);
-  const rows = tf.add(tf.gather(w.wx, batch.ids), w.b) as tf.Tensor2D;
-  return readOut(w, finalState(kind, rows, w.u, batch.length));
+  return readOut(w, finalState(kind, w, batch.ids, batch.length));
 }
 
 interface BatchTensors {
@@ -207,17 +206,16 @@ interface RacerPicture {
  * ∂L/∂h_t at every t is what the backward pass carries from step to step.
  */
 export function fusedPicture(kind: FusedKind, w: CellWeights, probe: BatchTensors): RacerPicture {
-  const rows = tf.add(tf.gather(w.wx, probe.ids), w.b) as tf.Tensor2D;
-  const pass = forwardPass(kind, rows, w.u, probe.length);
-  const last = pass.h[probe.length - 1];
-  const logits = readOut(w, last);
-  const dy = tf.grad((h: tf.Tensor) => sparseSoftmaxCrossEntropy(readOut(w, h as tf.Tensor2D), probe.labels))(last) as tf.Tensor2D;
+  const pass = forwardPass(kind, w, probe.ids, probe.length);
+  const logits = readOut(w, pass.last);
+  const dy = tf.grad((h: tf.Tensor) => sparseSoftmaxCrossEntropy(readOut(w, h as tf.Tensor2D), probe.labels))(pass.last) as tf.Tensor2D;
   const { dh } = backwardPass(pass, w.u, dy);
+  const byStep = (rowsOfAll: tf.Tensor2D) => tf.reshape(rowsOfAll, [probe.length, probe.size, -1]);
   // Each sequence's own gradient is the batch mean's times the batch size.
-  const gradients = tf.mul(tf.mean(tf.sqrt(tf.sum(tf.square(tf.stack(dh)), 2)), 1), probe.size) as tf.Tensor1D;
-  const first = (steps: tf.Tensor2D[]) => tf.reshape(tf.slice(tf.stack(steps), [0, 0, 0], [-1, 1, -1]), [probe.length, -1]);
+  const gradients = tf.mul(tf.mean(tf.sqrt(tf.sum(tf.square(byStep(dh)), 2)), 1), probe.size) as tf.Tensor1D;
+  const first = (rowsOfAll: tf.Tensor2D) => tf.reshape(tf.slice(byStep(rowsOfAll), [0, 0, 0], [-1, 1, -1]), [probe.length, -1]);
   const answer = tf.reshape(tf.softmax(tf.slice(logits, [0, 0], [1, -1])), [-1]) as tf.Tensor1D;
-  const gates = kind === 'lstm' ? [...tf.split(first(pass.s), 3, 1), first(pass.c)] : undefined;
+  const gates = kind === 'lstm' ? [...tf.split(first(pass.a!), 4, 1).slice(0, 3), first(pass.c!)] : undefined;
   return { gradients, answer, hidden: first(pass.h), gates };
 }
 

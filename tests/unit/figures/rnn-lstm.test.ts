@@ -129,6 +129,7 @@ describe('by hand', () => {
   });
 });
 
+// Several models built on wasm per test: seconds each on a busy two-core machine, past vitest's 5 s default.
 describe('the gradient through time at the start, seed 1, delay 30', () => {
   it('RNN: 1.16 at the question mark, 0.022 at the letter (1.9 %, about 0.88 a step); LSTM (bias 3): 1.08 and 1.22; GRU (update bias 3): 1.09 and 0.35', () => {
     const g = atStart({ gru: true });
@@ -145,7 +146,7 @@ describe('the gradient through time at the start, seed 1, delay 30', () => {
     // Each cell draws its start from a stream of its own: alone, it starts the same.
     expect(atStart({ rnn: false }).lstm).toEqual(g.lstm);
     expect(atStart({ lstm: false }).rnn).toEqual(g.rnn);
-  });
+  }, 60_000);
 
   it('bias 1: LSTM 0.041 at the letter; bias 0: LSTM 1.4e-5, five orders of magnitude below the question mark, about 0.7 a step; GRU 4.4e-5', () => {
     expect(atStart({ forgetBias: 1 }).lstm[0].toFixed(3)).toBe('0.041');
@@ -156,14 +157,14 @@ describe('the gradient through time at the start, seed 1, delay 30', () => {
     expect(((g[0] / last(g)) ** (1 / 31)).toFixed(1)).toBe('0.7');
     expect(zero.gru[0].toExponential(1)).toBe('4.4e-5');
     expect(last(zero.gru).toFixed(2)).toBe('1.10');
-  });
+  }, 60_000);
 
   it('RNN with g = 1.8: 1.17 at the question mark, 66 at the letter, 56 times as much', () => {
     const g = atStart({ gain: 1.8 }).rnn;
     expect(last(g).toFixed(2)).toBe('1.17');
     expect(Math.round(g[0])).toBe(66);
     expect(Math.round(g[0] / last(g))).toBe(56);
-  });
+  }, 60_000);
 });
 
 describe('the default race, seed 1', () => {
