@@ -3,12 +3,14 @@ import { useLang } from '../../i18n/LangContext';
 import type { ParamNotice } from '../../state/params';
 import type { PageOnlyWidgetId } from '../catalog';
 import { WIDGETS } from '../registry';
+import { PresentButton } from '../present/PresentButton';
 import { ParamNotices } from './ParamNotices';
 
 /**
  * The frame of a widget that computes on the page and trains nothing (catalog.ts, `PAGE_ONLY`): the same root
  * attributes as WidgetShell's (`data-widget`, `data-widget-id`, always `data-state={state}`, the widget's own
- * figures), its title and the notices about ignored link values; no step, loss, status or stats line.
+ * figures), its title, the Present button and the notices about ignored link values; no step, loss, status or
+ * stats line.
  */
 export function PageWidgetShell({
   name,
@@ -41,6 +43,7 @@ export function PageWidgetShell({
     >
       <header className="widget-header">
         <h3 className="widget-title">{title}</h3>
+        <PresentButton />
       </header>
       <ParamNotices notices={notices} onDismiss={onDismissNotices} />
       {children}

@@ -4,13 +4,15 @@ import type { TrainedWidgetId } from '../catalog';
 import { WIDGETS } from '../registry';
 import { formatNumber } from '../../controls/format';
 import type { ParamNotice } from '../../state/params';
+import { PresentButton } from '../present/PresentButton';
 import { ParamNotices } from './ParamNotices';
 import type { TrainerView } from './useTrainer';
 
 /**
  * The frame every training widget shares: the data-* attributes tests and curious users read, the state
  * badge, notices about ignored link parameters, the status message in words, and the stats line.
- * The message is the standard one for the state: diverged, error, paused off screen, budget used.
+ * The message is the standard one for the state: diverged, error, paused off screen, budget used. The header
+ * has the Present button (present mode, widgets/present/).
  * A widget that trains nothing has PageWidgetShell instead.
  */
 export const WidgetShell = forwardRef<
@@ -60,9 +62,12 @@ export const WidgetShell = forwardRef<
       <header className="widget-header">
         <h3 className="widget-title">{title}</h3>
         <span className={`state-badge state-${view.status}`}>{t.widget.state[view.status]}</span>
-        <span className="widget-readout" aria-live="off">
-          {t.widget.stepLabel} <strong data-readout="step">{view.step}</strong> · {t.widget.lossLabel}{' '}
-          <strong data-readout="loss">{lastLoss === undefined ? '—' : formatNumber(lastLoss, 4)}</strong>
+        <span className="widget-header-end">
+          <span className="widget-readout" aria-live="off">
+            {t.widget.stepLabel} <strong data-readout="step">{view.step}</strong> · {t.widget.lossLabel}{' '}
+            <strong data-readout="loss">{lastLoss === undefined ? '—' : formatNumber(lastLoss, 4)}</strong>
+          </span>
+          <PresentButton />
         </span>
       </header>
       <ParamNotices notices={notices} onDismiss={onDismissNotices} />

@@ -3,7 +3,8 @@
  * page URL (a shared link, older forms included). Invalid URL values are ignored and reported as notices.
  * The values are typed by the table; changes come from the table's own controls (or the widget's code).
  */
-import { useCallback, useContext, useLayoutEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useState } from 'react';
+import { PublishLinkContext } from '../present/context';
 import { defaults, readUrlParams, writeUrlParams, type ParamSpec, type Params, type ParamsOf } from '../../state/params';
 import { RunSettingsContext } from '../../state/run-settings';
 
@@ -35,6 +36,9 @@ export function useWidgetParams<const Specs extends readonly ParamSpec[]>(
   useLayoutEffect(() => settings?.set({ specs, values }), [settings, specs, values]);
 
   const shareUrl = useCallback(() => writeUrlParams(id, values, window.location.href, true, extraKeys), [id, values, extraKeys]);
+  // The slot's present mode shows this same link as a QR code, kept current as the values change.
+  const publishLink = useContext(PublishLinkContext);
+  useEffect(() => publishLink?.(shareUrl), [publishLink, shareUrl]);
   const dismissNotices = useCallback(() => setNotices([]), []);
   return { values, update, shareUrl, notices, dismissNotices };
 }
