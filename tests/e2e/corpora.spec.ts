@@ -11,7 +11,9 @@ import { expect, test } from './fixtures';
 import { addModule } from './page-module';
 
 // Served files, not the service worker's copies: page.route sees only what the page itself fetches.
-test.use({ serviceWorkers: 'block' });
+// The loader is added as an inline script (page-module.ts), which the site's Content-Security-Policy refuses;
+// these tests check the loader, csp.spec.ts the policy.
+test.use({ serviceWorkers: 'block', bypassCSP: true });
 
 const DIST = join(import.meta.dirname, '../../dist/data/corpora');
 

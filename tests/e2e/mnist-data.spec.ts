@@ -9,7 +9,9 @@ import { expect, test } from './fixtures';
 import { addModule } from './page-module';
 
 // Served files, not the service worker's copies: page.route sees only what the page itself fetches.
-test.use({ serviceWorkers: 'block' });
+// The loader is added as an inline script (page-module.ts), which the site's Content-Security-Policy refuses;
+// these tests check the loader, csp.spec.ts the policy.
+test.use({ serviceWorkers: 'block', bypassCSP: true });
 
 test('data/mnist/ serves the manifest and a gzip test set that unzips in the browser to the 10,000 test digits', async ({ page }) => {
   await page.goto('/en/');

@@ -1,6 +1,7 @@
 /**
  * Bundles a page module that no built page imports yet (a data loader before its widget exists) and adds it
- * to the page as a script, its exports under `window[globalName]`.
+ * to the page as a script, its exports under `window[globalName]`. The script is inline, which the site's
+ * Content-Security-Policy refuses: a spec that uses this sets `bypassCSP: true`.
  */
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
